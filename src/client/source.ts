@@ -1,0 +1,58 @@
+// CONTRACT between src/client (implementations) and src/store (consumer). Change only with both sides.
+import type { Digest, MeProgress, Program } from '../core'
+
+/** What the widget may send itself (`useTrack`); the source fills in id, userId and timestamp. */
+export interface TrackInput {
+  name: string
+  properties?: Record<string, string | number | boolean>
+  /** Idempotency key. @default crypto.randomUUID() */
+  id?: string
+  /** @default now */
+  timestamp?: string
+}
+
+export interface SourceSnapshot {
+  program: Program
+  progress: MeProgress
+}
+
+/** Live-update listener. `progress` is a fully validated snapshot. */
+export interface SourceListener {
+  progress(progress: MeProgress): void
+  /** Connection trouble (the source keeps retrying on its own). */
+  error(error: Error): void
+}
+
+/**
+ * Where the widget's data comes from: `httpSource` (the Cairn API) or `localSource` (the core engine in
+ * the browser). Every method validates what it returns; garbage from the network is an error, never a crash.
+ */
+export interface Source {
+  /** Loads the program and the current progress. Rejects with a `CairnError` on failure. */
+  load(signal?: AbortSignal): Promise<SourceSnapshot>
+  /** Starts live updates; returns a function that stops them. */
+  subscribe(listener: SourceListener): () => void
+  /** Records a usage event for the current user; resolves once the source has accepted it. */
+  track(input: TrackInput): Promise<void>
+  /** Acknowledges a celebration so it is never shown again. */
+  ackCelebration(id: string): Promise<void>
+  /** The "this week/month you…" summary. */
+  digest(period: 'week' | 'month', signal?: AbortSignal): Promise<Digest>
+  /** Releases timers, sockets and listeners. */
+  dispose?(): void
+}
+
+export type CairnErrorCode = 'network' | 'http' | 'invalid_response' | 'unauthorized' | 'aborted' | 'invalid_input'
+
+/** The one error type the client raises: `code` says what went wrong, `status` the HTTP status if any. */
+export class CairnError extends Error {
+  override readonly name = 'CairnError'
+  constructor(
+    readonly code: CairnErrorCode,
+    message: string,
+    readonly status?: number,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}

@@ -1,0 +1,3 @@
+export * from './program'
+export * from './event'
+export * from './progress'

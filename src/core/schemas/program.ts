@@ -1,0 +1,143 @@
+import * as z from 'zod/mini'
+import { isSafeHref } from '../safe-href'
+
+/** Criterion nesting deeper than this is rejected: deeper trees are a definition bug, not a need. */
+export const MAX_CRITERION_DEPTH = 8
+
+const id = z.string().check(z.minLength(1, 'must be a non-empty string'), z.maxLength(128, 'must be at most 128 characters'))
+const text = z.string().check(z.minLength(1, 'must be a non-empty string'))
+const positive = z.number().check(
+  z.refine((n) => Number.isFinite(n), 'must be a finite number'),
+  z.positive('must be greater than 0'),
+)
+const positiveInt = z.number().check(z.int('must be a positive integer'), z.positive('must be a positive integer'))
+const scalar = z.union([z.string(), z.number(), z.boolean()])
+
+export const WhereSchema = z.record(
+  z.string(),
+  z.union([
+    scalar,
+    z.strictObject({
+      gte: z.optional(z.number()),
+      lte: z.optional(z.number()),
+      in: z.optional(z.array(z.union([z.string(), z.number()]))),
+    }),
+  ]),
+)
+export type Where = z.infer<typeof WhereSchema>
+
+export const WindowSchema = z.strictObject({ days: positiveInt })
+
+const CountCriterion = z.strictObject({
+  kind: z.literal('count'), event: text, where: z.optional(WhereSchema), atLeast: positive, within: z.optional(WindowSchema),
+})
+const SumCriterion = z.strictObject({
+  kind: z.literal('sum'), event: text, property: text, where: z.optional(WhereSchema), atLeast: positive, within: z.optional(WindowSchema),
+})
+const DistinctCriterion = z.strictObject({
+  kind: z.literal('distinct'), event: text, property: text, where: z.optional(WhereSchema), atLeast: positive, within: z.optional(WindowSchema),
+})
+const DaysCriterion = z.strictObject({
+  kind: z.literal('days'), event: text, where: z.optional(WhereSchema), atLeast: positive, within: z.optional(WindowSchema),
+})
+const StreakCriterion = z.strictObject({
+  kind: z.literal('streak'), event: text, where: z.optional(WhereSchema), period: z.enum(['day', 'week']), atLeast: positive,
+})
+
+export type LeafCriterion =
+  | z.infer<typeof CountCriterion>
+  | z.infer<typeof SumCriterion>
+  | z.infer<typeof DistinctCriterion>
+  | z.infer<typeof DaysCriterion>
+  | z.infer<typeof StreakCriterion>
+export type Criterion = LeafCriterion | { kind: 'all'; of: Criterion[] } | { kind: 'any'; of: Criterion[] }
+
+export const CriterionSchema: z.ZodMiniType<Criterion> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    CountCriterion,
+    SumCriterion,
+    DistinctCriterion,
+    DaysCriterion,
+    StreakCriterion,
+    z.strictObject({ kind: z.literal('all'), of: z.array(CriterionSchema).check(z.minLength(1, 'must list at least one criterion')) }),
+    z.strictObject({ kind: z.literal('any'), of: z.array(CriterionSchema).check(z.minLength(1, 'must list at least one criterion')) }),
+  ]),
+)
+
+export const CtaSchema = z.strictObject({
+  label: text,
+  href: z.string().check(z.refine(isSafeHref, 'must be an http(s) or relative URL')),
+})
+export type Cta = z.infer<typeof CtaSchema>
+
+export const MILESTONE_CATEGORIES = ['onboarding', 'adoption', 'habit', 'value', 'growth', 'advocacy', 'risk'] as const
+export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as const
+
+export const MilestoneSchema = z.strictObject({
+  id,
+  title: text,
+  description: z.optional(z.string()),
+  category: z.enum(MILESTONE_CATEGORIES),
+  unit: z.optional(z.enum(['user', 'account'])),
+  criterion: CriterionSchema,
+  deadline: z.optional(z.strictObject({ days: positiveInt })),
+  eligibility: z.optional(
+    z.strictObject({
+      traits: z.optional(z.record(z.string(), z.array(scalar))),
+      requiresConsent: z.optional(z.boolean()),
+    }),
+  ),
+  priority: z.optional(z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number'))),
+  celebrate: z.optional(z.enum(CELEBRATION_STYLES)),
+  cta: z.optional(CtaSchema),
+  badge: z.optional(id),
+  value: z.optional(
+    z.strictObject({
+      minutesSavedPerUnit: z.optional(positive),
+      hourlyRate: z.optional(positive),
+      currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'))),
+    }),
+  ),
+  clientTrackable: z.optional(z.boolean()),
+})
+export type Milestone = z.infer<typeof MilestoneSchema>
+
+export const LevelSchema = z.strictObject({
+  id,
+  title: text,
+  milestones: z.array(id),
+  unlocks: z.optional(
+    z.strictObject({
+      badge: z.optional(id),
+      features: z.optional(z.array(text)),
+      message: z.optional(z.string()),
+    }),
+  ),
+})
+export type Level = z.infer<typeof LevelSchema>
+
+export const BadgeSchema = z.strictObject({
+  id,
+  title: text,
+  description: z.optional(z.string()),
+  icon: z.optional(z.string().check(z.refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s.trim()) || /^https:\/\//i.test(s.trim()), 'must be an emoji or an https URL'))),
+})
+export type Badge = z.infer<typeof BadgeSchema>
+
+export const ProgramSchema = z.strictObject({
+  id,
+  version: text,
+  title: text,
+  milestones: z.array(MilestoneSchema),
+  levels: z.array(LevelSchema),
+  badges: z.array(BadgeSchema),
+  benchmarks: z.optional(
+    z.strictObject({
+      segmentBy: z.optional(z.array(text)),
+      minCohort: z.optional(positiveInt),
+    }),
+  ),
+})
+export type Program = z.infer<typeof ProgramSchema>
+export type MilestoneId = string
+export type BadgeId = string

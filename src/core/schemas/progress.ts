@@ -1,0 +1,99 @@
+import * as z from 'zod/mini'
+import { CtaSchema, CELEBRATION_STYLES } from './program'
+
+// Response shapes are loose objects (unknown keys pass) so an older widget keeps working against a newer API.
+const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 timestamp'))
+const count = z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number'))
+
+export const MILESTONE_STATES = ['locked', 'available', 'in_progress', 'achieved', 'missed', 'ineligible'] as const
+export type MilestoneState = (typeof MILESTONE_STATES)[number]
+export const LEVEL_STATES = ['locked', 'active', 'complete'] as const
+export type LevelState = (typeof LEVEL_STATES)[number]
+
+export const MilestoneProgressSchema = z.object({
+  state: z.enum(MILESTONE_STATES),
+  current: count,
+  target: count,
+  achievedAt: z.optional(isoTime),
+  dueAt: z.optional(isoTime),
+  late: z.optional(z.boolean()),
+})
+export type MilestoneProgress = z.infer<typeof MilestoneProgressSchema>
+
+export const LevelProgressSchema = z.object({
+  id: z.string(),
+  state: z.enum(LEVEL_STATES),
+  completed: count,
+  total: count,
+})
+export type LevelProgress = z.infer<typeof LevelProgressSchema>
+
+export const NextStepSchema = z.object({
+  milestoneId: z.string(),
+  title: z.string(),
+  cta: z.optional(CtaSchema),
+  reason: z.string(),
+})
+export type NextStep = z.infer<typeof NextStepSchema>
+
+export const ProgressSchema = z.object({
+  programId: z.string(),
+  programVersion: z.string(),
+  evaluatedAt: isoTime,
+  milestones: z.record(z.string(), MilestoneProgressSchema),
+  levels: z.array(LevelProgressSchema),
+  badges: z.array(z.object({ id: z.string(), earnedAt: isoTime })),
+  unlockedFeatures: z.array(z.string()),
+  nextSteps: z.array(NextStepSchema),
+  value: z.optional(z.object({ minutesSaved: count, moneySaved: z.optional(count), currency: z.optional(z.string()) })),
+})
+export type Progress = z.infer<typeof ProgressSchema>
+
+export const BenchmarksSchema = z.object({
+  cohortSize: count,
+  /** Share of the cohort this subject is ahead of, 0–100. */
+  percentile: count,
+  /** Milestones achieved by the median member of the cohort at this subject's stage. */
+  typicalAchievedAtStage: count,
+  milestones: z.record(
+    z.string(),
+    z.object({ achievedShare: count, medianDaysToAchieve: z.optional(z.nullable(count)) }),
+  ),
+})
+export type Benchmarks = z.infer<typeof BenchmarksSchema>
+
+export const CELEBRATION_KINDS = ['level', 'badge', 'milestone'] as const
+export type CelebrationKind = (typeof CELEBRATION_KINDS)[number]
+
+export const CelebrationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(CELEBRATION_KINDS),
+  /** Id of the milestone, level or badge being celebrated. */
+  refId: z.string(),
+  title: z.string(),
+  style: z.enum(CELEBRATION_STYLES),
+  /** Program priority of the source (higher first); 0 when unset. */
+  priority: count,
+  achievedAt: isoTime,
+  message: z.optional(z.string()),
+})
+export type Celebration = z.infer<typeof CelebrationSchema>
+
+/** `GET /v1/me/progress`: Progress at the top level plus benchmarks and pending celebrations. */
+export const MeProgressSchema = z.extend(ProgressSchema, {
+  benchmarks: z.optional(BenchmarksSchema),
+  celebrations: z.array(CelebrationSchema),
+})
+export type MeProgress = z.infer<typeof MeProgressSchema>
+
+export const DigestSchema = z.object({
+  period: z.enum(['week', 'month']),
+  from: isoTime,
+  to: isoTime,
+  achieved: z.array(z.object({ milestoneId: z.string(), title: z.string(), achievedAt: isoTime })),
+  badges: z.array(z.object({ id: z.string(), title: z.string(), earnedAt: isoTime })),
+  levelsCompleted: z.array(z.object({ id: z.string(), title: z.string() })),
+  minutesSaved: z.optional(count),
+  nextStep: z.optional(NextStepSchema),
+})
+export type Digest = z.infer<typeof DigestSchema>

@@ -1,0 +1,51 @@
+/** One problem in validated input, located by a readable path such as `milestones[3].criterion.within.days`. */
+export interface ValidationError {
+  path: string
+  message: string
+}
+
+interface Issue {
+  path: PropertyKey[]
+  message: string
+  code?: string
+  expected?: string
+  values?: unknown[]
+  keys?: string[]
+  input?: unknown
+  errors?: Issue[][]
+}
+
+/** `['milestones', 3, 'criterion']` → `milestones[3].criterion` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`
+    else out += out === '' ? String(key) : `.${String(key)}`
+  }
+  return out
+}
+
+/** Turns zod issues into path + message pairs a person can act on. */
+export function formatIssues(issues: readonly Issue[]): ValidationError[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: describe(issue) }))
+}
+
+// zod/mini ships no English messages (to stay small), so the generic codes are worded here.
+function describe(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_union':
+      return issue.path.at(-1) === 'kind' || (issue.errors?.length ?? 0) === 0 ? 'is not a known kind' : 'does not match any allowed shape'
+    case 'unrecognized_keys':
+      return `has unknown key${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`
+    case 'invalid_type':
+      return issue.message !== 'Invalid input' ? issue.message : `must be ${article(issue.expected ?? 'value')}`
+    case 'invalid_value':
+      return issue.message !== 'Invalid input' ? issue.message : `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`
+    default:
+      return issue.message
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+}
