@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts'
 
 // Each kind of test lives in its own project so environments never leak into one another.
 export default defineConfig({
@@ -25,6 +28,19 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           globals: true,
           setupFiles: ['test/react/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {
