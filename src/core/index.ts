@@ -5,3 +5,7 @@ export { type ValidationError, formatIssues, formatPath } from './validation-err
 export { isSafeHref } from './safe-href'
 export { evaluate, type EvaluateOptions } from './engine'
 export { createIncrementalEvaluator, type IncrementalEvaluator, type ApplyResult } from './engine'
+export * from './benchmarks'
+export * from './celebrations'
+export * from './digest'
+export { demoProgram } from './programs'

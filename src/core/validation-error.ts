@@ -12,6 +12,8 @@ interface Issue {
   values?: unknown[]
   keys?: string[]
   input?: unknown
+  /** zod sets this for numbers it refuses as such: `"NaN"`, `"Infinity"`. */
+  received?: string
   errors?: Issue[][]
 }
 
@@ -38,6 +40,8 @@ function describe(issue: Issue): string {
     case 'unrecognized_keys':
       return `has unknown key${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`
     case 'invalid_type':
+      // zod refuses NaN and ±Infinity as "not a number"; saying "finite" tells the author what to fix.
+      if (issue.expected === 'number' && issue.received !== undefined && /^(-?Infinity|NaN)$/.test(issue.received)) return 'must be a finite number'
       return issue.message !== 'Invalid input' ? issue.message : `must be ${article(issue.expected ?? 'value')}`
     case 'invalid_value':
       return issue.message !== 'Invalid input' ? issue.message : `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`

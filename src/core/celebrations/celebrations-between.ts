@@ -1,0 +1,69 @@
+import type { Program } from '../schemas/program'
+import type { Celebration, Progress } from '../schemas/progress'
+import { levelCompletionTimes } from './level-completed-at'
+import { sortCelebrations } from './sort-celebrations'
+
+/** Deterministic per user, so the same achievement is one celebration on every device. */
+export function celebrationId(kind: Celebration['kind'], refId: string): string {
+  return `${kind}:${refId}`
+}
+
+/**
+ * New celebrations for achievements that happened between two progress snapshots (`before = null`: none
+ * yet known, so everything achieved in `after` is new). Already-achieved milestones, complete levels and
+ * earned badges in `before` never produce a celebration again. Best first (see `sortCelebrations`).
+ */
+export function celebrationsBetween(program: Program, before: Progress | null, after: Progress): Celebration[] {
+  const found: Celebration[] = []
+
+  for (const milestone of program.milestones) {
+    const now = after.milestones[milestone.id]
+    const was = before?.milestones[milestone.id]
+    // achievedAt also counts as known: an achieved milestone that turned ineligible and back is not new.
+    if (now?.state !== 'achieved' || was?.state === 'achieved' || was?.achievedAt !== undefined) continue
+    found.push({
+      id: celebrationId('milestone', milestone.id),
+      kind: 'milestone',
+      refId: milestone.id,
+      title: milestone.title,
+      // 'none' is still created, so it is acknowledged silently instead of lingering as pending.
+      style: milestone.celebrate ?? 'toast',
+      priority: milestone.priority ?? 0,
+      achievedAt: now.achievedAt ?? after.evaluatedAt,
+    })
+  }
+
+  const wasComplete = new Set(before?.levels.filter((l) => l.state === 'complete').map((l) => l.id))
+  const completedAt = levelCompletionTimes(program, after)
+  for (const level of program.levels) {
+    if (!completedAt.has(level.id) || wasComplete.has(level.id)) continue
+    found.push({
+      id: celebrationId('level', level.id),
+      kind: 'level',
+      refId: level.id,
+      title: level.title,
+      style: 'confetti',
+      priority: 0,
+      achievedAt: completedAt.get(level.id) ?? after.evaluatedAt,
+      ...(level.unlocks?.message !== undefined && { message: level.unlocks.message }),
+    })
+  }
+
+  const hadBadge = new Set(before?.badges.map((b) => b.id))
+  for (const earned of after.badges) {
+    const badge = program.badges.find((b) => b.id === earned.id)
+    if (!badge || hadBadge.has(earned.id)) continue
+    found.push({
+      id: celebrationId('badge', badge.id),
+      kind: 'badge',
+      refId: badge.id,
+      title: badge.title,
+      style: 'toast',
+      priority: 0,
+      achievedAt: earned.earnedAt,
+      ...(badge.description !== undefined && { message: badge.description }),
+    })
+  }
+
+  return sortCelebrations(found)
+}

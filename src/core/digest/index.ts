@@ -1,0 +1,1 @@
+export { buildDigest, DIGEST_PERIOD_DAYS, type BuildDigestInput, type DigestPeriod } from './build-digest'

@@ -1,0 +1,57 @@
+import type { Criterion } from '../schemas/program'
+
+/** Milliseconds in a day; windows and deadlines are whole multiples of 24 h on timestamps, not calendar days. */
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+/** An event after deduplication, with its timestamp parsed once. */
+export interface IndexedEvent {
+  readonly id: string
+  readonly name: string
+  readonly userId: string
+  readonly accountId: string | undefined
+  /** Epoch milliseconds of `timestamp`. */
+  readonly ms: number
+  readonly properties: Readonly<Record<string, string | number | boolean>> | undefined
+  /** Canonical payload text, used to break ties between copies of one id with equal timestamps. */
+  readonly payloadKey: string
+}
+
+/** Which events a milestone counts: the subject's own, or every user's of the subject's account. */
+export type Scope = 'user' | 'account'
+
+/** Sorted (by time, then id) events of one scope and one event name. */
+export type EventLookup = (scope: Scope, name: string) => readonly IndexedEvent[]
+
+/** What one criterion node yields at a given `now`. Times are epoch milliseconds. */
+export interface CriterionResult {
+  current: number
+  target: number
+  /** First moment the criterion held; never after `now`. */
+  achievedAt: number | undefined
+  /**
+   * The result is the same for every evaluation moment in [now, stableUntil) as long as no event is added.
+   * Conservative: it may be earlier than the real next change, never later. Lets the incremental evaluator
+   * reuse a milestone's result when only time moved.
+   */
+  stableUntil: number
+}
+
+/** Calendar arithmetic in the subject's time zone (see time-zone.ts). */
+export interface ZoneCalendar {
+  /** Days since 1970-01-01 of the local calendar date of `ms`. */
+  dayIndex(ms: number): number
+  /** Index of the local ISO week (starting Monday) containing `ms`. */
+  weekIndex(ms: number): number
+  /** First instant after `ms` that falls in a later day / week than `ms`. */
+  nextPeriodStart(ms: number, period: 'day' | 'week'): number
+}
+
+/** Everything a criterion needs besides itself. */
+export interface CriterionContext {
+  readonly now: number
+  readonly scope: Scope
+  readonly events: EventLookup
+  readonly calendar: ZoneCalendar
+}
+
+export type { Criterion }

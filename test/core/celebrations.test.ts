@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest'
+import {
+  MAX_SEPARATE_TOASTS,
+  MODAL_COOLDOWN_MS,
+  celebrationsBetween,
+  demoProgram,
+  planCelebrations,
+  sortCelebrations,
+  type Celebration,
+  type Criterion,
+  type Program,
+  type Progress,
+} from '../../src/core'
+
+const T0 = Date.parse('2026-03-02T09:00:00.000Z')
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
+
+function targetOf(criterion: Criterion): number {
+  return criterion.kind === 'all' || criterion.kind === 'any' ? criterion.of.length : criterion.atLeast
+}
+
+/** A Progress literal for `program`: the listed milestones achieved, the listed levels complete, the listed badges earned. */
+function progressOf(
+  program: Program,
+  spec: { achieved?: Record<string, string>; complete?: string[]; badges?: Record<string, string> } = {},
+): Progress {
+  const achieved = spec.achieved ?? {}
+  const complete = new Set(spec.complete ?? [])
+  const firstOpen = program.levels.findIndex((l) => !complete.has(l.id))
+  return {
+    programId: program.id,
+    programVersion: program.version,
+    evaluatedAt: at(60),
+    milestones: Object.fromEntries(
+      program.milestones.map((m) => {
+        const target = targetOf(m.criterion)
+        const achievedAt = achieved[m.id]
+        return [m.id, achievedAt ? { state: 'achieved', current: target, target, achievedAt } : { state: 'available', current: 0, target }]
+      }),
+    ),
+    levels: program.levels.map((l, i) => ({
+      id: l.id,
+      state: complete.has(l.id) ? 'complete' : i === firstOpen ? 'active' : 'locked',
+      completed: l.milestones.filter((id) => achieved[id]).length,
+      total: l.milestones.length,
+    })),
+    badges: Object.entries(spec.badges ?? {}).map(([id, earnedAt]) => ({ id, earnedAt })),
+    unlockedFeatures: [],
+    nextSteps: [],
+  }
+}
+
+const gettingStartedDone = {
+  achieved: { 'first-project': at(1), 'five-tasks': at(5), 'invite-teammate': at(9) },
+  complete: ['getting-started'],
+  badges: { organized: at(9) },
+}
+
+function celebration(overrides: Partial<Celebration> & Pick<Celebration, 'kind' | 'refId'>): Celebration {
+  return { id: `${overrides.kind}:${overrides.refId}`, title: overrides.refId, style: 'toast', priority: 0, achievedAt: at(0), ...overrides }
+}
+
+describe('celebrationsBetween', () => {
+  it('celebrates a newly achieved milestone with its title, style and priority', () => {
+    const after = progressOf(demoProgram, { achieved: { 'first-project': at(1) } })
+    expect(celebrationsBetween(demoProgram, null, after)).toEqual([
+      { id: 'milestone:first-project', kind: 'milestone', refId: 'first-project', title: 'Create your first project', style: 'toast', priority: 30, achievedAt: at(1) },
+    ])
+  })
+
+  it('never repeats an achievement already in the earlier snapshot', () => {
+    const before = progressOf(demoProgram, { achieved: { 'first-project': at(1) } })
+    const after = progressOf(demoProgram, { achieved: { 'first-project': at(1), 'five-tasks': at(5) } })
+    expect(celebrationsBetween(demoProgram, before, after).map((c) => c.id)).toEqual(['milestone:five-tasks'])
+    expect(celebrationsBetween(demoProgram, after, after)).toEqual([])
+  })
+
+  it('does not re-celebrate a milestone that was achieved, turned ineligible and came back', () => {
+    const before = progressOf(demoProgram)
+    before.milestones['three-active-teammates'] = { state: 'ineligible', current: 3, target: 3, achievedAt: at(2) }
+    const after = progressOf(demoProgram, { achieved: { 'three-active-teammates': at(2) } })
+    expect(celebrationsBetween(demoProgram, before, after)).toEqual([])
+  })
+
+  it('celebrates a completed level with confetti and its unlock message, then its badge, then its milestones', () => {
+    const after = progressOf(demoProgram, gettingStartedDone)
+    const found = celebrationsBetween(demoProgram, null, after)
+    expect(found.map((c) => c.id)).toEqual([
+      'level:getting-started',
+      'badge:organized',
+      'milestone:first-project',
+      'milestone:five-tasks',
+      'milestone:invite-teammate',
+    ])
+    expect(found[0]).toEqual({
+      id: 'level:getting-started',
+      kind: 'level',
+      refId: 'getting-started',
+      title: 'Getting started',
+      style: 'confetti',
+      priority: 0,
+      achievedAt: at(9),
+      message: demoProgram.levels[0]?.unlocks?.message,
+    })
+    expect(found[1]).toMatchObject({ kind: 'badge', refId: 'organized', title: 'Organized', style: 'toast', achievedAt: at(9) })
+  })
+
+  it('dates a level without a badge at its last milestone', () => {
+    const program: Program = {
+      ...demoProgram,
+      levels: [{ id: 'plain', title: 'Plain', milestones: ['first-project', 'five-tasks'] }],
+      badges: [],
+    }
+    const after = progressOf(program, { achieved: { 'first-project': at(3), 'five-tasks': at(7) }, complete: ['plain'] })
+    expect(celebrationsBetween(program, null, after)[0]).toMatchObject({ id: 'level:plain', achievedAt: at(7) })
+  })
+
+  it('uses the milestone celebrate style, toast by default, and keeps silent ones so they can be acknowledged', () => {
+    const program: Program = {
+      ...demoProgram,
+      milestones: demoProgram.milestones.map((m) =>
+        m.id === 'first-project' ? { ...m, celebrate: undefined } : m.id === 'five-tasks' ? { ...m, celebrate: 'none' } : m,
+      ),
+    }
+    const after = progressOf(program, { achieved: { 'first-project': at(1), 'five-tasks': at(2), 'finish-setup': at(3) } })
+    const styles = Object.fromEntries(celebrationsBetween(program, null, after).map((c) => [c.refId, c.style]))
+    expect(styles).toEqual({ 'first-project': 'toast', 'five-tasks': 'none', 'finish-setup': 'modal' })
+  })
+
+  it('ignores milestones that are not achieved, even with progress', () => {
+    const after = progressOf(demoProgram)
+    after.milestones['five-tasks'] = { state: 'in_progress', current: 4, target: 5 }
+    after.milestones['finish-setup'] = { state: 'missed', current: 2, target: 3, dueAt: at(0) }
+    expect(celebrationsBetween(demoProgram, null, after)).toEqual([])
+  })
+})
+
+describe('sortCelebrations', () => {
+  it('puts levels before badges before milestones, then higher priority, then earlier, then by id', () => {
+    const list = [
+      celebration({ kind: 'milestone', refId: 'b-late', achievedAt: at(5) }),
+      celebration({ kind: 'milestone', refId: 'c-early', achievedAt: at(1) }),
+      celebration({ kind: 'milestone', refId: 'a-early', achievedAt: at(1) }),
+      celebration({ kind: 'milestone', refId: 'important', priority: 50, achievedAt: at(9) }),
+      celebration({ kind: 'badge', refId: 'badge' }),
+      celebration({ kind: 'level', refId: 'level', achievedAt: at(30) }),
+    ]
+    const original = [...list]
+    expect(sortCelebrations(list).map((c) => c.refId)).toEqual(['level', 'badge', 'important', 'a-early', 'c-early', 'b-late'])
+    expect(list).toEqual(original)
+  })
+})
+
+describe('planCelebrations', () => {
+  const level = celebration({ kind: 'level', refId: 'getting-started', style: 'confetti', achievedAt: at(9) })
+  const levelBadge = celebration({ kind: 'badge', refId: 'organized', achievedAt: at(9) })
+  const setupModal = celebration({ kind: 'milestone', refId: 'finish-setup', style: 'modal', priority: 40, achievedAt: at(9) })
+  const toast = (refId: string, minute = 1) => celebration({ kind: 'milestone', refId, achievedAt: at(minute) })
+  const now = T0 + 60 * 60_000
+
+  it('exports the agreed defaults', () => {
+    expect(MODAL_COOLDOWN_MS).toBe(600_000)
+    expect(MAX_SEPARATE_TOASTS).toBe(2)
+  })
+
+  it('shows a level as a confetti modal when no modal has been shown yet', () => {
+    expect(planCelebrations([level], {}, now)).toEqual([{ as: 'modal', celebration: level, confetti: true }])
+  })
+
+  it('shows a modal-style milestone as a modal without confetti', () => {
+    expect(planCelebrations([setupModal], {}, now)).toEqual([{ as: 'modal', celebration: setupModal, confetti: false }])
+  })
+
+  it('shows one modal at a time: the best candidate wins and the rest become toasts', () => {
+    const second = celebration({ kind: 'level', refId: 'building-momentum', style: 'confetti', achievedAt: at(20) })
+    expect(planCelebrations([setupModal, second, level], {}, now)).toEqual([
+      { as: 'modal', celebration: level, confetti: true },
+      { as: 'toast', celebration: second },
+      { as: 'toast', celebration: setupModal },
+    ])
+  })
+
+  it('holds back a modal within the cooldown and shows it as a toast instead', () => {
+    const plan = planCelebrations([level], { lastModalAt: now - MODAL_COOLDOWN_MS + 1 }, now)
+    expect(plan).toEqual([{ as: 'toast', celebration: level }])
+  })
+
+  it('allows the next modal once the cooldown has fully passed', () => {
+    const plan = planCelebrations([level], { lastModalAt: now - MODAL_COOLDOWN_MS }, now)
+    expect(plan).toEqual([{ as: 'modal', celebration: level, confetti: true }])
+  })
+
+  it('honours a custom cooldown', () => {
+    expect(planCelebrations([level], { lastModalAt: now - 1_000 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('modal')
+    expect(planCelebrations([level], { lastModalAt: now - 999 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('toast')
+  })
+
+  it('folds the badge earned with the level into the level modal and acknowledges it silently', () => {
+    expect(planCelebrations([levelBadge, level], {}, now)).toEqual([
+      { as: 'modal', celebration: level, confetti: true, badge: levelBadge },
+      { as: 'silent', celebration: levelBadge },
+    ])
+  })
+
+  it('keeps a badge earned at another moment as its own toast', () => {
+    const otherBadge = celebration({ kind: 'badge', refId: 'early-bird', achievedAt: at(2) })
+    expect(planCelebrations([otherBadge, level], {}, now)).toEqual([
+      { as: 'modal', celebration: level, confetti: true },
+      { as: 'toast', celebration: otherBadge },
+    ])
+  })
+
+  it('shows the level badge as a toast when the level itself is held back by the cooldown', () => {
+    expect(planCelebrations([levelBadge, level], { lastModalAt: now }, now)).toEqual([
+      { as: 'toast', celebration: level },
+      { as: 'toast', celebration: levelBadge },
+    ])
+  })
+
+  it('shows up to two toasts separately', () => {
+    const [a, b] = [toast('first-project'), toast('five-tasks', 2)]
+    expect(planCelebrations([b, a], {}, now)).toEqual([
+      { as: 'toast', celebration: a },
+      { as: 'toast', celebration: b },
+    ])
+  })
+
+  it('merges simultaneous achievements beyond two into one group toast', () => {
+    const list = [toast('first-project'), toast('five-tasks'), toast('invite-teammate')]
+    expect(planCelebrations(list, {}, now)).toEqual([{ as: 'group', celebrations: sortCelebrations(list) }])
+  })
+
+  it('merges the toasts left over after the modal', () => {
+    const list = [level, levelBadge, toast('first-project'), toast('five-tasks'), toast('invite-teammate')]
+    const plan = planCelebrations(list, {}, now)
+    expect(plan.map((d) => d.as)).toEqual(['modal', 'group', 'silent'])
+    expect(plan[1]).toEqual({ as: 'group', celebrations: [toast('first-project'), toast('five-tasks'), toast('invite-teammate')] })
+  })
+
+  it('honours a custom toast limit', () => {
+    const list = [toast('first-project'), toast('five-tasks')]
+    expect(planCelebrations(list, {}, now, { maxSeparateToasts: 1 })).toEqual([{ as: 'group', celebrations: list }])
+  })
+
+  it("acknowledges style 'none' silently without counting it as a toast", () => {
+    const quiet = celebration({ kind: 'milestone', refId: 'quiet', style: 'none' })
+    const [a, b] = [toast('first-project'), toast('five-tasks')]
+    expect(planCelebrations([quiet, a, b], {}, now)).toEqual([
+      { as: 'toast', celebration: a },
+      { as: 'toast', celebration: b },
+      { as: 'silent', celebration: quiet },
+    ])
+  })
+
+  it('plans a celebration listed twice only once', () => {
+    expect(planCelebrations([toast('first-project'), toast('first-project')], {}, now)).toEqual([{ as: 'toast', celebration: toast('first-project') }])
+  })
+
+  it('returns nothing when nothing is pending', () => {
+    expect(planCelebrations([], {}, now)).toEqual([])
+  })
+})
