@@ -1,1 +1,3 @@
 export * from './source'
+export * from './http'
+export * from './local'

@@ -1,6 +1,7 @@
 // CONTRACT between src/store (implementation) and src/react (consumer). Change only with both sides.
 import type { Celebration, MeProgress, Program } from '../core'
 import type { Source, TrackInput } from '../client'
+import type { StoreApi } from 'zustand/vanilla'
 
 export type CairnStatus = 'loading' | 'ready' | 'error'
 
@@ -26,7 +27,7 @@ export interface CairnActions {
   pendingCelebrations(): Celebration[]
 }
 
-export type CairnStore = import('zustand/vanilla').StoreApi<CairnState & CairnActions>
+export type CairnStore = StoreApi<CairnState & CairnActions>
 
 export interface CreateCairnStoreOptions {
   source: Source

@@ -1,0 +1,122 @@
+import type { Digest } from '../../core'
+import { ListenerSet } from '../listeners'
+import { CairnError, type Source } from '../source'
+import { eventFromInput } from '../track-input'
+import { createProgramLoader } from './etag'
+import { startLive, type EventSourceConstructor } from './live'
+import { createHttpClient } from './request'
+import { DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
+import { createTokenProvider, readTokenOwner } from './token'
+import { validateDigest, validateIngestResult, validateMeProgress } from './validate'
+
+/** Polling every 30 s keeps a widget without SSE fresh enough while costing the API almost nothing. */
+export const DEFAULT_POLL_INTERVAL_MS = 30_000
+
+export interface HttpSourceOptions {
+  /** Where the Cairn API lives, e.g. `https://cairn.example.com` (no `/v1`). */
+  baseUrl: string
+  /** Returns the user token your backend minted; called once, then again only when the API rejects it. */
+  getToken: () => string | Promise<string>
+  /** @default globalThis.fetch (looked up at call time) */
+  fetch?: typeof fetch
+  /** How progress stays live: server-sent events, polling, or not at all. @default 'sse' */
+  live?: 'sse' | 'poll' | false
+  /** Interval of the polling fallback. @default 30000 */
+  pollIntervalMs?: number
+  /** Backoff for failed requests and stream reconnects. @default { retries: 4, baseMs: 500, maxMs: 15000 } */
+  retry?: Partial<RetryOptions>
+  /** EventSource implementation (polyfills, tests); without one, live updates poll. @default globalThis.EventSource */
+  EventSource?: EventSourceConstructor
+  /** Jitter source. @default Math.random */
+  random?: () => number
+  /** Backoff waits; must reject when `signal` aborts. @default a setTimeout-based sleep */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+/** A `Source` backed by the Cairn HTTP API (§4), safe to create during SSR (nothing runs until it is used). */
+export function httpSource(options: HttpSourceOptions): Source & { dispose(): void } {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const lifetime = new AbortController()
+  const retry = { ...DEFAULT_RETRY, ...options.retry }
+  const deps = { ...DEFAULT_RETRY_DEPS, ...(options.random && { random: options.random }), ...(options.sleep && { sleep: options.sleep }) }
+  const token = createTokenProvider(options.getToken)
+  const client = createHttpClient({
+    baseUrl,
+    fetch: () => options.fetch ?? globalThis.fetch,
+    token,
+    retry,
+    deps,
+    lifetime: lifetime.signal,
+  })
+  const loadProgram = createProgramLoader(client)
+  const fetchProgress = async (signal?: AbortSignal) =>
+    validateMeProgress((await client.request('/v1/me/progress', signal && { signal })).body)
+
+  const listeners = new ListenerSet()
+  let stopLive: (() => void) | null = null
+  const live = options.live ?? 'sse'
+
+  const startLiveUpdates = () => {
+    if (live === false || stopLive || lifetime.signal.aborted) return
+    stopLive = startLive({
+      mode: live,
+      EventSource: options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource,
+      streamUrl: (value) => `${baseUrl}/v1/me/stream?token=${encodeURIComponent(value)}`,
+      token,
+      fetchProgress,
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      retry,
+      random: deps.random,
+      onProgress: (progress) => listeners.progress(progress),
+      onError: (error) => listeners.error(error),
+    })
+  }
+  const stopLiveUpdates = () => {
+    stopLive?.()
+    stopLive = null
+  }
+
+  return {
+    async load(signal) {
+      const [program, progress] = await Promise.all([loadProgram(signal), fetchProgress(signal)])
+      return { program, progress }
+    },
+
+    subscribe(listener) {
+      if (lifetime.signal.aborted) return () => {}
+      const remove = listeners.add(listener)
+      startLiveUpdates() // one connection shared by every subscriber
+      return () => {
+        remove()
+        if (listeners.size === 0) stopLiveUpdates()
+      }
+    },
+
+    async track(input) {
+      // Validated before any network work, so a bad call fails fast with `invalid_input`.
+      const event = eventFromInput(input, {}, new Date())
+      const owned = { ...event, ...readTokenOwner(await token.get()) }
+      const response = await client.request('/v1/me/events', { method: 'POST', body: { events: [owned] } })
+      const rejected = validateIngestResult(response.body).rejected[0]
+      if (rejected) throw new CairnError('invalid_input', rejected.error.message, response.status, rejected.error)
+      // Without a live channel nobody would tell subscribers what this event changed. The event is in
+      // either way, so a failed refresh is connection trouble for listeners, not a failed track.
+      if (live === false && listeners.size > 0) await fetchProgress().then((p) => listeners.progress(p), (e: Error) => listeners.error(e))
+    },
+
+    async ackCelebration(id) {
+      await client.request(`/v1/me/celebrations/${encodeURIComponent(id)}/seen`, { method: 'POST' })
+    },
+
+    async digest(period, signal): Promise<Digest> {
+      const response = await client.request(`/v1/me/digest?period=${period}`, signal && { signal })
+      return validateDigest(response.body)
+    },
+
+    dispose() {
+      stopLiveUpdates()
+      listeners.clear()
+      lifetime.abort()
+    },
+  }
+}
