@@ -20,12 +20,14 @@ export function buildProgress(plan: ProgramPlan, results: readonly CriterionResu
   })
   const levels = evaluateLevels(plan.program, outcomes, plan.signedUpAt)
 
-  const milestones: Record<string, MilestoneProgress> = {}
-  for (const outcome of outcomes.values()) {
-    const { levelIndex } = outcome.plan
-    const locked = levelIndex !== undefined && levels[levelIndex]?.progress.state === 'locked'
-    milestones[outcome.plan.milestone.id] = milestoneProgress(outcome, locked)
-  }
+  // fromEntries defines own properties, so even a milestone id like "__proto__" stays a plain key.
+  const milestones: Record<string, MilestoneProgress> = Object.fromEntries(
+    [...outcomes.values()].map((outcome) => {
+      const { levelIndex } = outcome.plan
+      const locked = levelIndex !== undefined && levels[levelIndex]?.progress.state === 'locked'
+      return [outcome.plan.milestone.id, milestoneProgress(outcome, locked)]
+    }),
+  )
 
   const progress: Progress = {
     programId: plan.program.id,

@@ -13,23 +13,24 @@ export function compareEvents(a: IndexedEvent, b: IndexedEvent): number {
 export function indexEvent(event: CairnEvent): IndexedEvent | undefined {
   const ms = Date.parse(event.timestamp)
   if (Number.isNaN(ms)) return undefined
-  const properties = event.properties
-  const sortedProperties = properties === undefined ? [] : Object.keys(properties).sort().map((key) => [key, properties[key]])
-  return {
-    id: event.id,
-    name: event.name,
-    userId: event.userId,
-    accountId: event.accountId,
-    ms,
-    properties,
-    payloadKey: JSON.stringify([event.name, event.userId, event.accountId ?? null, event.timestamp, sortedProperties]),
-  }
+  return { id: event.id, name: event.name, userId: event.userId, accountId: event.accountId, ms, properties: event.properties, source: event }
 }
 
-/** Of two copies of one id, the one that counts: the earliest timestamp, ties broken by payload so input order never matters. */
+/**
+ * Of two copies of one id, the one that counts: the earliest timestamp; equal timestamps are settled by
+ * the canonical payload text (computed only then: it is rare and costly), so input order never matters.
+ */
 export function winsOver(candidate: IndexedEvent, incumbent: IndexedEvent): boolean {
   if (candidate.ms !== incumbent.ms) return candidate.ms < incumbent.ms
-  return candidate.payloadKey < incumbent.payloadKey
+  return payloadKey(candidate.source) < payloadKey(incumbent.source)
+}
+
+function payloadKey(event: CairnEvent): string {
+  const properties = event.properties ?? {}
+  const sorted = Object.keys(properties)
+    .sort()
+    .map((key) => [key, properties[key]])
+  return JSON.stringify([event.name, event.userId, event.accountId ?? null, event.timestamp, sorted])
 }
 
 /** Which of the subject's scopes an event belongs to (an account event of the subject's own user is in both). */
@@ -67,18 +68,26 @@ export class EventStore {
   readonly lookup = (scope: Scope, name: string): readonly IndexedEvent[] => this.buckets[scope].get(name) ?? NO_EVENTS
 
   /**
-   * Adds one event. Returns the event names whose buckets changed (empty for a duplicate that loses to the
-   * copy already held; two names when an earlier copy of an id replaces one with another name).
+   * Adds one event. `accepted` is false when it was ignored (it loses to the copy of its id already held);
+   * `touched` names the buckets that changed: none for someone else's event, two when an earlier copy of
+   * an id replaces one with another name.
    */
-  add(event: CairnEvent): string[] {
+  add(event: CairnEvent): { accepted: boolean; touched: string[] } {
     const previous = this.winners.get(event.id)
     const indexed = this.keepWinner(event)
-    if (indexed === undefined) return []
+    if (indexed === undefined) return { accepted: false, touched: [] }
+    const touched = new Set<string>()
     if (previous !== undefined) {
-      for (const scope of scopesOf(previous, this.subject)) removeSorted(this.bucket(scope, previous.name), previous)
+      for (const scope of scopesOf(previous, this.subject)) {
+        removeSorted(this.bucket(scope, previous.name), previous)
+        touched.add(previous.name)
+      }
     }
-    for (const scope of scopesOf(indexed, this.subject)) insertSorted(this.bucket(scope, indexed.name), indexed)
-    return previous === undefined || previous.name === indexed.name ? [indexed.name] : [previous.name, indexed.name]
+    for (const scope of scopesOf(indexed, this.subject)) {
+      insertSorted(this.bucket(scope, indexed.name), indexed)
+      touched.add(indexed.name)
+    }
+    return { accepted: true, touched: [...touched] }
   }
 
   /** Records the event as its id's winner when it beats the copy held; returns it only then. */

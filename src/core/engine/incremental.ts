@@ -63,12 +63,12 @@ export function createIncrementalEvaluator(program: Program, subject: Subject, e
       const nowMs = toMs(now)
       // The first change is measured against the same moment without the event, not against nothing.
       const before = previous ?? progressAt(nowMs)
-      const touched = store.add(event)
+      const { accepted, touched } = store.add(event)
       for (const name of touched) {
         for (const milestone of plan.milestonesByEvent.get(name) ?? []) cache[milestone.index] = undefined
       }
       const progress = progressAt(nowMs)
-      return { applied: touched.length > 0, changed: changedMilestones(before, progress), progress }
+      return { applied: accepted, changed: changedMilestones(before, progress), progress }
     },
   }
 }

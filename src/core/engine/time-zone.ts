@@ -1,25 +1,37 @@
 import { DAY_MS, type ZoneCalendar } from './types'
 
-// Offsets of real zones change only at instants that are whole multiples of 15 minutes (since ~1900), so one
-// offset lookup serves every event of a 15-minute slice; slices that contain a change are computed per event.
-const OFFSET_SLICE_MS = 15 * 60 * 1000
+// Offsets change a few times a year. One lookup serves a whole UTC day when the offset is the same at both
+// ends of it (no real zone changes and changes back within one day). A day with a change falls back to
+// 15-minute slices: since ~1900 every change happens on a 15-minute boundary.
+const DAY_SLICE_MS = DAY_MS
+const FINE_SLICE_MS = 15 * 60 * 1000
 // A formatter costs tens of microseconds to build; zones are few, but the names come from subjects, so cap it.
 const MAX_CACHED_ZONES = 256
+// Offsets are shared by every subject of a zone; cap the slices kept so a long-running server stays flat.
+const MAX_CACHED_SLICES = 50_000
 // 1970-01-01 was a Thursday: shifting by 3 days makes index 0 the week starting Monday 1969-12-29.
 const THURSDAY_TO_MONDAY = 3
 // Longest possible distance from any instant to the next week start, with room for offset changes.
 const SEARCH_HORIZON_MS = 9 * DAY_MS
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>()
+interface ZoneCache {
+  readonly formatter: Intl.DateTimeFormat
+  /** Offset per UTC day (null: it changes that day) and per 15-minute slice of such days. */
+  readonly days: Map<number, number | null>
+  readonly slices: Map<number, number | null>
+}
 
-/** A cached formatter for the zone, or null when the zone is UTC or not a valid IANA name (both mean UTC). */
-function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat | null {
+/** Valid zones map to their cache; invalid names to null (they mean UTC). */
+const zones = new Map<string, ZoneCache | null>()
+let cachedSlices = 0
+
+function zoneCache(timeZone: string | undefined): ZoneCache | null {
   if (timeZone === undefined || timeZone === '' || timeZone.toUpperCase() === 'UTC') return null
-  const cached = formatters.get(timeZone)
+  const cached = zones.get(timeZone)
   if (cached !== undefined) return cached
-  let formatter: Intl.DateTimeFormat | null
+  let cache: ZoneCache | null
   try {
-    formatter = new Intl.DateTimeFormat('en-US', {
+    const formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -29,12 +41,13 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat | null 
       minute: 'numeric',
       second: 'numeric',
     })
+    cache = { formatter, days: new Map(), slices: new Map() }
   } catch {
-    formatter = null
+    cache = null
   }
-  if (formatters.size >= MAX_CACHED_ZONES) formatters.clear()
-  formatters.set(timeZone, formatter)
-  return formatter
+  if (zones.size >= MAX_CACHED_ZONES) zones.clear()
+  zones.set(timeZone, cache)
+  return cache
 }
 
 /** Offset of local wall time from UTC at `ms`, in milliseconds (whole seconds, as Intl reports them). */
@@ -51,25 +64,35 @@ function mod(value: number, divisor: number): number {
   return ((value % divisor) + divisor) % divisor
 }
 
-/**
- * Calendar days and Monday-based weeks in an IANA time zone; an invalid or missing zone means UTC.
- * Each calendar keeps its own offset cache, so its memory lives exactly as long as the evaluation using it.
- */
+/** The offset of slice `index` (of `length` ms) when it is the same throughout, else null; remembered. */
+function sliceOffset(zone: ZoneCache, store: Map<number, number | null>, index: number, length: number): number | null {
+  let offset = store.get(index)
+  if (offset === undefined) {
+    if (cachedSlices >= MAX_CACHED_SLICES) {
+      for (const cache of zones.values()) {
+        cache?.days.clear()
+        cache?.slices.clear()
+      }
+      cachedSlices = 0
+    }
+    const first = offsetFromFormatter(zone.formatter, index * length)
+    offset = first === offsetFromFormatter(zone.formatter, (index + 1) * length - 1) ? first : null
+    store.set(index, offset)
+    cachedSlices++
+  }
+  return offset
+}
+
+/** Calendar days and Monday-based weeks in an IANA time zone; an invalid or missing zone means UTC. */
 export function createZoneCalendar(timeZone: string | undefined): ZoneCalendar {
-  const formatter = formatterFor(timeZone)
-  const sliceOffsets = new Map<number, number | null>()
+  const zone = zoneCache(timeZone)
 
   const offsetAt = (ms: number): number => {
-    if (formatter === null) return 0
-    const slice = Math.floor(ms / OFFSET_SLICE_MS)
-    let offset = sliceOffsets.get(slice)
-    if (offset === undefined) {
-      const start = offsetFromFormatter(formatter, slice * OFFSET_SLICE_MS)
-      const end = offsetFromFormatter(formatter, (slice + 1) * OFFSET_SLICE_MS - 1)
-      offset = start === end ? start : null
-      sliceOffsets.set(slice, offset)
-    }
-    return offset ?? offsetFromFormatter(formatter, ms)
+    if (zone === null) return 0
+    const daily = sliceOffset(zone, zone.days, Math.floor(ms / DAY_SLICE_MS), DAY_SLICE_MS)
+    if (daily !== null) return daily
+    const fine = sliceOffset(zone, zone.slices, Math.floor(ms / FINE_SLICE_MS), FINE_SLICE_MS)
+    return fine ?? offsetFromFormatter(zone.formatter, ms)
   }
 
   const dayIndex = (ms: number): number => Math.floor((ms + offsetAt(ms)) / DAY_MS)

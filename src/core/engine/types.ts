@@ -1,3 +1,4 @@
+import type { CairnEvent } from '../schemas/event'
 import type { Criterion } from '../schemas/program'
 
 /** Milliseconds in a day; windows and deadlines are whole multiples of 24 h on timestamps, not calendar days. */
@@ -12,8 +13,8 @@ export interface IndexedEvent {
   /** Epoch milliseconds of `timestamp`. */
   readonly ms: number
   readonly properties: Readonly<Record<string, string | number | boolean>> | undefined
-  /** Canonical payload text, used to break ties between copies of one id with equal timestamps. */
-  readonly payloadKey: string
+  /** The event as received, to break ties between copies of one id with equal timestamps. */
+  readonly source: CairnEvent
 }
 
 /** Which events a milestone counts: the subject's own, or every user's of the subject's account. */

@@ -29,6 +29,13 @@ describe('event handling', () => {
     expect(progressOf(list).milestones.m?.current).toBe(0)
   })
 
+  it('settles copies of one id with equal timestamps the same way whatever their order', () => {
+    const task = event('task_added', at(2), { id: 'same' })
+    const project = event('project_created', at(2), { id: 'same' })
+    const criterion: Criterion = { kind: 'any', of: [threeTasks, { kind: 'count', event: 'project_created', atLeast: 1 }] }
+    expect(progressOf([task, project], { criterion })).toEqual(progressOf([project, task], { criterion }))
+  })
+
   it('gives the same progress whatever order the events arrive in', () => {
     const list = [...events('task_added', [4, 1, 3, 2]), ...events('task_completed', [2, 1])]
     const forward = progressOf(list)

@@ -1,0 +1,66 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createIncrementalEvaluator, evaluate } from '../../../src/core'
+import { eventStreams, moments, programs, subjects } from './arbitraries'
+
+// Enough runs to meet windows, streaks, DST and id collisions often, while the file stays within a few seconds.
+const RUNS = 150
+
+describe('engine properties', () => {
+  it('gives the same progress for any order and duplication of the events', () => {
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, moments, fc.infiniteStream(fc.nat()), (program, subject, list, now, randomness) => {
+        const reference = evaluate(program, list, { now, subject })
+        const reordered = list.map((item) => ({ item, key: randomness.next().value as number })).sort((a, b) => a.key - b.key).map(({ item }) => item)
+        const withCopies = [...reordered, ...reordered.filter((_, i) => i % 3 === 0).map((item) => ({ ...item }))]
+        expect(evaluate(program, withCopies, { now, subject })).toEqual(reference)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('matches evaluate when fed the events one by one, in any order, with duplicates', () => {
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, moments, fc.infiniteStream(fc.nat()), (program, subject, list, now, randomness) => {
+        const feed = [...list, ...list.filter((_, i) => i % 2 === 0)]
+          .map((item) => ({ item, key: randomness.next().value as number }))
+          .sort((a, b) => a.key - b.key)
+          .map(({ item }) => item)
+        const evaluator = createIncrementalEvaluator(program, subject)
+        let last = evaluator.progress(now)
+        for (const item of feed) last = evaluator.apply(item, now).progress
+        expect(last).toEqual(evaluate(program, list, { now, subject }))
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('matches evaluate after every event while the clock jumps around', () => {
+    fc.assert(
+      fc.property(programs, subjects, fc.array(fc.tuple(eventStreams.map((l) => l[0]), moments), { maxLength: 20 }), (program, subject, steps) => {
+        const evaluator = createIncrementalEvaluator(program, subject)
+        const applied = []
+        for (const [item, now] of steps) {
+          if (item !== undefined) applied.push(item)
+          const progress = item === undefined ? evaluator.progress(now) : evaluator.apply(item, now).progress
+          expect(progress).toEqual(evaluate(program, applied, { now, subject }))
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('keeps achieved milestones achieved, with the same achievedAt, as time moves on', () => {
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, moments, moments, (program, subject, list, first, second) => {
+        const [earlier, later] = first <= second ? [first, second] : [second, first]
+        const before = evaluate(program, list, { now: earlier, subject })
+        const after = evaluate(program, list, { now: later, subject })
+        for (const [id, milestone] of Object.entries(before.milestones)) {
+          if (milestone.achievedAt !== undefined) expect(after.milestones[id]?.achievedAt).toBe(milestone.achievedAt)
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})
