@@ -1,0 +1,121 @@
+// Small moments: polite toasts in a corner, auto-dismissed, paused while the user hovers or focuses them.
+import { useEffect, useRef, useState } from 'react'
+import type { Formatters } from '../i18n'
+import type { DismissReason, ToastDisplay } from './celebration-queue'
+import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from './celebration-messages'
+
+/** Long enough to read a short line twice; hover or focus pauses it for slower readers. */
+export const TOAST_DURATION_MS = 6_000
+
+function toastText(toast: ToastDisplay, messages: CelebrationMessages, f: Formatters): { title: string; detail?: string } {
+  if (toast.as === 'toast') {
+    const { kind, title } = toast.celebration
+    return { title: celebrationHeadline(messages, kind, title), ...(toast.celebration.message ? { detail: toast.celebration.message } : {}) }
+  }
+  const list = toast.celebrations
+  const titles = new Intl.ListFormat(f.locale, { type: 'unit', style: 'short' }).format(list.map((c) => c.title))
+  return { title: messages.groupUnlocked(list.length, list.map((c) => c.kind), f), detail: titles }
+}
+
+/** Runs `onTimeout` after `durationMs` of un-paused time (pausing keeps the time already spent). */
+function useAutoDismiss(durationMs: number, paused: boolean, onTimeout: () => void): void {
+  const remaining = useRef(durationMs)
+  const callback = useRef(onTimeout)
+  useEffect(() => {
+    callback.current = onTimeout
+  })
+  useEffect(() => {
+    if (paused) return
+    const startedAt = Date.now()
+    const timer = setTimeout(() => callback.current(), remaining.current)
+    return () => {
+      clearTimeout(timer)
+      remaining.current = Math.max(0, remaining.current - (Date.now() - startedAt))
+    }
+  }, [paused])
+}
+
+interface ToastProps {
+  toast: ToastDisplay
+  paused: boolean
+  durationMs: number
+  messages: CelebrationMessages
+  formatters: Formatters
+  onDismiss(key: string, reason: DismissReason): void
+}
+
+function CelebrationToast({ toast, paused, durationMs, messages, formatters, onDismiss }: ToastProps) {
+  useAutoDismiss(durationMs, paused, () => onDismiss(toast.key, 'timeout'))
+  const { title, detail } = toastText(toast, messages, formatters)
+  const kind = toast.as === 'group' ? 'group' : toast.celebration.kind
+  return (
+    <li role="status" aria-atomic="true" data-cairn-toast="" data-cairn-celebration={toast.key} data-kind={kind}>
+      <span data-cairn-toast-icon="" aria-hidden="true">
+        {toast.as === 'group' ? '🎉' : celebrationEmoji(toast.celebration.kind)}
+      </span>
+      <span data-cairn-toast-body="">
+        <span data-cairn-toast-title="">{title}</span>
+        {detail ? <span data-cairn-toast-detail="">{detail}</span> : null}
+      </span>
+      <button type="button" data-cairn-toast-dismiss="" aria-label={messages.toastDismiss} onClick={() => onDismiss(toast.key, 'user')}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+        </svg>
+      </button>
+    </li>
+  )
+}
+
+export interface CelebrationToastsProps {
+  /** Toasts on screen, oldest first. */
+  toasts: ToastDisplay[]
+  messages: CelebrationMessages
+  formatters: Formatters
+  onDismiss(key: string, reason: DismissReason): void
+  /** @default TOAST_DURATION_MS (6 s) */
+  durationMs?: number
+}
+
+/**
+ * The polite live region holding the toasts. It stays mounted while empty: screen readers only
+ * announce additions to a region that already existed.
+ */
+export function CelebrationToasts({ toasts, messages, formatters, onDismiss, durationMs = TOAST_DURATION_MS }: CelebrationToastsProps) {
+  const [hovered, setHovered] = useState(false)
+  const [focused, setFocused] = useState(false)
+  const paused = hovered || focused
+  const dismiss = (key: string, reason: DismissReason) => {
+    // Removing the focused toast fires no blur; focus falls back to the page, so stop pausing here.
+    if (reason === 'user') setFocused(false)
+    onDismiss(key, reason)
+  }
+  return (
+    <section
+      data-cairn-toasts=""
+      aria-label={messages.toastRegion}
+      aria-live="polite"
+      aria-relevant="additions text"
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false)
+      }}
+    >
+      <ol>
+        {toasts.map((toast) => (
+          <CelebrationToast
+            key={toast.key}
+            toast={toast}
+            paused={paused}
+            durationMs={durationMs}
+            messages={messages}
+            formatters={formatters}
+            onDismiss={dismiss}
+          />
+        ))}
+      </ol>
+    </section>
+  )
+}
+CelebrationToasts.displayName = 'CelebrationToasts'

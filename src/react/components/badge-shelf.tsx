@@ -1,0 +1,51 @@
+import type { Ref } from 'react'
+import type { Badge } from '../../core'
+import { useCairnContext } from '../context'
+import { useBadges } from '../hooks/data-hooks'
+import { usePartClass, usePartRoot } from './part-attributes'
+
+export interface BadgeShelfProps {
+  /** Show badges not earned yet (greyed out). @default true */
+  showLocked?: boolean
+  className?: string
+  ref?: Ref<HTMLElement>
+}
+
+/** Only https URLs are loaded as images; anything else in `icon` is an emoji (text). */
+function BadgeIcon({ icon }: { icon: string | undefined }) {
+  if (!icon) return <span data-cairn-badge-icon="" aria-hidden="true">🏅</span>
+  if (/^https:\/\//i.test(icon.trim())) {
+    return (
+      <span data-cairn-badge-icon="">
+        <img src={icon.trim()} alt="" width={28} height={28} loading="lazy" />
+      </span>
+    )
+  }
+  return <span data-cairn-badge-icon="" aria-hidden="true">{icon}</span>
+}
+
+/** Earned badges with their date, then the ones still to earn. Renders nothing when the program has no badges. */
+export function BadgeShelf({ showLocked = true, className, ref }: BadgeShelfProps) {
+  const { messages, format } = useCairnContext()
+  const root = usePartRoot('badgeShelf', className)
+  const badgeClass = usePartClass('badge')
+  const { earned, locked } = useBadges()
+  if (earned.length === 0 && (!showLocked || locked.length === 0)) return null
+  const item = (badge: Badge, earnedAt: string | undefined) => (
+    <li key={badge.id} data-cairn-badge={badge.id} data-state={earnedAt ? 'earned' : 'locked'} className={badgeClass}>
+      <BadgeIcon icon={badge.icon} />
+      <span data-cairn-badge-title="">{badge.title}</span>
+      <span data-cairn-card-detail="">{earnedAt ? messages.badgeEarned(format.date(earnedAt)) : messages.badgeLocked}</span>
+    </li>
+  )
+  return (
+    <section ref={ref} data-cairn-badge-shelf="" aria-label={messages.badgesHeading} {...root}>
+      <h3 data-cairn-card-title="">{messages.badgesHeading}</h3>
+      <ul>
+        {earned.map((badge) => item(badge, badge.earnedAt))}
+        {showLocked && locked.map((badge) => item(badge, undefined))}
+      </ul>
+    </section>
+  )
+}
+BadgeShelf.displayName = 'Cairn.BadgeShelf'

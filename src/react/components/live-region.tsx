@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react'
+import type { MeProgress, Program } from '../../core'
+import { newlyAchieved } from '../analytics/newly-achieved'
+import { useCairnContext } from '../context'
+import type { CairnMessages, Formatters } from '../i18n'
+import { VisuallyHidden } from './visually-hidden'
+
+/** What changed between two snapshots, in words: achievements first, then steps forward. Empty when nothing did. */
+export function describeProgressChange(
+  program: Program,
+  previous: MeProgress | null,
+  next: MeProgress,
+  messages: CairnMessages,
+  format: Formatters,
+): string {
+  if (!previous) return ''
+  const title = (id: string) => program.milestones.find((m) => m.id === id)?.title ?? id
+  const achieved = newlyAchieved(previous, next).map((id) => {
+    const level = program.levels.find((l) => l.milestones.includes(id))
+    const levelProgress = level && next.levels.find((l) => l.id === level.id)
+    return levelProgress
+      ? messages.announceAchieved(title(id), levelProgress.completed, levelProgress.total, level.title, format)
+      : messages.announceAchieved(title(id), 0, 0, undefined, format)
+  })
+  const advanced = Object.entries(next.milestones)
+    .filter(([id, m]) => m.state === 'in_progress' && m.current > (previous.milestones[id]?.current ?? 0))
+    .map(([id, m]) => messages.announceProgress(title(id), Math.min(m.current, m.target), m.target, format))
+  return [...achieved, ...advanced].join(' ')
+}
+
+/** A polite live region that tells screen-reader users what just changed ("Invite a teammate achieved. 3 of 3 in Getting started"). */
+export function LiveRegion() {
+  const { store, messages, format } = useCairnContext()
+  const [announcement, setAnnouncement] = useState('')
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.progress === previous.progress || !state.program || !state.progress) return
+        const text = describeProgressChange(state.program, previous.progress, state.progress, messages, format)
+        if (text) setAnnouncement(text)
+      }),
+    [store, messages, format],
+  )
+  return (
+    <VisuallyHidden aria-live="polite" data-cairn-live="">
+      {announcement}
+    </VisuallyHidden>
+  )
+}
+LiveRegion.displayName = 'Cairn.LiveRegion'

@@ -1,0 +1,45 @@
+import type { CSSProperties, Ref } from 'react'
+import { usePartRoot } from './part-attributes'
+
+export interface ProgressBarProps {
+  /** Amount done. */
+  value: number
+  /** Amount that counts as complete. @default 100 */
+  max?: number
+  /** Accessible name, e.g. "Getting started progress". */
+  label: string
+  /** Spoken value, e.g. "2 of 3"; screen readers say a percentage without it. */
+  valueText?: string
+  className?: string
+  ref?: Ref<HTMLDivElement>
+}
+
+/** Clamps `value / max` to 0–100 so a target overshoot ("12 of 10") never overflows the track. */
+export function percentOf(value: number, max: number): number {
+  if (!(max > 0)) return 0
+  return Math.min(100, Math.max(0, (value / max) * 100))
+}
+
+/** A 6 px rounded bar with `role="progressbar"` and its aria values. Usable outside a provider. */
+export function ProgressBar({ value, max = 100, label, valueText, className, ref }: ProgressBarProps) {
+  const root = usePartRoot('progressBar', className)
+  const percent = percentOf(value, max)
+  return (
+    <div
+      ref={ref}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={Math.min(value, max)}
+      aria-valuetext={valueText}
+      data-cairn-progress-bar=""
+      data-state={percent >= 100 ? 'complete' : 'partial'}
+      {...root}
+      style={{ '--cairn-progress': `${percent}%` } as CSSProperties}
+    >
+      <div data-cairn-progress-fill="" />
+    </div>
+  )
+}
+ProgressBar.displayName = 'Cairn.ProgressBar'

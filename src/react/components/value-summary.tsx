@@ -1,0 +1,25 @@
+import type { Ref } from 'react'
+import { useCairnContext } from '../context'
+import { useValue } from '../hooks/data-hooks'
+import { usePartRoot } from './part-attributes'
+
+export interface ValueSummaryProps {
+  className?: string
+  ref?: Ref<HTMLParagraphElement>
+}
+
+/** "You've saved 8 hours — worth $480". Renders nothing until something has been saved. */
+export function ValueSummary({ className, ref }: ValueSummaryProps) {
+  const { messages, format } = useCairnContext()
+  const root = usePartRoot('value', className)
+  const value = useValue()
+  if (!value || value.minutesSaved <= 0) return null
+  const worth = value.moneySaved && value.currency ? messages.valueWorth(format.money(value.moneySaved, value.currency)) : ''
+  return (
+    <p ref={ref} data-cairn-value="" {...root}>
+      {messages.valueSaved(value.minutesSaved, format)}
+      {worth}
+    </p>
+  )
+}
+ValueSummary.displayName = 'Cairn.ValueSummary'

@@ -1,0 +1,76 @@
+import type { LevelState, MilestoneState } from '../../core'
+import type { Formatters } from './format'
+
+/**
+ * Every string the widget renders. Functions receive locale formatters so plurals, numbers and dates
+ * follow the provider's `locale`. Override any subset through `<CairnProvider messages={…}>`.
+ */
+export interface CairnMessages {
+  /** Heading of the widget panel. */
+  widgetTitle: string
+  /** "Level 1 · Getting started" */
+  levelHeading(position: number, title: string, f: Formatters): string
+  /** Header line: "Level 1 · Getting started — 2 of 3" */
+  currentLevel(position: number, title: string, done: number, total: number, f: Formatters): string
+  /** "2 of 3" */
+  progressOf(done: number, total: number, f: Formatters): string
+  /** Accessible name of the overall ring / bar. */
+  overallProgressLabel: string
+  /** Accessible name of one level's bar: "Getting started progress". */
+  levelProgressLabel(levelTitle: string): string
+  /** "3 / 5" on a milestone row. */
+  milestoneCount(current: number, target: number, f: Formatters): string
+  /** Short state label shown on each row. */
+  milestoneState: Record<MilestoneState, string>
+  levelState: Record<LevelState, string>
+  /** "Complete Getting started to unlock" */
+  levelLockedHint(previousLevelTitle: string): string
+  /** "Due in 3 days" — `when` is already relative ("in 3 days", "tomorrow"). */
+  dueBy(when: string): string
+  /** Catch-up nudge on a missed milestone. */
+  missedNudge: string
+  /** Shown on a milestone achieved after its deadline. */
+  achievedLate: string
+  /** "2 more to go" */
+  remaining(count: number, f: Formatters): string
+  /** Heading above milestones that belong to no level. */
+  extrasHeading: string
+  badgesHeading: string
+  /** "Earned Nov 3, 2026" — `date` is already formatted. */
+  badgeEarned(date: string): string
+  badgeLocked: string
+  benchmarkHeading: string
+  /** "You're ahead of 80% of teams like yours" */
+  benchmarkPercentile(percentile: number, f: Formatters): string
+  /** "Teams like yours usually do this by week 3" */
+  benchmarkTypicalWeek(week: number, f: Formatters): string
+  /** "Most teams at your stage have completed 5 — you've done 3" */
+  benchmarkStage(typical: number, yours: number, f: Formatters): string
+  nextStepHeading: string
+  /** Used when the next step has no CTA: "Next up: Generate a report". */
+  nextStepFallback(title: string): string
+  /** "You've saved 8 hours" */
+  valueSaved(minutes: number, f: Formatters): string
+  /** " — worth $480" appended to the value summary; `amount` is already formatted. */
+  valueWorth(amount: string): string
+  digestToggle(period: 'week' | 'month'): string
+  /** "This week you:" */
+  digestIntro(period: 'week' | 'month'): string
+  digestEmpty(period: 'week' | 'month'): string
+  digestLevelCompleted(title: string): string
+  digestBadgeEarned(title: string): string
+  loading: string
+  empty: string
+  loadError: string
+  refreshError: string
+  retry: string
+  /** Live announcement: "Invite a teammate achieved. 3 of 3 in Getting started" */
+  announceAchieved(milestoneTitle: string, done: number, total: number, levelTitle: string | undefined, f: Formatters): string
+  /** Live announcement for progress that is not yet an achievement: "Add 5 tasks: 4 of 5". */
+  announceProgress(milestoneTitle: string, current: number, target: number, f: Formatters): string
+  /** Accessible name of the floating launcher button. */
+  launcherLabel(done: number, total: number, f: Formatters): string
+  close: string
+  /** Shown instead of the widget when it crashed (only if a fallback is enabled). */
+  crashed: string
+}

@@ -1,0 +1,78 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Source } from '../../client'
+import type { CairnAnalyticsHandler, CairnSubject } from '../analytics/types'
+import { CairnContext, type CairnClassNames, type CairnContextValue, type CairnTheme, type RenderLink } from '../context'
+import { getFormatters, resolveMessages, textDirection, type CairnMessages } from '../i18n'
+import { createCairnRuntime } from './cairn-runtime'
+
+export interface CairnProviderProps {
+  /** Where progress comes from: `httpSource({ baseUrl, getToken })` or `localSource(…)`. Read once, on mount; remount (e.g. with a `key`) to switch. */
+  source: Source
+  /** BCP 47 locale for messages, numbers and dates. @default 'en' */
+  locale?: string
+  /** Overrides for any subset of the locale's strings. */
+  messages?: Partial<CairnMessages>
+  /** Colour scheme; `system` follows `prefers-color-scheme`. @default 'system' */
+  theme?: CairnTheme
+  /** Writing direction. @default the locale's direction */
+  dir?: 'ltr' | 'rtl'
+  /** Analytics: `(name, properties)`, shaped like `analytics.track`. */
+  onEvent?: CairnAnalyticsHandler
+  /** Every failure: network, validation, a crashed render. The widget itself stays quiet. */
+  onError?: (error: Error) => void
+  /** Renders CTA links through the host's router (`<Link>`); only safe URLs ever reach it. */
+  renderLink?: RenderLink
+  /** The signed-in user, used only to enrich analytics (`user_id`, `account_id`, `days_since_signup`). */
+  subject?: CairnSubject
+  /** Drops the `data-cairn-styled` hook so the shipped stylesheet applies nothing. @default false */
+  unstyled?: boolean
+  /** A class per part, for teams that bring their own design system. */
+  classNames?: CairnClassNames
+  children?: ReactNode
+}
+
+const NO_CLASS_NAMES: CairnClassNames = {}
+
+/**
+ * Holds one store per provider: loads and connects on mount, aborts and disconnects on unmount.
+ * Renders no DOM of its own; on the server it renders the loading state without touching `window`.
+ */
+export function CairnProvider({
+  source,
+  locale = 'en',
+  messages: overrides,
+  theme = 'system',
+  dir,
+  onEvent,
+  onError,
+  renderLink,
+  subject,
+  unstyled = false,
+  classNames = NO_CLASS_NAMES,
+  children,
+}: CairnProviderProps) {
+  const [runtime] = useState(() => createCairnRuntime(source, { onEvent, onError, subject }))
+  useEffect(() => runtime.setHandlers({ onEvent, onError, subject }), [runtime, onEvent, onError, subject])
+  useEffect(() => runtime.start(), [runtime])
+
+  const value = useMemo<CairnContextValue>(
+    () => ({
+      store: runtime.store,
+      source: runtime.source,
+      locale,
+      dir: dir ?? textDirection(locale),
+      messages: resolveMessages(locale, overrides),
+      format: getFormatters(locale),
+      theme,
+      unstyled,
+      classNames,
+      renderLink,
+      emit: runtime.emit,
+      reportError: runtime.reportError,
+      markViewed: runtime.markViewed,
+    }),
+    [runtime, locale, dir, overrides, theme, unstyled, classNames, renderLink],
+  )
+  return <CairnContext value={value}>{children}</CairnContext>
+}
+CairnProvider.displayName = 'CairnProvider'

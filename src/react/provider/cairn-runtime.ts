@@ -1,0 +1,91 @@
+import type { Source } from '../../client'
+import { createCairnStore, type CairnStore } from '../../store'
+import { achievementEvent, newlyAchieved } from '../analytics/newly-achieved'
+import type { CairnAnalyticsHandler, CairnSubject } from '../analytics/types'
+import { abortableSource } from './abortable-source'
+
+export interface RuntimeHandlers {
+  onEvent?: CairnAnalyticsHandler
+  onError?: (error: Error) => void
+  subject?: CairnSubject
+}
+
+/** Everything one provider owns, kept outside React so handlers and lifecycles are plain code. */
+export interface CairnRuntime {
+  store: CairnStore
+  /** The host's source, with loads joined to the provider's lifetime. */
+  source: Source
+  /** Latest props from the provider (called from an effect). */
+  setHandlers(handlers: RuntimeHandlers): void
+  emit: CairnAnalyticsHandler
+  reportError(error: unknown): void
+  /** `widget_viewed`, once per runtime. */
+  markViewed(): void
+  /** Loads, connects and starts achievement analytics; the returned function aborts and disconnects. */
+  start(): () => void
+}
+
+/** A cancelled request is the widget going away, not a failure worth reporting. */
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: unknown }).code === 'aborted')
+}
+
+/** Creates the runtime behind one `<CairnProvider>`. */
+export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers): CairnRuntime {
+  let handlers = initial
+  let lifetime: AbortController | null = null
+  let viewed = false
+
+  const reportError = (error: unknown) => {
+    if (isAbort(error)) return
+    try {
+      handlers.onError?.(error instanceof Error ? error : new Error(String(error)))
+    } catch {
+      // The host's handler failing must never take the widget (or the page) down.
+    }
+  }
+  const emit: CairnAnalyticsHandler = (name, properties) => {
+    try {
+      handlers.onEvent?.(name, properties)
+    } catch (error) {
+      reportError(error)
+    }
+  }
+  const source = abortableSource(hostSource, () => lifetime?.signal)
+  const store = createCairnStore({ source, onError: reportError })
+
+  // Never unsubscribed: the store and this listener belong to this runtime alone and are collected with it.
+  store.subscribe((state, previous) => {
+    if (state.progress === previous.progress || !state.program || !state.progress) return
+    for (const id of newlyAchieved(previous.progress, state.progress)) {
+      const event = achievementEvent(state.program, state.progress, id, handlers.subject)
+      if (event) emit('milestone_achieved', event)
+    }
+  })
+
+  return {
+    store,
+    source,
+    setHandlers: (next) => {
+      handlers = next
+    },
+    emit,
+    reportError,
+    markViewed: () => {
+      if (viewed) return
+      viewed = true
+      const { subject } = handlers
+      emit('widget_viewed', { user_id: subject?.userId ?? null, account_id: subject?.accountId ?? null, timestamp: new Date().toISOString() })
+    },
+    start: () => {
+      const controller = new AbortController()
+      lifetime = controller
+      void store.getState().load()
+      const disconnect = store.getState().connect()
+      return () => {
+        controller.abort()
+        disconnect()
+      }
+    },
+  }
+}

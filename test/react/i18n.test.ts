@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { de, en } from '../../src/react'
+import { getFormatters } from '../../src/react/i18n'
+
+describe('messages', () => {
+  it('German covers every English string', () => {
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort())
+    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(typeof de[key]).toBe(typeof en[key])
+  })
+
+  it('uses plural rules and locale number formats', () => {
+    const f = getFormatters('de-DE')
+    expect(de.remaining(1, f)).toBe('Noch 1 Schritt')
+    expect(de.remaining(2, f)).toBe('Noch 2 Schritte')
+    expect(de.benchmarkStage(1200, 3, f)).toContain('1.200')
+    expect(en.remaining(2, getFormatters('en'))).toBe('2 more to go')
+  })
+
+  it('writes durations and relative days through Intl', () => {
+    expect(en.valueSaved(480, getFormatters('en'))).toBe("You've saved 8 hours")
+    expect(en.valueSaved(45, getFormatters('en'))).toBe("You've saved 45 minutes")
+    expect(de.valueSaved(60, getFormatters('de'))).toBe('Du hast 1 Stunde gespart')
+    expect(en.dueBy(getFormatters('en').relativeDays(3))).toBe('Due in 3 days')
+    expect(de.dueBy(getFormatters('de').relativeDays(1))).toBe('Fällig morgen')
+  })
+})
