@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
 const root = import.meta.dirname
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> }
+const DEPENDENCIES = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]
 
 /**
  * Ships `cairn/styles.css` as one file: the widget's styles with their `@import`s inlined. JS never imports
@@ -24,6 +26,8 @@ function bundledStyles(entry: string): Plugin {
 // `vite` serves the demo product (index.html → src/demo); `vite build` builds the library.
 export default defineConfig({
   plugins: [react(), bundledStyles(resolve(root, 'src/react/styles.css'))],
+  // public/ holds msw's worker for Storybook only; the library and the demo need none of it.
+  publicDir: false,
   server: {
     port: Number(process.env.DEMO_PORT ?? 5173),
     strictPort: false,
@@ -37,11 +41,19 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: { cairn: resolve(root, 'src/react/index.ts'), core: resolve(root, 'src/core/index.ts') },
+      entry: {
+        cairn: resolve(root, 'src/react/index.ts'),
+        core: resolve(root, 'src/core/index.ts'),
+        local: resolve(root, 'src/client/local/index.ts'),
+      },
       formats: ['es'],
     },
     rollupOptions: {
-      external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'react-dom/server'],
+      // Dependencies stay imports: the host's bundler resolves and dedupes them (size-limit still counts them).
+      external: (id) => DEPENDENCIES.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+      // One output file per source module: entries share modules without a merged chunk dragging zod
+      // (needed by `cairn/core`) into the widget's first load, and hosts' bundlers tree-shake per file.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 })

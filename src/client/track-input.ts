@@ -1,17 +1,22 @@
-import * as z from 'zod/mini'
-import { formatIssues, type CairnEvent } from '../core'
-import { CairnError, type TrackInput } from './source'
+import type { CairnEvent } from '../core'
+import type { TrackInput } from './source'
 import { randomId } from './random-id'
+import { iso, leaf, obj, opt, record, refine, str, validate, type Check } from './validate'
 
-// Same limits as the core EventSchema, so a widget-side mistake fails here with a clear message
-// instead of as a rejected event from the server.
-const bounded = z.string().check(z.minLength(1, 'must be a non-empty string'), z.maxLength(200, 'must be at most 200 characters'))
+/** Same bound as the core EventSchema, so a widget-side mistake fails here, not as a rejected event. */
+const MAX_NAME_LENGTH = 200
 
-const TrackInputSchema = z.object({
+const bounded = refine(str, (s) => s.length > 0 && s.length <= MAX_NAME_LENGTH, `must be 1 to ${MAX_NAME_LENGTH} characters`)
+const scalar = leaf<string | number | boolean>(
+  'a string, finite number or boolean',
+  (v) => typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
+)
+
+const trackInput: Check<TrackInput> = obj({
   name: bounded,
-  properties: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
-  id: z.optional(bounded),
-  timestamp: z.optional(z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 timestamp'))),
+  properties: opt(record(scalar)),
+  id: opt(bounded),
+  timestamp: opt(iso),
 })
 
 /** Who a tracked event is attributed to; `userId` may be unknown to the http source (the server fills it). */
@@ -25,12 +30,7 @@ export interface EventOwner {
  * the idempotency key, timestamp and owner.
  */
 export function eventFromInput(input: TrackInput, owner: EventOwner, now: Date): Omit<CairnEvent, 'userId'> & EventOwner {
-  const parsed = TrackInputSchema.safeParse(input)
-  if (!parsed.success) {
-    const errors = formatIssues(parsed.error.issues)
-    throw new CairnError('invalid_input', `Invalid event: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, undefined, errors)
-  }
-  const { name, properties, id, timestamp } = parsed.data
+  const { name, properties, id, timestamp } = validate(trackInput, input, 'Invalid event', 'invalid_input')
   return {
     id: id ?? randomId(),
     name,

@@ -40,7 +40,7 @@ describe('httpSource response validation', () => {
     expect((error as CairnError).details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'levels' })]))
   })
 
-  it('rejects a program that fails parseProgram (unknown criterion kind)', async () => {
+  it('rejects a program with an unknown criterion kind, naming the path', async () => {
     const broken = structuredClone(demoProgram) as unknown as { milestones: { criterion: { kind: string } }[] }
     broken.milestones[0]!.criterion.kind = 'vibes'
     server.use(
@@ -49,7 +49,7 @@ describe('httpSource response validation', () => {
     )
     const error = await source().load().catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'invalid_response' })
-    expect((error as Error).message).toContain('milestones[0].criterion')
+    expect((error as Error).message).toContain('milestones[0].criterion.kind')
   })
 
   it('rejects a digest missing required fields', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { localSource, memoryStorage, type SourceListener, type StorageLike } from '../../src/client'
+import type { SourceListener } from '../../src/client'
+import { localSource, memoryStorage, type StorageLike } from '../../src/client/local'
 import { demoProgram, type MeProgress } from '../../src/core'
 
 const NOW = new Date('2026-05-01T12:00:00.000Z')

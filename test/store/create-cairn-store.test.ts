@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CairnError, localSource, memoryStorage } from '../../src/client'
+import { CairnError } from '../../src/client'
+import { localSource, memoryStorage } from '../../src/client/local'
 import { demoProgram } from '../../src/core'
 import { createCairnStore, selectMilestone } from '../../src/store'
 import { celebration, meProgress } from '../client/progress-fixture'

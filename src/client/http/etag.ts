@@ -1,7 +1,7 @@
 import type { Program } from '../../core'
 import { CairnError } from '../source'
 import type { HttpClient } from './request'
-import { validateProgram } from './validate'
+import { validateProgram } from '../validate'
 
 /**
  * Loads `GET /v1/program` with `If-None-Match`: the program changes only when its version does, so a

@@ -7,7 +7,7 @@ import { startLive, type EventSourceConstructor } from './live'
 import { createHttpClient } from './request'
 import { DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
 import { createTokenProvider, readTokenOwner } from './token'
-import { validateDigest, validateIngestResult, validateMeProgress } from './validate'
+import { validateDigest, validateIngestResult, validateMeProgress } from '../validate'
 
 /** Polling every 30 s keeps a widget without SSE fresh enough while costing the API almost nothing. */
 export const DEFAULT_POLL_INTERVAL_MS = 30_000

@@ -3,7 +3,7 @@ import { isAbortError } from '../abort'
 import { CairnError } from '../source'
 import { backoffDelay, type RetryOptions } from './retry'
 import type { TokenProvider } from './token'
-import { validateMeProgress } from './validate'
+import { validateMeProgress } from '../validate'
 
 /** The part of the browser's EventSource the live connection uses, so tests and polyfills can stand in. */
 export interface EventSourceLike {

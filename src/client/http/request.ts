@@ -2,7 +2,7 @@ import { abortedError, linkSignals } from '../abort'
 import { CairnError } from '../source'
 import { HttpError, parseRetryAfter, withRetry, type RetryDeps, type RetryOptions } from './retry'
 import type { TokenProvider } from './token'
-import { readErrorBody } from './validate'
+import { readErrorBody } from '../validate'
 
 /** What every request of one source shares. */
 export interface HttpClientConfig {

@@ -1,0 +1,65 @@
+import { isSafeHref, type Badge, type Cta, type Milestone, type Program } from '../../core'
+import { arr, num, obj, oneOf, opt, refine, str, text, type Check } from './check'
+
+// The part of a program the widget reads, checked by hand. The server already validated the full program
+// with `parseProgram`; what the widget never reads (criterion details, eligibility) is the engine's business,
+// and the store tolerates dangling ids (a level naming an unknown milestone shows the id as its title).
+
+const positive = refine(num, (n) => n > 0, 'must be greater than 0')
+
+/** `Intl.NumberFormat` throws on a malformed currency code, so one must never reach the formatter. */
+export const currency = refine(str, (c) => /^[A-Z]{3}$/.test(c), 'must be an ISO 4217 code such as USD')
+
+/** Rendered as a real link, so only http(s) and relative URLs pass (checked again at render time). */
+export const cta: Check<Cta> = obj({ label: text, href: refine(str, isSafeHref, 'must be an http(s) or relative URL') })
+
+export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as const satisfies readonly NonNullable<Milestone['celebrate']>[]
+
+const CATEGORIES: readonly Milestone['category'][] = ['onboarding', 'adoption', 'habit', 'value', 'growth', 'advocacy', 'risk']
+const CRITERION_KINDS: readonly Milestone['criterion']['kind'][] = ['count', 'sum', 'distinct', 'days', 'streak', 'all', 'any']
+
+const milestone = obj({
+  id: text,
+  title: text,
+  description: opt(str),
+  category: oneOf(CATEGORIES),
+  unit: opt(oneOf(['user', 'account'])),
+  // Analytics report the kind (`milestone_type`); the rest of the criterion is for the engine.
+  criterion: obj({ kind: oneOf(CRITERION_KINDS) }),
+  deadline: opt(obj({ days: positive })),
+  priority: opt(num),
+  celebrate: opt(oneOf(CELEBRATION_STYLES)),
+  cta: opt(cta),
+  badge: opt(text),
+  value: opt(obj({ minutesSavedPerUnit: opt(positive), hourlyRate: opt(positive), currency: opt(currency) })),
+})
+
+const level = obj({
+  id: text,
+  title: text,
+  milestones: arr(text),
+  unlocks: opt(obj({ badge: opt(text), features: opt(arr(text)), message: opt(str) })),
+})
+
+/** Same rule as core's BadgeSchema: an emoji (no scheme) or an https image URL. */
+const isBadgeIcon = (icon: string) => !/^[a-z][a-z0-9+.-]*:/i.test(icon.trim()) || /^https:\/\//i.test(icon.trim())
+
+const badge: Check<Badge> = obj({
+  id: text,
+  title: text,
+  description: opt(str),
+  icon: opt(refine(str, isBadgeIcon, 'must be an emoji or an https URL')),
+})
+
+const program = obj({
+  id: text,
+  version: text,
+  title: text,
+  milestones: arr(milestone),
+  levels: arr(level),
+  badges: arr(badge),
+  benchmarks: opt(obj({ segmentBy: opt(arr(text)), minCohort: opt(positive) })),
+})
+
+/** `GET /v1/program`: the fields the widget reads, typed as the core `Program` (a checked subset of it). */
+export const programCheck = program as Check<unknown> as Check<Program>

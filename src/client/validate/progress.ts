@@ -1,0 +1,54 @@
+import type { Celebration, LevelState, MeProgress, MilestoneState, NextStep } from '../../core'
+import { arr, bool, iso, num, obj, oneOf, opt, orNull, record, str, type Check } from './check'
+import { CELEBRATION_STYLES, currency, cta } from './program'
+
+// Every field of core's MeProgressSchema, by hand. Typed as `Check<MeProgress>`, so a field the core type
+// gains or changes fails to compile here instead of slipping through unchecked.
+
+const MILESTONE_STATES: readonly MilestoneState[] = ['locked', 'available', 'in_progress', 'achieved', 'missed', 'ineligible']
+const LEVEL_STATES: readonly LevelState[] = ['locked', 'active', 'complete']
+const CELEBRATION_KINDS: readonly Celebration['kind'][] = ['level', 'badge', 'milestone']
+
+export const nextStep: Check<NextStep> = obj({ milestoneId: str, title: str, cta: opt(cta), reason: str })
+
+const milestoneProgress = obj({
+  state: oneOf(MILESTONE_STATES),
+  current: num,
+  target: num,
+  achievedAt: opt(iso),
+  dueAt: opt(iso),
+  late: opt(bool),
+})
+
+const benchmarks = obj({
+  cohortSize: num,
+  percentile: num,
+  typicalAchievedAtStage: num,
+  milestones: record(obj({ achievedShare: num, medianDaysToAchieve: opt(orNull(num)) })),
+})
+
+const celebration = obj({
+  id: str,
+  kind: oneOf(CELEBRATION_KINDS),
+  refId: str,
+  title: str,
+  style: oneOf(CELEBRATION_STYLES),
+  priority: num,
+  achievedAt: iso,
+  message: opt(str),
+})
+
+/** `GET /v1/me/progress` and SSE `progress` events. */
+export const meProgressCheck: Check<MeProgress> = obj({
+  programId: str,
+  programVersion: str,
+  evaluatedAt: iso,
+  milestones: record(milestoneProgress),
+  levels: arr(obj({ id: str, state: oneOf(LEVEL_STATES), completed: num, total: num })),
+  badges: arr(obj({ id: str, earnedAt: iso })),
+  unlockedFeatures: arr(str),
+  nextSteps: arr(nextStep),
+  value: opt(obj({ minutesSaved: num, moneySaved: opt(num), currency: opt(currency) })),
+  benchmarks: opt(benchmarks),
+  celebrations: arr(celebration),
+})

@@ -1,0 +1,117 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { Hono, type Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import * as z from 'zod/mini'
+import type { Subject } from '../../core'
+import { DEMO_ACTIONS, eventsForAction } from './actions'
+import { CairnApiError, type CairnApi } from './cairn-api'
+import { PERSONA_IDS, freshSubject, type PersonaId } from './personas'
+import { SESSION_COOKIE, decodeSession, encodeSession, type DemoSession } from './session-cookie'
+
+/** What the demo backend needs from its surroundings; everything secret stays on this side. */
+export interface DemoBackendOptions {
+  /** The Cairn API, called with the API key over HTTP. */
+  api: CairnApi
+  /** Mints a short-lived user token for a subject (wraps `createUserToken` with the signing secret). */
+  mintToken: (subject: Subject) => Promise<string>
+  /** The seeded subject behind a persona. */
+  personaSubject: (persona: PersonaId) => Promise<Subject>
+  /** Signs the demo session cookie. @default a random secret per process */
+  cookieSecret?: string
+  /** Clock, injectable for tests. @default () => new Date() */
+  now?: () => Date
+}
+
+/** A year: the demo remembers which persona a browser plays until the visitor changes it. */
+const COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60
+const DEFAULT_PERSONA: PersonaId = 'new'
+
+const SessionBody = z.object({ persona: z.optional(z.enum(PERSONA_IDS)) })
+const ActionBody = z.object({
+  action: z.enum(DEMO_ACTIONS),
+  properties: z.optional(z.record(z.string(), z.union([z.string().check(z.maxLength(100)), z.number(), z.boolean()]))),
+})
+
+function badRequest(c: Context, message: string) {
+  return c.json({ error: { code: 'invalid_body', message } }, 400)
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * The host product's own backend ("Taskly"), mounted under /demo-api. It holds the API key and the signing
+ * secret, mints user tokens for the widget and reports usage events to Cairn, as a real product team would.
+ */
+export function createDemoBackend(options: DemoBackendOptions): Hono {
+  const cookieSecret = options.cookieSecret ?? randomBytes(32).toString('base64url')
+  const now = options.now ?? (() => new Date())
+  const app = new Hono()
+
+  function currentSession(c: Context): DemoSession | null {
+    return decodeSession(getCookie(c, SESSION_COOKIE), cookieSecret)
+  }
+
+  async function respondWithSession(c: Context, session: DemoSession) {
+    setCookie(c, SESSION_COOKIE, encodeSession(session, cookieSecret), {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: COOKIE_MAX_AGE_S,
+    })
+    const token = await options.mintToken(session.subject)
+    const { userId, accountId, traits, signedUpAt } = session.subject
+    return c.json({ token, persona: session.persona, user: { userId, accountId, traits, signedUpAt } })
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof CairnApiError) {
+      return c.json({ error: { code: 'cairn_api', message: error.message, details: error.body } }, 502)
+    }
+    return c.json({ error: { code: 'internal', message: 'The demo backend hit an unexpected problem.' } }, 500)
+  })
+
+  app.post('/session', async (c) => {
+    const body = SessionBody.safeParse(await readJson(c))
+    if (!body.success) return badRequest(c, 'persona must be one of ' + PERSONA_IDS.join(', '))
+    const existing = currentSession(c)
+    const persona = body.data.persona ?? existing?.persona ?? DEFAULT_PERSONA
+    // Keep the browser's own user (possibly a reset one) while it stays on the same persona.
+    if (existing && existing.persona === persona) return respondWithSession(c, existing)
+    return respondWithSession(c, { persona, subject: await options.personaSubject(persona) })
+  })
+
+  app.post('/actions', async (c) => {
+    const session = currentSession(c)
+    if (!session) return c.json({ error: { code: 'no_session', message: 'Start a session first.' } }, 401)
+    const body = ActionBody.safeParse(await readJson(c))
+    if (!body.success) return badRequest(c, 'action must be one of ' + DEMO_ACTIONS.join(', '))
+    const { action, properties } = body.data
+    if (action === 'use_feature' && typeof properties?.feature !== 'string') return badRequest(c, 'use_feature needs properties.feature')
+    if (action === 'connect_integration' && typeof properties?.integration !== 'string') {
+      return badRequest(c, 'connect_integration needs properties.integration')
+    }
+    const { userId, accountId } = session.subject
+    const events = eventsForAction(action, properties, { userId, ...(accountId ? { accountId } : {}), now: now(), newId: randomUUID })
+    const result = await options.api.sendEvents(events)
+    return c.json({ action, events: events.length, result })
+  })
+
+  app.post('/reset', async (c) => {
+    const existing = currentSession(c)
+    const persona = existing?.persona ?? DEFAULT_PERSONA
+    const template = existing?.subject ?? (await options.personaSubject(persona))
+    const subject = freshSubject(template, now(), randomBytes(6).toString('hex'))
+    await options.api.upsertSubject(subject)
+    return respondWithSession(c, { persona, subject })
+  })
+
+  app.get('/insights', async (c) => c.json(await options.api.insights()))
+
+  return app
+}

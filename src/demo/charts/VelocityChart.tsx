@@ -1,0 +1,68 @@
+import { useId } from 'react'
+
+export interface VelocityChartProps {
+  title: string
+  description: string
+  weeks: { weekStart: string; achieved: number }[]
+  locale?: string
+}
+
+const WIDTH = 900
+const HEIGHT = 260
+const PAD = { top: 16, right: 16, bottom: 34, left: 44 }
+/** Horizontal guide lines; four keeps the chart quiet. */
+const GRID_STEPS = 4
+
+/** Rounds a raw step up to 1, 2 or 5 × 10ⁿ so the axis reads 0, 150, 300… rather than 0, 129, 259…. */
+function niceStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(raw, 1)))
+  const fraction = raw / magnitude
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * magnitude
+}
+
+/** Milestones achieved per week as columns with a trend line; plain SVG with axes and an accessible title. */
+export function VelocityChart({ title, description, weeks, locale = 'en' }: VelocityChartProps) {
+  const id = useId()
+  const step = niceStep(Math.max(1, ...weeks.map((w) => w.achieved)) / GRID_STEPS)
+  const max = step * GRID_STEPS
+  const innerW = WIDTH - PAD.left - PAD.right
+  const innerH = HEIGHT - PAD.top - PAD.bottom
+  const slot = innerW / Math.max(1, weeks.length)
+  const x = (i: number) => PAD.left + slot * i + slot / 2
+  const y = (v: number) => PAD.top + innerH - (v / max) * innerH
+  const dateFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+  const labelEvery = Math.max(1, Math.ceil(weeks.length / 8))
+  const line = weeks.map((w, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)} ${y(w.achieved).toFixed(1)}`).join(' ')
+  return (
+    <svg className="tk-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <title id={`${id}-t`}>{title}</title>
+      <desc id={`${id}-d`}>{description}</desc>
+      {Array.from({ length: GRID_STEPS + 1 }, (_, i) => {
+        const value = step * i
+        return (
+          <g key={i}>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} className="tk-chart-grid" />
+            <text x={PAD.left - 8} y={y(value)} textAnchor="end" dominantBaseline="middle" className="tk-chart-axis">
+              {new Intl.NumberFormat(locale).format(value)}
+            </text>
+          </g>
+        )
+      })}
+      {weeks.map((w, i) => {
+        const label = dateFormat.format(new Date(w.weekStart))
+        return (
+          <g key={w.weekStart}>
+            <title>{`Week of ${label}${i === weeks.length - 1 ? ' (so far)' : ''}: ${w.achieved} milestones achieved`}</title>
+            <rect x={x(i) - slot * 0.3} y={y(w.achieved)} width={slot * 0.6} height={PAD.top + innerH - y(w.achieved)} rx={3} className="tk-chart-column" />
+            {i % labelEvery === 0 && (
+              <text x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" className="tk-chart-axis">
+                {label}
+              </text>
+            )}
+          </g>
+        )
+      })}
+      {weeks.length > 1 && <path d={line} fill="none" className="tk-chart-line" />}
+    </svg>
+  )
+}

@@ -1,0 +1,94 @@
+import * as z from 'zod/mini'
+
+// The browser side of the host product's backend (/demo-api). The API key and signing secret never come here.
+
+export const PERSONAS = [
+  { id: 'new', label: 'New user', hint: 'Signed up today, nothing done yet' },
+  { id: 'halfway', label: 'Halfway there', hint: 'Set up, building momentum' },
+  { id: 'power', label: 'Power user', hint: 'Months in, most milestones done' },
+  { id: 'small-segment', label: 'Small segment', hint: 'A plan with too few teams to compare' },
+] as const
+export type PersonaId = (typeof PERSONAS)[number]['id']
+
+const SessionSchema = z.object({
+  token: z.string(),
+  persona: z.enum(['new', 'halfway', 'power', 'small-segment']),
+  user: z.object({
+    userId: z.string(),
+    accountId: z.optional(z.string()),
+    signedUpAt: z.string(),
+    traits: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  }),
+})
+export type DemoSession = z.infer<typeof SessionSchema>
+
+/** Every demo action the backend knows; `properties` carries the feature or integration name. */
+export type DemoAction =
+  | 'create_project'
+  | 'add_task'
+  | 'complete_task'
+  | 'invite_teammate'
+  | 'use_feature'
+  | 'automate_workflow'
+  | 'generate_report'
+  | 'connect_integration'
+  | 'log_in'
+  | 'simulate_week'
+
+async function postJson(path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`)
+  return response.json()
+}
+
+/** Starts (or continues) the browser's demo session as `persona` and returns a fresh user token. */
+export async function startSession(persona?: PersonaId): Promise<DemoSession> {
+  return SessionSchema.parse(await postJson('/demo-api/session', persona ? { persona } : {}))
+}
+
+/** Gives this browser a brand-new user for the same persona; nobody else's progress is touched. */
+export async function resetProgress(): Promise<DemoSession> {
+  return SessionSchema.parse(await postJson('/demo-api/reset', {}))
+}
+
+/** Tells Taskly's backend that the user did something; it reports the event(s) to Cairn. */
+export async function performAction(action: DemoAction, properties?: Record<string, string>): Promise<void> {
+  await postJson('/demo-api/actions', properties ? { action, properties } : { action })
+}
+
+const InsightsSchema = z.object({
+  generatedAt: z.string(),
+  subjects: z.number(),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      levelId: z.optional(z.string()),
+      completionRate: z.number(),
+      achieved: z.number(),
+      eligible: z.number(),
+      medianDaysToAchieve: z.nullable(z.number()),
+    }),
+  ),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      steps: z.array(z.object({ milestoneId: z.string(), title: z.string(), reached: z.number(), dropOff: z.number() })),
+    }),
+  ),
+  velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
+})
+export type Insights = z.infer<typeof InsightsSchema>
+
+/** The team view's numbers (the backend proxies GET /v1/insights with its API key). */
+export async function fetchInsights(signal?: AbortSignal): Promise<Insights> {
+  const response = await fetch('/demo-api/insights', { credentials: 'same-origin', ...(signal ? { signal } : {}) })
+  if (!response.ok) throw new Error(`/demo-api/insights answered ${response.status}`)
+  return InsightsSchema.parse(await response.json())
+}

@@ -1,0 +1,103 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { every } from 'hono/combine'
+import { cors } from 'hono/cors'
+import { apiKeyMatcher } from './auth/api-key'
+import { requireApiKey, requireUserToken, type AuthSettings } from './auth/middleware'
+import { secretKey } from './auth/user-token'
+import type { AppEnv } from './http/app-env'
+import { createErrorHandler, handleNotFound, type ErrorLogger } from './http/error-handlers'
+import { limitRate, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
+import { StreamRegistry } from './http/stream-registry'
+import { registerEventsRoute } from './routes/events'
+import { registerHealthRoute } from './routes/health'
+import { registerInsightsRoute } from './routes/insights'
+import { registerMeRoutes } from './routes/me'
+import { registerOpenApiRoute } from './routes/openapi'
+import { registerProgramRoute } from './routes/program'
+import type { RouteDeps } from './routes/route-deps'
+import { registerStreamRoute } from './routes/stream'
+import { registerSubjectRoute } from './routes/subjects'
+import type { CairnService } from './service-types'
+
+/** Long enough that an idle connection survives common proxy timeouts (often 30–60 s). */
+export const DEFAULT_HEARTBEAT_MS = 15_000
+
+/** Options of `createApp`: the HTTP layer around a `CairnService`. */
+export interface AppOptions {
+  service: CairnService
+  /** `CAIRN_API_KEY` */
+  apiKey: string
+  /** `CAIRN_SIGNING_SECRET` (at least 32 characters) */
+  signingSecret: string
+  /** The clock for evaluation and token expiry. @default () => new Date() */
+  now?: () => Date
+  /** Requests per minute per credential, or `false` for none. @default { apiKeyPerMinute: 600, userPerMinute: 120 } */
+  rateLimit?: RateLimitOptions | false
+  /** Origins allowed to call the API from a browser. @default '*' */
+  corsOrigins?: string | string[]
+  /** Milliseconds between SSE heartbeats. @default 15000 */
+  heartbeatMs?: number
+  /** Receives unexpected errors (the client only sees a generic 500). @default console.error */
+  log?: ErrorLogger
+}
+
+/** The Hono app plus the handle that ends its open SSE streams (for graceful shutdown). */
+export interface CairnApp {
+  app: Hono<AppEnv>
+  /** Ends every open `/v1/me/stream` response. */
+  endStreams(): void
+}
+
+/** Builds the Cairn HTTP API (routes per DESIGN §4) around a service. No sockets are opened here. */
+export function createApp(options: AppOptions): CairnApp {
+  const { service } = options
+  const now = options.now ?? (() => new Date())
+  const log: ErrorLogger = options.log ?? ((error, where) => console.error(`[cairn] ${where.method} ${where.path} failed:`, error))
+  const auth: AuthSettings = { apiKeyMatches: apiKeyMatcher(options.apiKey), signingKey: secretKey(options.signingSecret), now }
+  const rate: MiddlewareHandler<AppEnv>[] = options.rateLimit === false ? [] : [limitRate(new TokenBuckets(), options.rateLimit ?? {})]
+  const ensureSubject: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await service.subjectFromToken(c.get('user'))
+    await next()
+  }
+
+  const app = new Hono<AppEnv>()
+  app.onError(createErrorHandler(log))
+  app.notFound(handleNotFound)
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('X-Content-Type-Options', 'nosniff')
+  })
+  app.use(
+    '*',
+    cors({
+      origin: options.corsOrigins ?? '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Last-Event-ID'],
+      exposeHeaders: ['ETag', 'Retry-After'],
+      maxAge: 600,
+    }),
+  )
+
+  const streams = new StreamRegistry()
+  const deps: RouteDeps = {
+    app,
+    service,
+    now,
+    guards: {
+      user: every(requireUserToken(auth), ...rate, ensureSubject),
+      stream: every(requireUserToken(auth, { allowQueryToken: true }), ...rate, ensureSubject),
+      userReadOnly: every(requireUserToken(auth), ...rate),
+      apiKey: every(requireApiKey(auth), ...rate),
+    },
+    streams,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    log,
+  }
+  for (const register of [
+    registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
+    registerEventsRoute, registerSubjectRoute, registerInsightsRoute,
+  ]) {
+    register(deps)
+  }
+  return { app, endStreams: () => streams.endAll() }
+}

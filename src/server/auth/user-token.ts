@@ -1,0 +1,106 @@
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose'
+import * as z from 'zod/mini'
+import { SubjectSchema, TraitsSchema, type Traits } from '../../core'
+import type { TokenSubject } from '../service-types'
+
+/** HS256 wants a key at least as long as its 256-bit output; shorter secrets are guessable offline. */
+export const MIN_SECRET_LENGTH = 32
+const ALGORITHM = 'HS256'
+/** Host and API clocks drift a little; a token this close to its expiry still passes. */
+const CLOCK_TOLERANCE_S = 30
+
+/** What `createUserToken` needs: who the token speaks for and the secret shared with the Cairn API. */
+export interface CreateUserTokenOptions {
+  /** `CAIRN_SIGNING_SECRET` (at least 32 characters). */
+  secret: string
+  userId: string
+  accountId?: string
+  /** When the user signed up (ISO 8601 or a Date); deadlines count from here. */
+  signedUpAt: string | Date
+  traits?: Traits
+  consent?: boolean
+  /** Lifetime as a duration (`'15m'`, `'1h'`) or an absolute expiry. @default '1h' */
+  expiresIn?: string | Date
+}
+
+const ClaimsSchema = z.object({
+  sub: z.string().check(z.minLength(1), z.maxLength(200)),
+  acct: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  signedUpAt: SubjectSchema.shape.signedUpAt,
+  traits: z.optional(TraitsSchema),
+  consent: z.optional(z.boolean()),
+})
+
+/** Why a token was refused; the auth middleware maps each to a 401 with its own error code. */
+export class TokenError extends Error {
+  override readonly name = 'TokenError'
+  constructor(
+    readonly code: 'invalid_token' | 'token_expired',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Encodes a secret for HMAC, refusing ones too short to be safe. */
+export function secretKey(secret: string): Uint8Array {
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
+    throw new TypeError(`The signing secret must be at least ${MIN_SECRET_LENGTH} characters long.`)
+  }
+  return new TextEncoder().encode(secret)
+}
+
+/**
+ * Mints a short-lived user token (JWT, HS256) for the widget. Call it in your backend — never in the
+ * browser — and hand the result to `httpSource({ getToken })`.
+ */
+export async function createUserToken(options: CreateUserTokenOptions): Promise<string> {
+  const signedUpAt = options.signedUpAt instanceof Date ? options.signedUpAt.toISOString() : options.signedUpAt
+  const claims = { sub: options.userId, acct: options.accountId, signedUpAt, traits: options.traits, consent: options.consent }
+  const checked = ClaimsSchema.safeParse(claims)
+  if (!checked.success) {
+    const first = checked.error.issues[0]
+    throw new TypeError(`createUserToken: invalid ${first?.path.join('.') || 'claims'} (${first?.message ?? 'invalid'})`)
+  }
+  const { sub, ...rest } = checked.data
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '1h')
+    .sign(secretKey(options.secret))
+}
+
+/**
+ * Verifies signature (HS256 only — `alg: none` and every other algorithm are refused), expiry (`exp` is
+ * required) and claim shapes, and returns who the token speaks for. Throws `TokenError` otherwise.
+ */
+export async function verifyUserToken(token: string, key: Uint8Array, now: Date): Promise<TokenSubject> {
+  let payload: unknown
+  try {
+    ;({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], currentDate: now, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['sub', 'exp'] }))
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new TokenError('token_expired', 'The user token has expired.')
+    throw new TokenError('invalid_token', 'The user token is not valid.')
+  }
+  const claims = ClaimsSchema.safeParse(payload)
+  if (!claims.success) throw new TokenError('invalid_token', 'The user token claims are not valid.')
+  const { sub, acct, signedUpAt, traits, consent } = claims.data
+  return {
+    userId: sub,
+    signedUpAt,
+    ...(acct !== undefined && { accountId: acct }),
+    ...(traits !== undefined && { traits }),
+    ...(consent !== undefined && { consent }),
+  }
+}
+
+/** True when the token carries a valid signature from `key`, expired or not (used to spot misrouted tokens). */
+export async function isSignedUserToken(token: string, key: Uint8Array, now: Date): Promise<boolean> {
+  try {
+    await verifyUserToken(token, key, now)
+    return true
+  } catch (error) {
+    return error instanceof TokenError && error.code === 'token_expired'
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { demoProgram, parseProgram, type Program } from '../core'
+import { MIN_SECRET_LENGTH } from './auth/user-token'
+
+/** The port the API listens on when `PORT` is unset. */
+export const DEFAULT_PORT = 8787
+/** Where the embedded database lives when `CAIRN_DATA_DIR` is unset (relative to the working directory). */
+export const DEFAULT_DATA_DIR = '.cairn/data'
+
+/** A guessable API key is no key; 24 characters of a random token is the floor we accept. */
+const MIN_API_KEY_LENGTH = 24
+
+/** Everything the CLI needs to start the server, read from the environment. */
+export interface ServerConfig {
+  port: number
+  /** Postgres URL; unset → embedded PGlite in `dataDir`. */
+  databaseUrl?: string
+  dataDir: string
+  apiKey: string
+  signingSecret: string
+  program: Program
+  /** Seed the demo cohort into an empty embedded database (`CAIRN_SEED=0` turns it off). */
+  seed: boolean
+  /** Browser origins allowed by CORS (`CAIRN_CORS_ORIGINS`, comma-separated). @default '*' */
+  corsOrigins: string | string[]
+  /** Which secrets were generated for this run because they were unset (development only). */
+  generated: ('CAIRN_API_KEY' | 'CAIRN_SIGNING_SECRET')[]
+}
+
+/** Configuration that cannot work; `problems` are printed one per line and the process exits 1. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/**
+ * Reads `PORT`, `DATABASE_URL`, `CAIRN_DATA_DIR`, `CAIRN_API_KEY`, `CAIRN_SIGNING_SECRET`, `CAIRN_PROGRAM`,
+ * `CAIRN_SEED` and `CAIRN_CORS_ORIGINS`. Outside production, missing secrets are generated for this run;
+ * with `NODE_ENV=production` they are required. Throws `ConfigError` listing every problem.
+ */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const problems: string[] = []
+  const production = env.NODE_ENV === 'production'
+  const generated: ServerConfig['generated'] = []
+  const secret = (name: 'CAIRN_API_KEY' | 'CAIRN_SIGNING_SECRET', minLength: number): string => {
+    const value = env[name]?.trim()
+    if (value) {
+      if (value.length < minLength) problems.push(`${name} must be at least ${minLength} characters long.`)
+      return value
+    }
+    if (production) problems.push(`${name} is required when NODE_ENV=production.`)
+    generated.push(name)
+    return randomBytes(32).toString('base64url')
+  }
+  const apiKey = secret('CAIRN_API_KEY', MIN_API_KEY_LENGTH)
+  const signingSecret = secret('CAIRN_SIGNING_SECRET', MIN_SECRET_LENGTH)
+  const port = readPort(env.PORT, problems)
+  let program: Program = demoProgram
+  if (env.CAIRN_PROGRAM) {
+    try {
+      program = loadProgramFile(env.CAIRN_PROGRAM)
+    } catch (error) {
+      if (error instanceof ConfigError) problems.push(...error.problems)
+      else throw error
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  const origins = env.CAIRN_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? []
+  return {
+    port,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    dataDir: env.CAIRN_DATA_DIR || DEFAULT_DATA_DIR,
+    apiKey,
+    signingSecret,
+    program,
+    seed: env.CAIRN_SEED !== '0',
+    corsOrigins: origins.length > 0 ? origins : '*',
+    generated,
+  }
+}
+
+/** Reads and validates a program JSON file; every schema problem is reported with its path. */
+export function loadProgramFile(path: string): Program {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError([`CAIRN_PROGRAM: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`])
+  }
+  const parsed = parseProgram(text)
+  if (!parsed.ok) {
+    throw new ConfigError(parsed.errors.map((e) => `CAIRN_PROGRAM ${path}: ${e.path || '(root)'} ${e.message}`))
+  }
+  return parsed.program
+}
+
+function readPort(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_PORT
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    problems.push(`PORT must be an integer between 0 and 65535, got "${value}".`)
+    return DEFAULT_PORT
+  }
+  return port
+}

@@ -1,0 +1,121 @@
+import * as z from 'zod/mini'
+import {
+  BadgeSchema, BenchmarksSchema, CelebrationSchema, CriterionSchema, DigestSchema, EventSchema, LevelSchema,
+  MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
+} from '../core'
+import {
+  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, InsightsSchema, SubjectUpsertSchema,
+} from './http/response-schemas'
+
+type JsonObject = Record<string, unknown>
+
+/** Every schema in the document, by component name. Generated from the zod schemas — never copied by hand. */
+const COMPONENTS = {
+  Program: ProgramSchema, Milestone: MilestoneSchema, Criterion: CriterionSchema, Level: LevelSchema, Badge: BadgeSchema,
+  Event: EventSchema, Subject: SubjectSchema, SubjectUpsert: SubjectUpsertSchema, EventBatch: EventBatchSchema,
+  ClientEventBatch: ClientEventBatchSchema, Progress: ProgressSchema, MeProgress: MeProgressSchema,
+  Benchmarks: BenchmarksSchema, Celebration: CelebrationSchema, Digest: DigestSchema, IngestResult: IngestResultSchema,
+  Insights: InsightsSchema, Health: HealthSchema, Error: ErrorSchema,
+} satisfies Record<string, z.ZodMiniType>
+type ComponentName = keyof typeof COMPONENTS
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` })
+const json = (name: ComponentName, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } })
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request (details list each bad field by path)', 401: 'Missing, invalid or expired credential',
+  403: 'Wrong credential for this route, or not allowed', 404: 'Not found', 409: 'Every event reuses an id with a different payload',
+  413: 'Body or batch too large', 429: 'Rate limited (see Retry-After)',
+}
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), json('Error', ERROR_TEXT[s] ?? 'Error')]))
+const USER = [{ userToken: [] }]
+const API_KEY = [{ apiKey: [] }]
+
+function operation(summary: string, security: unknown[], responses: JsonObject, extra: JsonObject = {}): JsonObject {
+  const authErrors = security.length > 0 ? errors(401, 403, 429) : {}
+  return { summary, ...(security.length > 0 && { security }), ...extra, responses: { ...responses, ...authErrors, '500': json('Error', 'Unexpected error') } }
+}
+const body = (name: ComponentName) => ({ required: true, content: { 'application/json': { schema: ref(name) } } })
+
+const PATHS: JsonObject = {
+  '/v1/program': {
+    get: operation('The program definition', USER, { '200': json('Program', 'The program; ETag is its version'), '304': { description: 'Not modified (If-None-Match)' } }),
+  },
+  '/v1/me/progress': {
+    get: operation("The user's progress, benchmarks and pending celebrations", USER, { '200': json('MeProgress', 'Progress') }),
+  },
+  '/v1/me/stream': {
+    get: operation('Live progress (Server-Sent Events: `event: progress`, data = MeProgress)', [{ userToken: [] }, { tokenQuery: [] }], {
+      '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+    }),
+  },
+  '/v1/me/events': {
+    post: operation('Record client-trackable events for the token user', USER, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('ClientEventBatch') }),
+  },
+  '/v1/me/celebrations/{id}/seen': {
+    post: operation('Acknowledge a celebration (never shown again)', USER, { '204': { description: 'Acknowledged' }, ...errors(404) }, {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    }),
+  },
+  '/v1/me/digest': {
+    get: operation('A summary of the week or month', USER, { '200': json('Digest', 'Digest'), ...errors(400) }, {
+      parameters: [{ name: 'period', in: 'query', required: true, schema: { type: 'string', enum: ['week', 'month'] } }],
+    }),
+  },
+  '/v1/events': {
+    post: operation('Ingest usage events (idempotent by event id)', API_KEY, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('EventBatch') }),
+  },
+  '/v1/subjects/{userId}': {
+    put: operation('Create or update a subject', API_KEY, { '200': json('Subject', 'The stored subject'), ...errors(400, 413) }, {
+      parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: body('SubjectUpsert'),
+    }),
+  },
+  '/v1/insights': {
+    get: operation('Program analytics: completion, time to milestone, drop-off, velocity', API_KEY, { '200': json('Insights', 'Insights') }),
+  },
+  '/healthz': {
+    get: operation('Liveness and storage reachability', [], { '200': json('Health', 'Up'), '503': json('Health', 'Storage unreachable') }),
+  },
+  '/v1/openapi.json': {
+    get: operation('This document', [], { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } }),
+  },
+}
+
+/** Converts every component through one registry so shared schemas become `$ref`s instead of copies. */
+function componentSchemas(): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>()
+  for (const [name, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id: name })
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    uri: (id) => `#/components/schemas/${id}`,
+    // Refinements (ISO timestamps, safe URLs) have no JSON Schema form; the type around them stays.
+    unrepresentable: 'any',
+  })
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject
+      return [name, rest]
+    }),
+  )
+}
+
+let cached: JsonObject | undefined
+
+/** The OpenAPI 3.1 document served at `/v1/openapi.json`. Built once per process. */
+export function openApiDocument(): JsonObject {
+  cached ??= {
+    openapi: '3.1.0',
+    info: { title: 'Cairn API', version: '1', description: 'Progress, milestones and celebrations for an in-app widget.' },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: PATHS,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        userToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Short-lived user token (HS256) from createUserToken' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'CAIRN_API_KEY, server to server only' },
+        tokenQuery: { type: 'apiKey', in: 'query', name: 'token', description: 'User token as a query parameter (SSE stream only)' },
+      },
+    },
+  }
+  return cached
+}

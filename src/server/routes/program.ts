@@ -1,0 +1,27 @@
+import type { RouteDeps } from './route-deps'
+
+/** `GET /v1/program`: the program definition, revalidated cheaply through its version as ETag. */
+export function registerProgramRoute({ app, service, guards }: RouteDeps): void {
+  const program = service.program
+  const etag = `"${toEtagCharacters(program.version)}"`
+  app.get('/v1/program', guards.userReadOnly, (c) => {
+    c.header('ETag', etag)
+    c.header('Cache-Control', 'private, no-cache')
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304)
+    return c.json(program)
+  })
+}
+
+/** ETag values may not contain quotes, spaces or control characters; anything else is kept as written. */
+function toEtagCharacters(version: string): string {
+  return version.replace(/[^\x21\x23-\x7e]/g, (ch) => encodeURIComponent(ch))
+}
+
+/** `If-None-Match` may list several tags, weak ones (`W/"1"`) or `*`; any match means "not modified". */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim()
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
+  })
+}

@@ -1,0 +1,174 @@
+import { buildDigest, computeBenchmarks, evaluate, sortCelebrations, type MeProgress, type Program, type Progress, type Subject } from '../../core'
+import { createBusFor, type ProgressBus } from '../bus'
+import { findSubjects, loadCohort, markCelebrationSeen, pendingCelebrations, saveSubjects, type Storage } from '../storage'
+import type { CairnService } from '../service-types'
+import { createCohortCache } from './cohort-cache'
+import { storeBatch } from './ingest'
+import { computeInsights } from './insights'
+import { createProgressKeeper } from './progress-keeper'
+import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
+import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
+
+/** What the service runs on. */
+export interface CreateServiceOptions {
+  /** The parsed program every user is evaluated against. */
+  program: Program
+  /** Opened (and migrated) storage; the service closes it on `close()`. */
+  storage: Storage
+  /** @default LISTEN/NOTIFY on Postgres, in-process on PGlite (see `createBusFor`) */
+  bus?: ProgressBus
+  /** Warm per-user evaluators kept in memory. @default 5000 */
+  evaluatorCacheSize?: number
+  /** How long a loaded benchmark cohort is reused. @default 30000 */
+  cohortTtlMs?: number
+}
+
+/**
+ * The data layer behind the HTTP API: validates and stores events, keeps every user's progress and
+ * celebrations up to date, and tells subscribers when it changes. Resolves once live updates from
+ * other processes can be received.
+ */
+export async function createService(options: CreateServiceOptions): Promise<CairnService> {
+  const { program, storage } = options
+  const bus = options.bus ?? createBusFor(storage)
+  const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize)
+  const cohort = createCohortCache(program, storage, options.cohortTtlMs)
+  const trackableNames = clientTrackableEventNames(program)
+  const accountWide = hasAccountMilestones(program)
+  const listeners = new Map<string, Set<(progress: MeProgress) => void>>()
+  const inFlight = new Set<Promise<unknown>>()
+  let closed = false
+
+  /** Every write goes through here so `close()` can wait for it. */
+  const track = <T>(work: () => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new Error('service is closed'))
+    const promise = work()
+    inFlight.add(promise)
+    void promise.then(
+      () => inFlight.delete(promise),
+      () => inFlight.delete(promise),
+    )
+    return promise
+  }
+
+  const publish = async (userIds: readonly string[]) => {
+    await Promise.all(userIds.map((userId) => bus.publish({ programId: program.id, userId })))
+  }
+
+  /** A user without a subject yet (no events, no token seen) is someone who just signed up. */
+  const plainProgress = async (userId: string, now: Date): Promise<{ subject: Subject; progress: Progress }> => {
+    const current = await keeper.current(userId, now)
+    if (current) return current
+    const subject: Subject = { userId, signedUpAt: now.toISOString() }
+    return { subject, progress: evaluate(program, [], { now, subject }) }
+  }
+
+  const progressOf = async (userId: string, now: Date): Promise<MeProgress> => {
+    const { subject, progress } = await plainProgress(userId, now)
+    const benchmarks = computeBenchmarks({ program, subject, progress, cohort: await cohort.get(now), now })
+    const celebrations = sortCelebrations(await pendingCelebrations(storage, program.id, userId))
+    return { ...progress, ...(benchmarks ? { benchmarks } : {}), celebrations }
+  }
+
+  const notifyLocal = async (userId: string) => {
+    const set = listeners.get(userId)
+    if (!set || set.size === 0 || closed) return
+    const progress = await progressOf(userId, new Date())
+    for (const listener of [...set]) {
+      try {
+        listener(progress)
+      } catch {
+        // One broken stream must not keep the others from their update.
+      }
+    }
+  }
+
+  const unsubscribeBus = bus.subscribe(
+    (change) => {
+      if (change.programId === program.id) void notifyLocal(change.userId).catch(() => {})
+    },
+    () => {
+      for (const userId of listeners.keys()) void notifyLocal(userId).catch(() => {})
+    },
+  )
+
+  const saveAndRecompute = async (subject: Subject, now: Date) => {
+    // The cached evaluator notices the changed subject itself and is rebuilt.
+    await saveSubjects(storage, program.id, [subject])
+    const written = await keeper.recompute([subject.userId], [], now)
+    await publish(written)
+  }
+
+  await bus.ready()
+
+  return {
+    program,
+    ingest: (events, { now, onlyUserId, onlyClientTrackable }) =>
+      track(async () => {
+        let onlyAccountId: string | undefined
+        if (onlyUserId !== undefined) onlyAccountId = (await findSubjects(storage, program.id, [onlyUserId])).get(onlyUserId)?.accountId
+        const { valid, rejected } = validateEvents(events, {
+          now,
+          ...(onlyUserId !== undefined ? { onlyUserId, onlyAccountId } : {}),
+          ...(onlyClientTrackable ? { allowedNames: trackableNames } : {}),
+        })
+        const batch = await storeBatch(storage, program, valid, rejected, accountWide)
+        const written = await keeper.recompute(batch.affectedUsers, batch.touched, now)
+        await publish(written)
+        return batch.result
+      }),
+    upsertSubject: (userId, body) =>
+      track(async () => {
+        const subject = parseSubjectBody(userId, body)
+        await saveAndRecompute(subject, new Date())
+        return subject
+      }),
+    subjectFromToken: (claims) =>
+      track(async () => {
+        const stored = (await findSubjects(storage, program.id, [claims.userId])).get(claims.userId)
+        const subject = subjectFromClaims(claims, stored)
+        if (!sameSubject(stored, subject)) await saveAndRecompute(subject, new Date())
+        return subject
+      }),
+    progress: (userId, now) => progressOf(userId, now),
+    ackCelebration: (userId, celebrationId) =>
+      track(async () => {
+        const found = await markCelebrationSeen(storage, program.id, userId, celebrationId)
+        // Other open devices drop it from their pending list.
+        if (found) await publish([userId])
+        return found
+      }),
+    digest: async (userId, period, now) => {
+      const { progress } = await plainProgress(userId, now)
+      return buildDigest({ program, progress, period, now })
+    },
+    insights: async (now) => computeInsights(program, await loadCohort(storage, program.id), now),
+    subscribe: (userId, listener) => {
+      let set = listeners.get(userId)
+      if (!set) listeners.set(userId, (set = new Set()))
+      set.add(listener)
+      return () => {
+        set.delete(listener)
+        if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId)
+      }
+    },
+    health: async () => {
+      try {
+        await storage.query('SELECT 1')
+        return true
+      } catch {
+        return false
+      }
+    },
+    close: async () => {
+      if (closed) return
+      closed = true
+      await Promise.allSettled([...inFlight])
+      await keeper.idle()
+      unsubscribeBus()
+      listeners.clear()
+      await bus.close()
+      await storage.close()
+    },
+  }
+}

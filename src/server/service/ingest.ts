@@ -1,0 +1,85 @@
+import type { CairnEvent, Program, Subject } from '../../core'
+import { findEvents, insertEvents, saveSubjects, usersOfAccounts, type Storage } from '../storage'
+import type { IngestResult } from '../service-types'
+import { canonicalJson } from './canonical-json'
+import type { Rejection } from './validate-events'
+
+/**
+ * What one committed batch touched: the events it stored or found already stored (a retry after a crash
+ * between commit and recomputation heals that way), and who may need new progress.
+ */
+export interface StoredBatch {
+  result: IngestResult
+  touched: CairnEvent[]
+  affectedUsers: string[]
+}
+
+const conflict = (index: number): Rejection => ({
+  index,
+  error: { code: 'conflict', message: 'an event with this id was already received with a different payload' },
+})
+
+/**
+ * Stores already-validated events in one transaction. Same id and payload as a stored (or earlier in the batch)
+ * event → a duplicate; same id, different payload → a conflict. A user seen for the first time gets a
+ * provisional subject (signed up at their first event) until the host upserts the real one.
+ */
+export async function storeBatch(
+  storage: Storage,
+  program: Program,
+  valid: readonly { index: number; event: CairnEvent }[],
+  rejected: Rejection[],
+  includeAccountPeers: boolean,
+): Promise<StoredBatch> {
+  let duplicates = 0
+  const firstById = new Map<string, { index: number; event: CairnEvent }>()
+  const candidates: { index: number; event: CairnEvent }[] = []
+  for (const item of valid) {
+    const earlier = firstById.get(item.event.id)
+    if (!earlier) {
+      firstById.set(item.event.id, item)
+      candidates.push(item)
+    } else if (canonicalJson(earlier.event) === canonicalJson(item.event)) duplicates++
+    else rejected.push(conflict(item.index))
+  }
+
+  return storage.transaction(async (tx) => {
+    const stored = await findEvents(tx, program.id, candidates.map((c) => c.event.id))
+    const fresh = candidates.filter((c) => !stored.has(c.event.id))
+    const insertedIds = await insertEvents(tx, program.id, fresh.map((c) => c.event))
+    // Ids another writer stored between our read and our insert are classified against what it stored.
+    const raced = await findEvents(tx, program.id, fresh.filter((c) => !insertedIds.has(c.event.id)).map((c) => c.event.id))
+    const touched: CairnEvent[] = []
+    for (const { index, event } of candidates) {
+      const existing = stored.get(event.id) ?? raced.get(event.id)
+      if (insertedIds.has(event.id)) touched.push(event)
+      else if (existing && canonicalJson(existing) === canonicalJson(event)) {
+        duplicates++
+        touched.push(event)
+      } else rejected.push(conflict(index))
+    }
+    const inserted = touched.filter((e) => insertedIds.has(e.id))
+    await saveSubjects(tx, program.id, provisionalSubjects(inserted), true)
+
+    const users = new Set(touched.map((e) => e.userId))
+    const accounts = [...new Set(touched.flatMap((e) => (e.accountId === undefined ? [] : [e.accountId])))]
+    if (includeAccountPeers) for (const peer of await usersOfAccounts(tx, program.id, accounts)) users.add(peer)
+    rejected.sort((a, b) => a.index - b.index)
+    return { result: { accepted: inserted.length, duplicates, rejected }, touched, affectedUsers: [...users] }
+  })
+}
+
+/** A subject per unseen user: signed up at their earliest event, in the account their first event names. */
+function provisionalSubjects(events: readonly CairnEvent[]): Subject[] {
+  const byUser = new Map<string, Subject>()
+  for (const event of events) {
+    const known = byUser.get(event.userId)
+    if (!known) {
+      byUser.set(event.userId, { userId: event.userId, signedUpAt: event.timestamp, ...(event.accountId ? { accountId: event.accountId } : {}) })
+      continue
+    }
+    if (Date.parse(event.timestamp) < Date.parse(known.signedUpAt)) known.signedUpAt = event.timestamp
+    if (known.accountId === undefined && event.accountId !== undefined) known.accountId = event.accountId
+  }
+  return [...byUser.values()]
+}

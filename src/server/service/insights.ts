@@ -1,0 +1,90 @@
+import { median as medianOf, type CohortMember, type Program } from '../../core'
+import type { Insights } from '../service-types'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const WEEK_MS = 7 * DAY_MS
+/** Velocity covers at most this many ISO weeks back from now: enough for a quarter's trend, still small. */
+export const VELOCITY_WEEKS = 26
+
+/**
+ * Program-wide numbers from stored progress rows (one per user):
+ * - completion rate = achieved / eligible (users for whom the milestone is not ineligible);
+ * - median days from signup to achievement (one decimal), null when nobody achieved it;
+ * - per level, steps in program order: `reached` = users who achieved the step, `dropOff` = share lost from the
+ *   step before (for the first step: of those eligible), i.e. 1 − (did both) / (did the previous);
+ * - velocity = milestones achieved per ISO week (Monday 00:00 UTC), oldest first, empty weeks included.
+ */
+export function computeInsights(program: Program, rows: readonly CohortMember[], now: Date): Insights {
+  const achievedBy = (milestoneId: string) =>
+    new Set(rows.filter((r) => r.progress.milestones[milestoneId]?.state === 'achieved').map((r) => r.subject.userId))
+  const eligibleCount = (milestoneId: string) =>
+    rows.filter((r) => {
+      const state = r.progress.milestones[milestoneId]?.state
+      return state !== undefined && state !== 'ineligible'
+    }).length
+  const levelOf = new Map(program.levels.flatMap((level) => level.milestones.map((id) => [id, level.id] as const)))
+
+  const milestones = program.milestones.map((milestone) => {
+    const achieved = achievedBy(milestone.id).size
+    const eligible = eligibleCount(milestone.id)
+    const days = rows.flatMap((r) => {
+      const entry = r.progress.milestones[milestone.id]
+      if (entry?.state !== 'achieved' || entry.achievedAt === undefined) return []
+      return [(Date.parse(entry.achievedAt) - Date.parse(r.subject.signedUpAt)) / DAY_MS]
+    })
+    const median = medianOf(days)
+    const levelId = levelOf.get(milestone.id)
+    return {
+      id: milestone.id,
+      title: milestone.title,
+      ...(levelId !== undefined ? { levelId } : {}),
+      completionRate: eligible === 0 ? 0 : achieved / eligible,
+      achieved,
+      eligible,
+      medianDaysToAchieve: median === undefined ? null : Math.round(median * 10) / 10,
+    }
+  })
+
+  const titleOf = new Map(program.milestones.map((m) => [m.id, m.title]))
+  const levels = program.levels.map((level) => {
+    let previous: Set<string> | undefined
+    const steps = level.milestones.map((milestoneId) => {
+      const did = achievedBy(milestoneId)
+      const base = previous ? previous.size : eligibleCount(milestoneId)
+      const kept = previous ? [...previous].filter((id) => did.has(id)).length : did.size
+      previous = did
+      return { milestoneId, title: titleOf.get(milestoneId) ?? milestoneId, reached: did.size, dropOff: base === 0 ? 0 : 1 - kept / base }
+    })
+    return { id: level.id, title: level.title, steps }
+  })
+
+  return { generatedAt: now.toISOString(), subjects: rows.length, milestones, levels, velocity: weeklyVelocity(rows, now) }
+}
+
+function weeklyVelocity(rows: readonly CohortMember[], now: Date): Insights['velocity'] {
+  const thisWeek = isoWeekStart(now.getTime())
+  const firstWeek = thisWeek - (VELOCITY_WEEKS - 1) * WEEK_MS
+  const counts = new Map<number, number>()
+  let earliest = thisWeek
+  for (const row of rows) {
+    for (const entry of Object.values(row.progress.milestones)) {
+      if (entry.state !== 'achieved' || entry.achievedAt === undefined) continue
+      const week = isoWeekStart(Date.parse(entry.achievedAt))
+      if (week < firstWeek || week > thisWeek) continue
+      counts.set(week, (counts.get(week) ?? 0) + 1)
+      earliest = Math.min(earliest, week)
+    }
+  }
+  const velocity: Insights['velocity'] = []
+  for (let week = earliest; week <= thisWeek; week += WEEK_MS) {
+    velocity.push({ weekStart: new Date(week).toISOString().slice(0, 10), achieved: counts.get(week) ?? 0 })
+  }
+  return velocity
+}
+
+/** Monday 00:00 UTC of the ISO week holding `ms`. */
+function isoWeekStart(ms: number): number {
+  const dayStart = Math.floor(ms / DAY_MS) * DAY_MS
+  const weekday = (new Date(dayStart).getUTCDay() + 6) % 7 // Monday = 0
+  return dayStart - weekday * DAY_MS
+}

@@ -1,0 +1,143 @@
+import {
+  celebrationsBetween,
+  createIncrementalEvaluator,
+  type CairnEvent,
+  type Celebration,
+  type IncrementalEvaluator,
+  type Program,
+  type Progress,
+  type Subject,
+} from '../../core'
+import {
+  eventsForSubjects,
+  insertCelebrations,
+  readSubjectStates,
+  writeProgress,
+  type Queryable,
+  type Storage,
+} from '../storage'
+import { canonicalJson } from './canonical-json'
+import { createKeyedQueue } from './keyed-queue'
+import { LruCache } from './lru-cache'
+
+/** Evaluators kept warm; each holds one user's (and account's) events, so this bounds memory. */
+export const DEFAULT_EVALUATOR_CACHE_SIZE = 5_000
+
+/**
+ * A warm evaluator is valid while nobody else wrote the user's progress since: `version` is the stored
+ * version it was built or last written at. Another process writing bumps the version, forcing a rebuild.
+ */
+interface CacheEntry {
+  evaluator: IncrementalEvaluator
+  subjectKey: string
+  version: number
+}
+
+/** Owns every user's stored progress: recomputation after writes and evaluation for reads. */
+export interface ProgressKeeper {
+  /**
+   * Brings the users' stored progress up to date with newly stored `events` (all users in one transaction),
+   * stores celebrations for what became achieved, and returns the users whose progress was written.
+   */
+  recompute(userIds: Iterable<string>, events: readonly CairnEvent[], now: Date): Promise<string[]>
+  /** The user's progress at `now` (time moves windows and deadlines), or undefined without a subject. */
+  current(userId: string, now: Date): Promise<{ subject: Subject; progress: Progress } | undefined>
+  /** Resolves when no recomputation is running or queued. */
+  idle(): Promise<void>
+}
+
+/** Keeps stored progress equal to `evaluate` over every stored event; work on one user never interleaves. */
+export function createProgressKeeper(program: Program, storage: Storage, cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE): ProgressKeeper {
+  const cache = new LruCache<string, CacheEntry>(cacheSize)
+  const queue = createKeyedQueue()
+
+  const cached = (subject: Subject, version: number): IncrementalEvaluator | undefined => {
+    const entry = cache.get(subject.userId)
+    return entry && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry.evaluator : undefined
+  }
+
+  /** Evaluators for every subject: warm ones as they are, the rest rebuilt from one query over stored events. */
+  const evaluatorsFor = async (q: Queryable, subjects: readonly { subject: Subject; version: number }[]) => {
+    const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean }>()
+    const missing: Subject[] = []
+    for (const { subject, version } of subjects) {
+      const warm = cached(subject, version)
+      if (warm) result.set(subject.userId, { evaluator: warm, fresh: false })
+      else missing.push(subject)
+    }
+    if (missing.length > 0) {
+      const accounts = [...new Set(missing.flatMap((s) => (s.accountId === undefined ? [] : [s.accountId])))]
+      const events = await eventsForSubjects(q, program.id, missing.map((s) => s.userId), accounts)
+      for (const subject of missing) {
+        cache.delete(subject.userId)
+        const own = events.filter((event) => concerns(event, subject))
+        result.set(subject.userId, { evaluator: createIncrementalEvaluator(program, subject, own), fresh: true })
+      }
+    }
+    return result
+  }
+
+  const recomputeAll = (userIds: readonly string[], events: readonly CairnEvent[], now: Date): Promise<string[]> =>
+    queue.runAll(userIds, async () => {
+      const pending = new Map<string, CacheEntry>()
+      try {
+        const written = await storage.transaction(async (tx) => {
+          // Other API processes on the same Postgres serialise on these locks (the queue covers this one; embedded
+          // PGlite has no other process). Taken in hash order, so two processes locking overlapping sets cannot deadlock.
+          if (storage.kind === 'postgres') {
+            await tx.query(
+              `SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys`,
+              [userIds.map((userId) => JSON.stringify([program.id, userId]))],
+            )
+          }
+          const states = await readSubjectStates(tx, program.id, userIds)
+          const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
+          const evaluators = await evaluatorsFor(tx, subjects)
+          const progressRows: { userId: string; snapshot: Progress; version: number }[] = []
+          const celebrationRows: { userId: string; celebration: Celebration }[] = []
+          for (const { subject, version } of subjects) {
+            const { evaluator, fresh } = evaluators.get(subject.userId)!
+            if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
+            const after = evaluator.progress(now)
+            const before = states.get(subject.userId)?.stored?.snapshot ?? null
+            progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1 })
+            for (const celebration of celebrationsBetween(program, before, after)) celebrationRows.push({ userId: subject.userId, celebration })
+            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1 })
+          }
+          await writeProgress(tx, program.id, progressRows)
+          await insertCelebrations(tx, program.id, celebrationRows)
+          return progressRows.map((r) => r.userId)
+        })
+        // Cached only once committed: a rolled-back write must not leave events applied in memory.
+        for (const [userId, entry] of pending) cache.set(userId, entry)
+        return written
+      } catch (error) {
+        for (const userId of userIds) cache.delete(userId)
+        throw error
+      }
+    })
+
+  return {
+    recompute: (userIds, events, now) => {
+      const ids = [...new Set(userIds)].sort()
+      return ids.length === 0 ? Promise.resolve([]) : recomputeAll(ids, events, now)
+    },
+    current: (userId, now) =>
+      queue.run(userId, async () => {
+        // Version first, events second: a write landing in between only makes the cache newer than its version says.
+        const state = (await readSubjectStates(storage, program.id, [userId])).get(userId)
+        if (!state) return undefined
+        const { subject } = state
+        const version = state.stored?.version ?? 0
+        const { evaluator, fresh } = (await evaluatorsFor(storage, [{ subject, version }])).get(userId)!
+        if (fresh) cache.set(userId, { evaluator, subjectKey: canonicalJson(subject), version })
+        return { subject, progress: evaluator.progress(now) }
+      }),
+    idle: () => queue.idle(),
+  }
+}
+
+/** Whether an event counts for the subject: their own, or their account's. */
+function concerns(event: CairnEvent, subject: Subject): boolean {
+  return event.userId === subject.userId || (subject.accountId !== undefined && event.accountId === subject.accountId)
+}

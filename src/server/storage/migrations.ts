@@ -1,0 +1,101 @@
+import type { Queryable, Storage } from './types'
+
+/** One schema change; `version` only ever grows and an applied version is never edited. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Any constant works; it only has to be the same in every process that migrates this database. */
+const MIGRATION_LOCK_KEY = 727_274_001
+
+/** Every schema change, oldest first. Tables are keyed by program id so several programs can share a database. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE subjects (
+        program_id   text        NOT NULL,
+        user_id      text        NOT NULL,
+        account_id   text,
+        signed_up_at timestamptz NOT NULL,
+        payload      jsonb       NOT NULL,
+        updated_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (program_id, user_id)
+      );
+      CREATE INDEX subjects_by_account ON subjects (program_id, account_id) WHERE account_id IS NOT NULL;
+
+      CREATE TABLE events (
+        program_id  text        NOT NULL,
+        id          text        NOT NULL,
+        name        text        NOT NULL,
+        user_id     text        NOT NULL,
+        account_id  text,
+        ts          timestamptz NOT NULL,
+        payload     jsonb       NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (program_id, id)
+      );
+      CREATE INDEX events_by_user ON events (program_id, user_id, ts);
+      CREATE INDEX events_by_account ON events (program_id, account_id, ts) WHERE account_id IS NOT NULL;
+
+      CREATE TABLE progress (
+        program_id text        NOT NULL,
+        user_id    text        NOT NULL,
+        snapshot   jsonb       NOT NULL,
+        version    integer     NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (program_id, user_id)
+      );
+
+      CREATE TABLE celebrations (
+        program_id text        NOT NULL,
+        user_id    text        NOT NULL,
+        id         text        NOT NULL,
+        payload    jsonb       NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        seen_at    timestamptz,
+        UNIQUE (program_id, user_id, id)
+      );
+      CREATE INDEX celebrations_pending ON celebrations (program_id, user_id) WHERE seen_at IS NULL;
+    `,
+  },
+]
+
+/**
+ * Brings the schema up to date. The advisory lock is taken inside the transaction, before anything is read,
+ * so two processes starting at once apply each migration exactly once (the second waits, then finds nothing to do).
+ */
+export async function applyMigrations(storage: Storage, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return storage.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version    integer PRIMARY KEY,
+         name       text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    )
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)))
+    const applied: number[] = []
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue
+      await runScript(tx, migration.sql)
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name])
+      applied.push(migration.version)
+    }
+    return applied
+  })
+}
+
+/**
+ * Statements run one by one so the same code path works on both backends' extended query protocol.
+ * Splitting on `;` is enough because migrations hold plain DDL (no function bodies or string literals with `;`).
+ */
+async function runScript(tx: Queryable, script: string): Promise<void> {
+  for (const statement of script.split(';')) {
+    if (statement.trim() !== '') await tx.query(statement)
+  }
+}

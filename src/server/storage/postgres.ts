@@ -1,0 +1,69 @@
+import pg from 'pg'
+import type { Queryable, Storage } from './types'
+
+/** Enough connections for a busy API process; Postgres' default max_connections (100) fits several. */
+const POOL_SIZE = 10
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+/** Any constant; only has to be the same in every process creating schemas in this database. */
+const SCHEMA_LOCK_KEY = 727_274_002
+
+/** Postgres through a `pg` Pool. `schema` keeps independent installations (or test runs) apart in one database. */
+export async function openPostgresStorage(options: { connectionString: string; schema?: string }): Promise<Storage> {
+  const { connectionString, schema } = options
+  if (schema !== undefined) await createSchema(connectionString, schema)
+  const pool = new pg.Pool({
+    connectionString,
+    max: POOL_SIZE,
+    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+  })
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {})
+  const run = async <Row>(target: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<Row[]> =>
+    (await target.query(sql, params ? [...params] : undefined)).rows as Row[]
+
+  return {
+    kind: 'postgres',
+    connection: { connectionString, ...(schema !== undefined ? { schema } : {}) },
+    query: (sql, params) => run(pool, sql, params),
+    transaction: async (fn) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const scoped: Queryable = { query: (sql, params) => run(client, sql, params) }
+        const result = await fn(scoped)
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+/** Options for a `pg.Client` that sees the same schema as the storage (used by the LISTEN connection). */
+export function clientConfig(connection: { connectionString: string; schema?: string }): pg.ClientConfig {
+  return {
+    connectionString: connection.connectionString,
+    ...(connection.schema !== undefined ? { options: `-c search_path=${connection.schema}` } : {}),
+  }
+}
+
+async function createSchema(connectionString: string, schema: string): Promise<void> {
+  // Identifiers cannot be parameters, so the name is checked against a strict pattern instead.
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`)
+  const client = new pg.Client({ connectionString })
+  await client.connect()
+  try {
+    // IF NOT EXISTS alone still races when two processes start together; the lock serialises them.
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY])
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    await client.query('COMMIT')
+  } finally {
+    await client.end()
+  }
+}

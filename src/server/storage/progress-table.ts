@@ -1,0 +1,59 @@
+import type { Progress, Subject } from '../../core'
+import type { Queryable } from './types'
+
+/** A user's last stored snapshot; `version` grows by one on every write, from any process. */
+export interface StoredProgress {
+  snapshot: Progress
+  version: number
+}
+
+/** What a recomputation starts from: the subject and their stored progress, if any. */
+export interface SubjectState {
+  subject: Subject
+  stored: StoredProgress | undefined
+}
+
+/** Subjects and their stored progress in one round trip; users without a subject are absent. */
+export async function readSubjectStates(q: Queryable, programId: string, userIds: readonly string[]): Promise<Map<string, SubjectState>> {
+  if (userIds.length === 0) return new Map()
+  const rows = await q.query<{ subject: Subject; snapshot: Progress | null; version: number | null }>(
+    `SELECT s.payload AS subject, p.snapshot, p.version
+       FROM subjects s LEFT JOIN progress p ON p.program_id = s.program_id AND p.user_id = s.user_id
+      WHERE s.program_id = $1 AND s.user_id = ANY($2::text[])`,
+    [programId, userIds],
+  )
+  return new Map(
+    rows.map((row) => [
+      row.subject.userId,
+      { subject: row.subject, stored: row.snapshot === null ? undefined : { snapshot: row.snapshot, version: Number(row.version) } },
+    ]),
+  )
+}
+
+/** Stores many users' snapshots in one statement. */
+export async function writeProgress(q: Queryable, programId: string, rows: readonly { userId: string; snapshot: Progress; version: number }[]): Promise<void> {
+  if (rows.length === 0) return
+  await q.query(
+    `INSERT INTO progress (program_id, user_id, snapshot, version, updated_at)
+     SELECT $1, u.user_id, u.snapshot, u.version, now() FROM unnest($2::text[], $3::jsonb[], $4::int[]) AS u(user_id, snapshot, version)
+     ON CONFLICT (program_id, user_id) DO UPDATE SET snapshot = excluded.snapshot, version = excluded.version, updated_at = now()`,
+    [programId, rows.map((r) => r.userId), rows.map((r) => JSON.stringify(r.snapshot)), rows.map((r) => r.version)],
+  )
+}
+
+/** One row per subject that has progress: the raw material of benchmarks and insights. */
+export interface CohortRow {
+  subject: Subject
+  progress: Progress
+}
+
+/** Every subject with progress, for benchmarks and insights. */
+export async function loadCohort(q: Queryable, programId: string): Promise<CohortRow[]> {
+  return q.query<CohortRow>(
+    `SELECT s.payload AS subject, p.snapshot AS progress
+       FROM subjects s JOIN progress p ON p.program_id = s.program_id AND p.user_id = s.user_id
+      WHERE s.program_id = $1
+      ORDER BY s.user_id`,
+    [programId],
+  )
+}

@@ -1,0 +1,18 @@
+/** Anything that runs one parameterised SQL statement: the storage itself or an open transaction. */
+export interface Queryable {
+  /** Runs one statement with `$1…` placeholders and returns its rows. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>
+}
+
+/**
+ * The whole database surface the service needs. PGlite and Postgres implement it with the same SQL,
+ * so everything above this line is backend-agnostic.
+ */
+export interface Storage extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /** Postgres only: where a dedicated LISTEN connection can connect (the bus needs its own client). */
+  readonly connection?: { connectionString: string; schema?: string }
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}

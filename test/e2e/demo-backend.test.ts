@@ -1,0 +1,131 @@
+// Taskly's backend on its own (no browser, no database): sessions, actions → events, reset, insights proxy.
+import { describe, expect, test } from 'vitest'
+import type { CairnEvent, Subject } from '../../src/core'
+import { createDemoBackend } from '../../src/demo/backend/app'
+import type { CairnApi } from '../../src/demo/backend/cairn-api'
+
+const NOW = new Date('2026-11-20T12:00:00.000Z')
+
+function setup() {
+  const sent: CairnEvent[][] = []
+  const upserted: Subject[] = []
+  const api: CairnApi = {
+    sendEvents: async (events) => {
+      sent.push(events)
+      return { accepted: events.length, duplicates: 0, rejected: [] }
+    },
+    upsertSubject: async (subject) => {
+      upserted.push(subject)
+      return subject
+    },
+    insights: async () => ({ generatedAt: NOW.toISOString(), subjects: 3, milestones: [], levels: [], velocity: [] }),
+  }
+  const app = createDemoBackend({
+    api,
+    now: () => NOW,
+    cookieSecret: 'test-cookie-secret',
+    mintToken: async (subject) => `token-for:${subject.userId}`,
+    personaSubject: async (persona) => ({
+      userId: `persona-${persona}`,
+      accountId: `acct-${persona}`,
+      signedUpAt: '2026-11-01T00:00:00.000Z',
+      traits: { plan: persona === 'small-segment' ? 'business' : 'team' },
+    }),
+  })
+  let cookie = ''
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const setCookie = response.headers.get('set-cookie')
+    if (setCookie) cookie = setCookie.split(';')[0] ?? ''
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+  const jar = {
+    get: () => cookie,
+    set: (value: string) => {
+      cookie = value
+    },
+  }
+  return { call, sent, upserted, jar }
+}
+
+describe('demo backend', () => {
+  test('mints a user token for the chosen persona and remembers the persona in a cookie', async () => {
+    const { call } = setup()
+    const first = await call('POST', '/session', { persona: 'halfway' })
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ token: 'token-for:persona-halfway', persona: 'halfway', user: { userId: 'persona-halfway' } })
+    const again = await call('POST', '/session', {})
+    expect(again.body).toMatchObject({ persona: 'halfway', user: { userId: 'persona-halfway' } })
+  })
+
+  test('rejects an unknown persona with a 400', async () => {
+    const { call } = setup()
+    expect((await call('POST', '/session', { persona: 'admin' })).status).toBe(400)
+  })
+
+  test('reports a click as one event for the session user, with a fresh id each time', async () => {
+    const { call, sent } = setup()
+    await call('POST', '/session', { persona: 'new' })
+    await call('POST', '/actions', { action: 'create_project' })
+    await call('POST', '/actions', { action: 'use_feature', properties: { feature: 'timeline-view' } })
+    expect(sent).toHaveLength(2)
+    expect(sent[0]?.[0]).toMatchObject({ name: 'project_created', userId: 'persona-new', accountId: 'acct-new', timestamp: NOW.toISOString() })
+    expect(sent[1]?.[0]).toMatchObject({ name: 'feature_used', properties: { feature: 'timeline-view' } })
+    expect(sent[0]?.[0]?.id).not.toBe(sent[1]?.[0]?.id)
+  })
+
+  test('refuses actions without a session, unknown actions, and a feature without its name', async () => {
+    const { call, sent } = setup()
+    expect((await call('POST', '/actions', { action: 'create_project' })).status).toBe(401)
+    await call('POST', '/session', { persona: 'new' })
+    expect((await call('POST', '/actions', { action: 'delete_everything' })).status).toBe(400)
+    expect((await call('POST', '/actions', { action: 'use_feature' })).status).toBe(400)
+    expect(sent).toHaveLength(0)
+  })
+
+  test('simulates a week of log-ins as seven events on seven different past days', async () => {
+    const { call, sent } = setup()
+    await call('POST', '/session', { persona: 'new' })
+    await call('POST', '/actions', { action: 'simulate_week' })
+    const days = new Set(sent[0]?.map((e) => e.timestamp.slice(0, 10)))
+    expect(sent[0]).toHaveLength(7)
+    expect(days.size).toBe(7)
+    expect(sent[0]?.every((e) => e.name === 'logged_in' && Date.parse(e.timestamp) < NOW.getTime())).toBe(true)
+  })
+
+  test('reset gives this browser a brand-new user in the same segment and leaves the persona untouched', async () => {
+    const { call, sent, upserted } = setup()
+    await call('POST', '/session', { persona: 'halfway' })
+    const reset = await call('POST', '/reset')
+    const user = reset.body.user as { userId: string; traits: Record<string, string> }
+    expect(user.userId).toMatch(/^persona-new-[0-9a-f]+$/)
+    expect(user.traits).toEqual({ plan: 'team' })
+    expect(upserted).toEqual([expect.objectContaining({ userId: user.userId, signedUpAt: NOW.toISOString() })])
+    await call('POST', '/actions', { action: 'add_task' })
+    expect(sent[0]?.[0]?.userId).toBe(user.userId)
+    // Same persona again → still the fresh user; another persona → that persona's seeded user.
+    expect((await call('POST', '/session', { persona: 'halfway' })).body).toMatchObject({ user: { userId: user.userId } })
+    expect((await call('POST', '/session', { persona: 'power' })).body).toMatchObject({ user: { userId: 'persona-power' } })
+  })
+
+  test('ignores a tampered session cookie', async () => {
+    const { call, jar, sent } = setup()
+    await call('POST', '/session', { persona: 'new' })
+    const [name, value = ''] = jar.get().split('=')
+    const [payload = '', signature] = value.split('.')
+    const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { subject: { userId: string } }
+    session.subject.userId = 'persona-power'
+    jar.set(`${name}=${Buffer.from(JSON.stringify(session)).toString('base64url')}.${signature}`)
+    expect((await call('POST', '/actions', { action: 'create_project' })).status).toBe(401)
+    expect(sent).toHaveLength(0)
+  })
+
+  test('proxies the insights of the team view', async () => {
+    const { call } = setup()
+    expect((await call('GET', '/insights')).body).toMatchObject({ subjects: 3 })
+  })
+})

@@ -1,0 +1,94 @@
+import type { Program } from '../../../src/core'
+import { createService } from '../../../src/server/service'
+import type { Storage } from '../../../src/server/storage'
+import type { CairnService } from '../../../src/server/service-types'
+import { availableBackends, freshProgram, unclosable } from './backends'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const NOW = new Date('2026-03-11T12:00:00.000Z') // a Wednesday
+const daysAfter = (start: string, days: number) => new Date(Date.parse(start) + days * DAY_MS).toISOString()
+
+/** Two steps in one level: easy numbers for insights. */
+const tinyProgram = (): Program =>
+  freshProgram({
+    milestones: [
+      { id: 'a', title: 'Step A', category: 'onboarding', criterion: { kind: 'count', event: 'did_a', atLeast: 1 } },
+      { id: 'b', title: 'Step B', category: 'onboarding', criterion: { kind: 'count', event: 'did_b', atLeast: 1 } },
+    ],
+    levels: [{ id: 'one', title: 'Level one', milestones: ['a', 'b'] }],
+    badges: [],
+    benchmarks: { segmentBy: ['plan'], minCohort: 3 },
+  })
+
+describe.each(availableBackends())('benchmarks and insights on $name', (backend) => {
+  let storage: Storage
+  let service: CairnService
+
+  beforeAll(async () => {
+    storage = await backend.open()
+  })
+  afterAll(async () => {
+    await storage.close()
+    await backend.dispose()
+  })
+  afterEach(async () => {
+    await service.close()
+  })
+
+  const addAccount = async (userId: string, plan: string, signedUpAt: string, did: { name: string; day: number }[]) => {
+    await service.upsertSubject(userId, { signedUpAt, accountId: `acct-${userId}`, traits: { plan } })
+    const events = did.map((d, i) => ({ id: `${userId}-${i}`, name: d.name, userId, accountId: `acct-${userId}`, timestamp: daysAfter(signedUpAt, d.day) }))
+    if (events.length > 0) await service.ingest(events, { now: NOW })
+  }
+
+  it('shows benchmarks only when the segment holds at least minCohort other accounts', async () => {
+    service = await createService({ program: tinyProgram(), storage: unclosable(storage), cohortTtlMs: 0 })
+    const signedUp = '2026-02-01T00:00:00.000Z'
+    for (let i = 0; i < 3; i++) await addAccount(`team-${i}`, 'team', signedUp, [{ name: 'did_a', day: 1 }])
+    for (let i = 0; i < 2; i++) await addAccount(`ent-${i}`, 'enterprise', signedUp, [{ name: 'did_a', day: 1 }])
+    await addAccount('me-team', 'team', signedUp, [
+      { name: 'did_a', day: 1 },
+      { name: 'did_b', day: 2 },
+    ])
+    await addAccount('me-ent', 'enterprise', signedUp, [])
+
+    const team = await service.progress('me-team', NOW)
+    expect(team.benchmarks).toMatchObject({ cohortSize: 3, typicalAchievedAtStage: 1 })
+    expect(team.benchmarks?.percentile).toBe(100)
+    expect(team.benchmarks?.milestones.b?.achievedShare).toBe(0)
+    expect((await service.progress('me-ent', NOW)).benchmarks).toBeUndefined()
+  })
+
+  it('computes completion, time to achieve, drop-off and weekly velocity from stored progress', async () => {
+    service = await createService({ program: tinyProgram(), storage: unclosable(storage) })
+    const monday = '2026-03-02T00:00:00.000Z'
+    await addAccount('u1', 'team', monday, [
+      { name: 'did_a', day: 2 },
+      { name: 'did_b', day: 4 },
+    ])
+    await addAccount('u2', 'team', monday, [{ name: 'did_a', day: 1 }])
+    await addAccount('u3', 'team', monday, [{ name: 'did_b', day: 8 }])
+    await addAccount('u4', 'team', monday, [])
+
+    const insights = await service.insights(NOW)
+    expect(insights.subjects).toBe(4)
+    expect(insights.milestones).toEqual([
+      { id: 'a', title: 'Step A', levelId: 'one', achieved: 2, eligible: 4, completionRate: 0.5, medianDaysToAchieve: 1.5 },
+      { id: 'b', title: 'Step B', levelId: 'one', achieved: 2, eligible: 4, completionRate: 0.5, medianDaysToAchieve: 6 },
+    ])
+    expect(insights.levels).toEqual([
+      {
+        id: 'one',
+        title: 'Level one',
+        steps: [
+          { milestoneId: 'a', title: 'Step A', reached: 2, dropOff: 0.5 },
+          { milestoneId: 'b', title: 'Step B', reached: 2, dropOff: 0.5 },
+        ],
+      },
+    ])
+    expect(insights.velocity).toEqual([
+      { weekStart: '2026-03-02', achieved: 3 },
+      { weekStart: '2026-03-09', achieved: 1 },
+    ])
+  })
+})
