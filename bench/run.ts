@@ -1,6 +1,12 @@
 // `npm run bench`: each benchmark prints its baseline, candidate and the ratio between them.
+// `npm run bench -- engine` runs only the benchmarks whose group matches.
 import { engineBenchmarks } from './engine.bench'
 import { report } from './harness'
+import { serverBenchmarks } from './server.bench'
 
-const benchmarks = [...engineBenchmarks]
-for (const bench of benchmarks) report(await bench())
+const groups = { engine: engineBenchmarks, server: serverBenchmarks }
+const only = process.argv[2]
+for (const [group, benchmarks] of Object.entries(groups)) {
+  if (only && group !== only) continue
+  for (const bench of benchmarks) report(await bench())
+}
