@@ -1,5 +1,5 @@
 import { createServer } from '../src/server'
-import { report, time, type BenchResult } from './harness'
+import { time, type BenchResult } from './harness'
 
 const API_KEY = 'bench-api-key-0123456789abcdef'
 const SECRET = 'bench-signing-secret-0123456789abcdef'
