@@ -31,6 +31,8 @@ export interface CairnContextValue {
   locale: string
   dir: 'ltr' | 'rtl'
   messages: CairnMessages
+  /** False while the locale's built-in strings load: show a skeleton rather than a flash of English. */
+  localeReady: boolean
   format: Formatters
   theme: CairnTheme
   unstyled: boolean

@@ -1,5 +1,5 @@
 'use client'
-// The `cairn` entry: provider, drop-in widget, its parts, headless hooks and the two sources.
+// The `cairn` entry: provider, drop-in widget, its parts, headless hooks and the http source.
 // Styles are not imported here: consumers import `cairn/styles.css` themselves (or style the data attributes).
 
 export { CairnProvider, type CairnProviderProps } from './provider/cairn-provider'
@@ -37,8 +37,10 @@ export {
   type ProgressSummary,
 } from './hooks/data-hooks'
 
-export { httpSource, localSource, CairnError, type Source, type TrackInput } from '../client'
-export { en, de, type CairnMessages, type Formatters } from './i18n'
+// `localSource` has its own door (`cairn/local`, src/client/local) and German its own (`cairn/locales/de`,
+// src/react/i18n/de.ts): neither belongs in every page's first load.
+export { httpSource, CairnError, type Source, type TrackInput } from '../client'
+export { en, type CairnMessages, type CelebrationMessages, type Formatters } from './i18n'
 export type { CairnTheme, CairnClassNames, CairnPart, RenderLink, RenderLinkProps } from './context'
 export type { CairnAnalyticsEvents, CairnAnalyticsEventName, CairnAnalyticsHandler, CairnSubject } from './analytics/types'
 export type { LevelView, Overall, BadgeShelf as BadgeShelfData, CairnStatus } from '../store'

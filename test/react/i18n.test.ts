@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { de, en } from '../../src/react'
+import { en } from '../../src/react'
+import { de } from '../../src/react/i18n/de'
 import { getFormatters } from '../../src/react/i18n'
 
 describe('messages', () => {

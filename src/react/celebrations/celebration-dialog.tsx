@@ -1,4 +1,5 @@
-// The "You did it!" dialog: plain DOM, always loaded. The animated frame arrives with the lazy chunk.
+// The "You did it!" dialog: plain DOM, in the modal chunk (loaded on the first big moment through
+// celebration-modal). The animated frame arrives with the separate animation chunk.
 import { useId, useLayoutEffect, useRef, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react'
 import type { Badge, Celebration, Cta, NextStep, Program } from '../../core'
 import { CtaLink } from '../components/cta-link'

@@ -1,5 +1,6 @@
 // Small moments: polite toasts in a corner, auto-dismissed, paused while the user hovers or focuses them.
 import { useEffect, useRef, useState } from 'react'
+import { CloseIcon } from '../components/icons'
 import type { Formatters } from '../i18n'
 import type { DismissReason, ToastDisplay } from './celebration-queue'
 import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from './celebration-messages'
@@ -9,8 +10,8 @@ export const TOAST_DURATION_MS = 6_000
 
 function toastText(toast: ToastDisplay, messages: CelebrationMessages, f: Formatters): { title: string; detail?: string } {
   if (toast.as === 'toast') {
-    const { kind, title } = toast.celebration
-    return { title: celebrationHeadline(messages, kind, title), ...(toast.celebration.message ? { detail: toast.celebration.message } : {}) }
+    const { kind, title, message } = toast.celebration
+    return { title: celebrationHeadline(messages, kind, title), detail: message }
   }
   const list = toast.celebrations
   const titles = new Intl.ListFormat(f.locale, { type: 'unit', style: 'short' }).format(list.map((c) => c.title))
@@ -58,9 +59,7 @@ function CelebrationToast({ toast, paused, durationMs, messages, formatters, onD
         {detail ? <span data-cairn-toast-detail="">{detail}</span> : null}
       </span>
       <button type="button" data-cairn-toast-dismiss="" aria-label={messages.toastDismiss} onClick={() => onDismiss(toast.key, 'user')}>
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-        </svg>
+        <CloseIcon size={14} />
       </button>
     </li>
   )

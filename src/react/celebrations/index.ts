@@ -1,14 +1,10 @@
-// The celebration room: the ready layer, the headless hook, and the parts for teams composing their own.
+// The celebration room: the ready layer, the headless hook, and the always-loaded parts for teams composing
+// their own. The dialog (celebration-modal, celebration-dialog) and the animation (celebration-chunk) are
+// loaded with import() on the first big moment, so they are deliberately not exported from here.
 export { CelebrationLayer, type CelebrationLayerProps } from './celebration-layer'
 export { useCelebrations, type CelebrationsApi, type UseCelebrationsOptions } from './use-celebrations'
-export { CelebrationDialog, dialogDetails, type CelebrationDialogProps, type DialogDetails } from './celebration-dialog'
 export { CelebrationToasts, TOAST_DURATION_MS, type CelebrationToastsProps } from './celebration-toasts'
-export {
-  defaultCelebrationMessages,
-  deCelebrationMessages,
-  resolveCelebrationMessages,
-  type CelebrationMessages,
-} from './celebration-messages'
+export type { CelebrationMessages } from './celebration-messages'
 export {
   MAX_VISIBLE_TOASTS,
   celebrationQueueFor,
@@ -22,4 +18,3 @@ export {
   type ModalDisplay,
   type ToastDisplay,
 } from './celebration-queue'
-export { prefersReducedMotion, useReducedMotion } from './reduced-motion'

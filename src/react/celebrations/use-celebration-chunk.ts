@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react'
-// Type-only: erased at build time, so the chunk stays out of the first-load bundle.
+import { lazyModule, useLazyModule } from '../lazy-module'
+// Type-only: erased at build time, so neither lazy module lands in the first-load bundle.
 import type * as ChunkModule from './celebration-chunk'
+import type * as ModalModule from './celebration-modal'
 
-/** The lazily loaded half: motion frame and confetti. */
+/** The lazily loaded animation half: motion frame and confetti. */
 export type CelebrationChunk = typeof ChunkModule
 
 /**
@@ -11,46 +13,34 @@ export type CelebrationChunk = typeof ChunkModule
  */
 export const CHUNK_GRACE_MS = 300
 
-let loading: Promise<CelebrationChunk | null> | null = null
-let loaded: CelebrationChunk | null = null
+// Two chunks, so a dialog never waits on (or fails with) the heavy animation code.
+const animation = lazyModule(() => import('./celebration-chunk'))
+const modal = lazyModule(() => import('./celebration-modal'))
 
-/** Starts (once) loading the celebration chunk; resolves to null if it cannot load. */
-export function loadCelebrationChunk(): Promise<CelebrationChunk | null> {
-  loading ??= import('./celebration-chunk').then(
-    (chunk) => (loaded = chunk),
-    // Offline or a stale deploy: celebrate without animation rather than not at all.
-    () => null,
-  )
-  return loading
-}
+/** Starts (once) loading the animation chunk; settles when it has loaded or failed. */
+export const loadCelebrationChunk = animation.load
 
 export interface CelebrationChunkState {
-  /** The loaded chunk, or null while loading / after a failure. */
+  /** The dialog component once it may open: its code loaded and the animation loaded, failed or waited for. */
+  Modal: typeof ModalModule.CelebrationModal | null
+  /** The animation chunk, or null while loading / after a failure. */
   chunk: CelebrationChunk | null
-  /** True once waiting is over: loaded, failed, or the grace period ran out. */
-  settled: boolean
+  /** The dialog code could not load (offline, a stale deploy): show the moment another way. */
+  failed: boolean
 }
 
-/** Loads the chunk when `wanted` first becomes true and reports when a dialog may open. */
+/** Loads the dialog and animation code when `wanted` first becomes true, and reports when a dialog may open. */
 export function useCelebrationChunk(wanted: boolean): CelebrationChunkState {
-  const [chunk, setChunk] = useState<CelebrationChunk | null>(loaded)
+  const dialog = useLazyModule(modal, wanted)
+  const chunk = useLazyModule(animation, wanted)
   const [timedOut, setTimedOut] = useState(false)
-  const [failed, setFailed] = useState(false)
+  const waiting = wanted && !chunk && !animation.state.failed && !timedOut
 
   useEffect(() => {
-    if (!wanted || chunk) return
-    let live = true
+    if (!waiting) return
     const grace = setTimeout(() => setTimedOut(true), CHUNK_GRACE_MS)
-    void loadCelebrationChunk().then((result) => {
-      if (!live) return
-      if (result) setChunk(result)
-      else setFailed(true)
-    })
-    return () => {
-      live = false
-      clearTimeout(grace)
-    }
-  }, [wanted, chunk])
+    return () => clearTimeout(grace)
+  }, [waiting])
 
-  return { chunk, settled: chunk !== null || failed || timedOut }
+  return { Modal: waiting ? null : (dialog?.CelebrationModal ?? null), chunk, failed: modal.state.failed }
 }

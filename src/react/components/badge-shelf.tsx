@@ -11,17 +11,15 @@ export interface BadgeShelfProps {
   ref?: Ref<HTMLElement>
 }
 
-/** Only https URLs are loaded as images; anything else in `icon` is an emoji (text). */
+/** Only https URLs are loaded as images; anything else in `icon` is an emoji (text), decorative either way. */
 function BadgeIcon({ icon }: { icon: string | undefined }) {
-  if (!icon) return <span data-cairn-badge-icon="" aria-hidden="true">🏅</span>
-  if (/^https:\/\//i.test(icon.trim())) {
-    return (
-      <span data-cairn-badge-icon="">
-        <img src={icon.trim()} alt="" width={28} height={28} loading="lazy" />
-      </span>
-    )
-  }
-  return <span data-cairn-badge-icon="" aria-hidden="true">{icon}</span>
+  const url = icon?.trim() ?? ''
+  const image = /^https:\/\//i.test(url)
+  return (
+    <span data-cairn-badge-icon="" aria-hidden={image ? undefined : 'true'}>
+      {image ? <img src={url} alt="" width={28} height={28} loading="lazy" /> : icon || '🏅'}
+    </span>
+  )
 }
 
 /** Earned badges with their date, then the ones still to earn. Renders nothing when the program has no badges. */

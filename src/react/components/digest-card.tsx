@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type Ref } from 'react'
-import type { Digest } from '../../core'
+import { lazy, Suspense, useEffect, useId, useState, type Ref } from 'react'
 import { useCairnContext } from '../context'
-import { CheckIcon, ChevronIcon } from './icons'
+import type { DigestResult } from './digest-result'
+import { ChevronIcon } from './icons'
 import { usePartRoot } from './part-attributes'
 
 export interface DigestCardProps {
@@ -13,16 +13,17 @@ export interface DigestCardProps {
   ref?: Ref<HTMLElement>
 }
 
-type Loaded = { key: string; digest: Digest } | { key: string; failed: true }
+// The view of a loaded digest arrives with the first opening, alongside the data: a closed card costs its button only.
+const DigestResultView = lazy(() => import('./digest-result'))
 
 /** "This week you: ✅ …" — fetched from the source only when first opened, so it costs nothing until wanted. */
 export function DigestCard({ period = 'week', defaultOpen = false, className, ref }: DigestCardProps) {
-  const { source, messages, format, reportError } = useCairnContext()
+  const { source, messages, reportError } = useCairnContext()
   const root = usePartRoot('digest', className)
   const contentId = useId()
   const [open, setOpen] = useState(defaultOpen)
   const [attempt, setAttempt] = useState(0)
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [loaded, setLoaded] = useState<DigestResult | null>(null)
   const key = `${period}:${attempt}`
   const current = loaded?.key === key ? loaded : null
 
@@ -40,53 +41,23 @@ export function DigestCard({ period = 'week', defaultOpen = false, className, re
     return () => controller.abort()
   }, [open, current, key, period, source, reportError])
 
-  const digest = current && 'digest' in current ? current.digest : null
-  const failed = current !== null && 'failed' in current
-  const items = digest
-    ? [
-        ...digest.levelsCompleted.map((level) => ({ key: `level:${level.id}`, text: messages.digestLevelCompleted(level.title) })),
-        ...digest.badges.map((badge) => ({ key: `badge:${badge.id}`, text: messages.digestBadgeEarned(badge.title) })),
-        ...digest.achieved.map((milestone) => ({ key: `milestone:${milestone.milestoneId}`, text: milestone.title })),
-      ]
-    : []
-
+  const loading = <p data-cairn-card-detail="">{messages.loading}</p>
+  const state = current ? ('failed' in current ? 'error' : 'ready') : open ? 'loading' : 'idle'
   return (
-    <section ref={ref} data-cairn-digest={period} data-state={failed ? 'error' : digest ? 'ready' : open ? 'loading' : 'idle'} {...root}>
+    <section ref={ref} data-cairn-digest={period} data-state={state} {...root}>
       <h3 data-cairn-card-title="">
         <button type="button" aria-expanded={open} aria-controls={contentId} data-cairn-digest-toggle="" onClick={() => setOpen(!open)}>
           <ChevronIcon />
           {messages.digestToggle(period)}
         </button>
       </h3>
-      <div id={contentId} hidden={!open} aria-busy={open && !current ? true : undefined}>
-        {open && !current && <p data-cairn-card-detail="">{messages.loading}</p>}
-        {failed && (
-          <p data-cairn-notice="">
-            {messages.loadError}{' '}
-            <button type="button" data-cairn-retry="" onClick={() => setAttempt(attempt + 1)}>
-              {messages.retry}
-            </button>
-          </p>
-        )}
-        {digest && items.length === 0 && !digest.minutesSaved && <p data-cairn-card-detail="">{messages.digestEmpty(period)}</p>}
-        {digest && (items.length > 0 || Boolean(digest.minutesSaved)) && (
-          <>
-            <p data-cairn-card-detail="">{messages.digestIntro(period)}</p>
-            <ul>
-              {items.map((item) => (
-                <li key={item.key}>
-                  <CheckIcon />
-                  {item.text}
-                </li>
-              ))}
-              {digest.minutesSaved ? (
-                <li>
-                  <CheckIcon />
-                  {messages.valueSaved(digest.minutesSaved, format)}
-                </li>
-              ) : null}
-            </ul>
-          </>
+      <div id={contentId} hidden={!open} aria-busy={state === 'loading' ? true : undefined}>
+        {current ? (
+          <Suspense fallback={loading}>
+            <DigestResultView result={current} period={period} onRetry={() => setAttempt(attempt + 1)} />
+          </Suspense>
+        ) : (
+          open && loading
         )}
       </div>
     </section>

@@ -63,14 +63,12 @@ export function Level({ id, open: controlledOpen, defaultOpen, onOpenChange, chi
   const baseId = useId()
   // null until the user toggles: the section then follows the level, opening when it becomes active.
   const [toggled, setToggled] = useState<boolean | null>(null)
-  const setOpen = useCallback(
-    (next: boolean) => {
-      setToggled(next)
-      onOpenChange?.(next)
-    },
-    [onOpenChange],
-  )
   if (!level) return null
+  // The context value is rebuilt on every render anyway, so a memoized setter would buy nothing.
+  const setOpen = (next: boolean) => {
+    setToggled(next)
+    onOpenChange?.(next)
+  }
   const open = controlledOpen ?? toggled ?? defaultOpen ?? level.state === 'active'
   const value: LevelContextValue = { level, open, setOpen, triggerId: `${baseId}-trigger`, contentId: `${baseId}-content` }
   return (

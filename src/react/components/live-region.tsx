@@ -17,10 +17,8 @@ export function describeProgressChange(
   const title = (id: string) => program.milestones.find((m) => m.id === id)?.title ?? id
   const achieved = newlyAchieved(previous, next).map((id) => {
     const level = program.levels.find((l) => l.milestones.includes(id))
-    const levelProgress = level && next.levels.find((l) => l.id === level.id)
-    return levelProgress
-      ? messages.announceAchieved(title(id), levelProgress.completed, levelProgress.total, level.title, format)
-      : messages.announceAchieved(title(id), 0, 0, undefined, format)
+    const counts = level && next.levels.find((l) => l.id === level.id)
+    return messages.announceAchieved(title(id), counts?.completed ?? 0, counts?.total ?? 0, counts && level?.title, format)
   })
   const advanced = Object.entries(next.milestones)
     .filter(([id, m]) => m.state === 'in_progress' && m.current > (previous.milestones[id]?.current ?? 0))

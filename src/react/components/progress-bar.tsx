@@ -20,6 +20,18 @@ export function percentOf(value: number, max: number): number {
   return Math.min(100, Math.max(0, (value / max) * 100))
 }
 
+/** `role="progressbar"` with its aria values, shared by the bar and the labelled ring. */
+export function progressbarAria(label: string, value: number, max: number, valueText: string | undefined) {
+  return {
+    role: 'progressbar',
+    'aria-label': label,
+    'aria-valuemin': 0,
+    'aria-valuemax': max,
+    'aria-valuenow': Math.min(value, max),
+    'aria-valuetext': valueText,
+  } as const
+}
+
 /** A 6 px rounded bar with `role="progressbar"` and its aria values. Usable outside a provider. */
 export function ProgressBar({ value, max = 100, label, valueText, className, ref }: ProgressBarProps) {
   const root = usePartRoot('progressBar', className)
@@ -27,12 +39,7 @@ export function ProgressBar({ value, max = 100, label, valueText, className, ref
   return (
     <div
       ref={ref}
-      role="progressbar"
-      aria-label={label}
-      aria-valuemin={0}
-      aria-valuemax={max}
-      aria-valuenow={Math.min(value, max)}
-      aria-valuetext={valueText}
+      {...progressbarAria(label, value, max, valueText)}
       data-cairn-progress-bar=""
       data-state={percent >= 100 ? 'complete' : 'partial'}
       {...root}

@@ -1,6 +1,6 @@
 import type { ReactNode, Ref } from 'react'
 import { usePartRoot } from './part-attributes'
-import { percentOf } from './progress-bar'
+import { percentOf, progressbarAria } from './progress-bar'
 
 export interface ProgressRingProps {
   value: number
@@ -25,20 +25,15 @@ export function ProgressRing({ value, max = 100, label, valueText, size = 40, th
   const radius = (size - thickness) / 2
   const circumference = 2 * Math.PI * radius
   const percent = percentOf(value, max)
-  const a11y = label
-    ? { role: 'progressbar', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': max, 'aria-valuenow': Math.min(value, max), 'aria-valuetext': valueText }
-    : { 'aria-hidden': true }
+  const a11y = label ? progressbarAria(label, value, max, valueText) : { 'aria-hidden': true }
+  const circle = { cx: size / 2, cy: size / 2, r: radius, fill: 'none', strokeWidth: thickness }
   return (
     <span ref={ref} data-cairn-progress-ring="" data-state={percent >= 100 ? 'complete' : 'partial'} {...a11y} {...root}>
       <svg viewBox={`0 0 ${size} ${size}`} width={size} height={size} aria-hidden="true" focusable="false">
-        <circle data-cairn-ring-track="" cx={size / 2} cy={size / 2} r={radius} fill="none" strokeWidth={thickness} />
+        <circle data-cairn-ring-track="" {...circle} />
         <circle
           data-cairn-ring-fill=""
-          cx={size / 2}
-          cy={size / 2}
-          r={radius}
-          fill="none"
-          strokeWidth={thickness}
+          {...circle}
           strokeLinecap="round"
           strokeDasharray={circumference}
           strokeDashoffset={circumference * (1 - percent / 100)}

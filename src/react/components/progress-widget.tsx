@@ -53,15 +53,18 @@ export function ProgressWidget({ fallback = null, ...props }: ProgressWidgetProp
 ProgressWidget.displayName = 'Cairn.ProgressWidget'
 
 function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week', celebrations = true, className, ref }: Omit<ProgressWidgetProps, 'fallback'>) {
-  const { messages, format, dir, locale, markViewed } = useCairnContext()
+  const { messages, localeReady, format, dir, locale, markViewed } = useCairnContext()
   const root = usePartRoot('root', className)
   const headerClass = usePartClass('header')
   const titleId = useId()
+  // Until the locale's strings arrive the widget shows its skeleton: no text beats a flash of English.
   const status = useCairnSelector(selectStatus)
+  const shownStatus = localeReady ? status : 'loading'
   const error = useCairnSelector(selectError)
   const overall = useCairnSelector(selectOverall)
   const level = useCairnSelector(selectCurrentLevel)
   const empty = useCairnSelector(isEmpty)
+  const ready = shownStatus === 'ready'
   const viewedRef = useViewedRef(markViewed)
   const rootRef = useMemo(() => mergeRefs(ref, viewedRef), [ref, viewedRef])
 
@@ -69,33 +72,35 @@ function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week'
     <section
       ref={rootRef}
       data-cairn-widget=""
-      data-status={status}
-      aria-labelledby={titleId}
-      aria-busy={status === 'loading' ? true : undefined}
+      data-status={shownStatus}
+      aria-labelledby={localeReady ? titleId : undefined}
+      aria-busy={shownStatus === 'loading' ? true : undefined}
       dir={dir}
       lang={locale}
       {...root}
     >
-      <header data-cairn-header="" className={headerClass}>
-        {status === 'ready' && !empty && (
-          <ProgressRing value={overall.completed} max={overall.total} label={messages.overallProgressLabel} valueText={messages.progressOf(overall.completed, overall.total, format)} size={44} />
-        )}
-        <div data-cairn-header-text="">
-          <h2 id={titleId} data-cairn-title="">
-            {messages.widgetTitle}
-          </h2>
-          {level && (
-            <p data-cairn-current-level="">
-              {messages.currentLevel(level.position, level.title, level.completed, level.total, format)}
-            </p>
+      {localeReady && (
+        <header data-cairn-header="" className={headerClass}>
+          {ready && !empty && (
+            <ProgressRing value={overall.completed} max={overall.total} label={messages.overallProgressLabel} valueText={messages.progressOf(overall.completed, overall.total, format)} size={44} />
           )}
-        </div>
-      </header>
-      {status === 'loading' && <LoadingSkeleton />}
-      {status === 'error' && <ErrorNotice stale={false} />}
-      {status === 'ready' && error !== null && <ErrorNotice stale />}
-      {status === 'ready' && empty && <p data-cairn-empty="">{messages.empty}</p>}
-      {status === 'ready' && !empty && (
+          <div data-cairn-header-text="">
+            <h2 id={titleId} data-cairn-title="">
+              {messages.widgetTitle}
+            </h2>
+            {level && (
+              <p data-cairn-current-level="">
+                {messages.currentLevel(level.position, level.title, level.completed, level.total, format)}
+              </p>
+            )}
+          </div>
+        </header>
+      )}
+      {shownStatus === 'loading' && <LoadingSkeleton />}
+      {shownStatus === 'error' && <ErrorNotice stale={false} />}
+      {ready && error !== null && <ErrorNotice stale />}
+      {ready && empty && <p data-cairn-empty="">{messages.empty}</p>}
+      {ready && !empty && (
         <>
           {level && (
             <ProgressBar value={level.completed} max={level.total} label={messages.levelProgressLabel(level.title)} valueText={messages.progressOf(level.completed, level.total, format)} />

@@ -4,7 +4,7 @@ import { usePartClass } from './part-attributes'
 
 /** Placeholder blocks while the first snapshot loads; the root carries `aria-busy`. */
 export function LoadingSkeleton() {
-  const { messages } = useCairnContext()
+  const { messages, localeReady } = useCairnContext()
   return (
     <>
       <div data-cairn-skeleton="" aria-hidden="true">
@@ -13,7 +13,7 @@ export function LoadingSkeleton() {
         <div />
         <div />
       </div>
-      <VisuallyHidden>{messages.loading}</VisuallyHidden>
+      {localeReady && <VisuallyHidden>{messages.loading}</VisuallyHidden>}
     </>
   )
 }

@@ -16,6 +16,7 @@ import {
   selectStatus,
   selectValue,
   type BadgeShelf,
+  type CairnState,
   type CairnStatus,
   type LevelView,
   type Overall,
@@ -37,14 +38,11 @@ export function useMilestone(id: string): MilestoneView | undefined {
   return useMemo(() => (definition && progress ? { definition, progress } : undefined), [definition, progress])
 }
 
+const selectLevelViews = (state: CairnState) => selectLevels(state).flatMap((level) => selectLevelView(level.id)(state) ?? [])
+
 /** Every level as the checklist shows it, in program order. */
 export function useLevels(): readonly LevelView[] {
-  const select = useCallback(
-    (state: Parameters<typeof selectLevels>[0]) =>
-      selectLevels(state).flatMap((level) => selectLevelView(level.id)(state) ?? []),
-    [],
-  )
-  return useCairnSelector(select, sameItems)
+  return useCairnSelector(selectLevelViews, sameItems)
 }
 
 /** One level's view. */

@@ -1,6 +1,8 @@
-import type { CairnMessages } from './types'
+// German: its own door (`cairn/locales/de`), never a static import of the widget entry. The provider loads it
+// with import() for a `de` locale; a host that renders on the server passes `messages={de}` to skip the wait.
+import type { CairnMessages, CelebrationMessages } from './types'
 
-/** German. */
+/** German widget strings: `<CairnProvider locale="de" messages={de}>` renders German at once, without a load. */
 export const de: CairnMessages = {
   widgetTitle: 'Dein Fortschritt',
   levelHeading: (position, title, f) => `Stufe ${f.number(position)} · ${title}`,
@@ -53,4 +55,22 @@ export const de: CairnMessages = {
   launcherLabel: (done, total, f) => `Dein Fortschritt: ${f.number(done)} von ${f.number(total)} erledigt`,
   close: 'Schließen',
   crashed: 'Der Fortschritt ist gerade nicht verfügbar.',
+}
+
+/** German celebration strings: `<CelebrationLayer messages={deCelebrationMessages}>` skips the load there too. */
+export const deCelebrationMessages: CelebrationMessages = {
+  dialogTitle: 'Geschafft!',
+  levelComplete: (title) => `Stufe abgeschlossen: ${title}`,
+  milestoneUnlocked: (title) => `Meilenstein erreicht: ${title}`,
+  badgeEarned: (title) => `Abzeichen erhalten: ${title}`,
+  groupUnlocked: (count, kinds, f) => {
+    const one = f.plural(count) === 'one'
+    if (kinds.every((k) => k === 'milestone')) return `${f.number(count)} ${one ? 'Meilenstein' : 'Meilensteine'} erreicht`
+    return `${f.number(count)} ${one ? 'Erfolg' : 'Erfolge'} erreicht`
+  },
+  dialogBadge: 'Abzeichen erhalten',
+  dialogFeatures: 'Jetzt freigeschaltet',
+  dialogContinue: 'Weiter',
+  toastDismiss: 'Schließen',
+  toastRegion: 'Erfolge',
 }

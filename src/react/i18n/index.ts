@@ -1,24 +1,17 @@
-import { de } from './de'
-import { en } from './en'
-import type { CairnMessages } from './types'
+import { primaryLanguage } from './locale-tables'
 
-export { en, de }
-export type { CairnMessages }
+// German is not re-exported here: it has its own door (./de, package export `cairn/locales/de`) and is
+// loaded with import() when a provider asks for it.
+export { en, enCelebrationMessages } from './en'
+export type { CairnMessages, CelebrationMessages } from './types'
 export { getFormatters, type Formatters } from './format'
-
-/** Built-in message tables by primary language subtag. */
-const BUILT_IN: Record<string, CairnMessages> = { en, de }
+export { coversAll, primaryLanguage, useLocaleTables, type LocaleTables } from './locale-tables'
 
 /** Languages written right to left (primary subtags); `dir` follows the locale unless set explicitly. */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'])
 
-function primaryLanguage(locale: string): string {
-  return locale.split(/[-_]/)[0]?.toLowerCase() ?? 'en'
-}
-
-/** The built-in table for `locale` (English when there is none), with `overrides` laid over it. */
-export function resolveMessages(locale: string, overrides?: Partial<CairnMessages>): CairnMessages {
-  const base = BUILT_IN[primaryLanguage(locale)] ?? en
+/** `base` with `overrides` laid over it. */
+export function withOverrides<T extends object>(base: T, overrides: Partial<T> | undefined): T {
   return overrides ? { ...base, ...overrides } : base
 }
 

@@ -1,4 +1,4 @@
-import type { LevelState, MilestoneState } from '../../core'
+import type { CelebrationKind, LevelState, MilestoneState } from '../../core'
 import type { Formatters } from './format'
 
 /**
@@ -73,4 +73,32 @@ export interface CairnMessages {
   close: string
   /** Shown instead of the widget when it crashed (only if a fallback is enabled). */
   crashed: string
+}
+
+
+/**
+ * Every string the celebration layer renders. Override any subset with `<CelebrationLayer messages={…}>`.
+ * Emoji are decorative and rendered apart from these strings, so screen readers announce words only.
+ */
+export interface CelebrationMessages {
+  /** Dialog heading for a big moment. */
+  dialogTitle: string
+  /** "Level complete: Getting started" */
+  levelComplete(title: string): string
+  /** "Milestone unlocked: Invite a teammate" */
+  milestoneUnlocked(title: string): string
+  /** "Badge earned: Team player" */
+  badgeEarned(title: string): string
+  /** One toast for many: "3 milestones unlocked" (or "achievements" when kinds are mixed). */
+  groupUnlocked(count: number, kinds: readonly CelebrationKind[], f: Formatters): string
+  /** Label above the badge that came with a level. */
+  dialogBadge: string
+  /** Label above the list of features a level unlocked. */
+  dialogFeatures: string
+  /** The dialog's primary (and closing) button. */
+  dialogContinue: string
+  /** Accessible name of a toast's close button. */
+  toastDismiss: string
+  /** Accessible name of the toast region. */
+  toastRegion: string
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Source } from '../../client'
 import type { CairnAnalyticsHandler, CairnSubject } from '../analytics/types'
 import { CairnContext, type CairnClassNames, type CairnContextValue, type CairnTheme, type RenderLink } from '../context'
-import { getFormatters, resolveMessages, textDirection, type CairnMessages } from '../i18n'
+import { coversAll, en, getFormatters, textDirection, useLocaleTables, withOverrides, type CairnMessages } from '../i18n'
 import { createCairnRuntime } from './cairn-runtime'
 
 export interface CairnProviderProps {
@@ -10,7 +10,10 @@ export interface CairnProviderProps {
   source: Source
   /** BCP 47 locale for messages, numbers and dates. @default 'en' */
   locale?: string
-  /** Overrides for any subset of the locale's strings. */
+  /**
+   * Overrides for any subset of the locale's strings. A complete table (e.g. `de` from `cairn/locales/de`)
+   * renders at once, even on the server; otherwise a non-English locale's table loads first.
+   */
   messages?: Partial<CairnMessages>
   /** Colour scheme; `system` follows `prefers-color-scheme`. @default 'system' */
   theme?: CairnTheme
@@ -52,6 +55,7 @@ export function CairnProvider({
   children,
 }: CairnProviderProps) {
   const [runtime] = useState(() => createCairnRuntime(source, { onEvent, onError, subject }))
+  const tables = useLocaleTables(locale, coversAll(en, overrides))
   useEffect(() => runtime.setHandlers({ onEvent, onError, subject }), [runtime, onEvent, onError, subject])
   useEffect(() => runtime.start(), [runtime])
 
@@ -61,7 +65,8 @@ export function CairnProvider({
       source: runtime.source,
       locale,
       dir: dir ?? textDirection(locale),
-      messages: resolveMessages(locale, overrides),
+      messages: withOverrides(tables?.messages ?? en, overrides),
+      localeReady: tables !== undefined,
       format: getFormatters(locale),
       theme,
       unstyled,
@@ -71,7 +76,7 @@ export function CairnProvider({
       reportError: runtime.reportError,
       markViewed: runtime.markViewed,
     }),
-    [runtime, locale, dir, overrides, theme, unstyled, classNames, renderLink],
+    [runtime, locale, tables, dir, overrides, theme, unstyled, classNames, renderLink],
   )
   return <CairnContext value={value}>{children}</CairnContext>
 }

@@ -1,0 +1,38 @@
+import { lazyModule, useLazyModule, type LazyModule } from '../lazy-module'
+import { en, enCelebrationMessages } from './en'
+import type { CairnMessages, CelebrationMessages } from './types'
+
+/** One language's strings: the widget's and the celebration layer's. */
+export interface LocaleTables {
+  messages: CairnMessages
+  celebrations: CelebrationMessages
+}
+
+const ENGLISH: LocaleTables = { messages: en, celebrations: enCelebrationMessages }
+
+/** Built-in languages besides English, each in its own chunk: an English page never downloads them. */
+const LAZY_LANGUAGES = new Map<string, LazyModule<LocaleTables>>([
+  ['de', lazyModule(() => import('./de').then((m) => ({ messages: m.de, celebrations: m.deCelebrationMessages })))],
+])
+
+/** `de` for `de-AT`; the key of the built-in tables. */
+export function primaryLanguage(locale: string): string {
+  return locale.split(/[-_]/)[0]?.toLowerCase() ?? 'en'
+}
+
+/** True when `overrides` sets every string of `reference`, so the built-in table would add nothing. */
+export function coversAll(reference: object, overrides: object | undefined): boolean {
+  return overrides !== undefined && Object.keys(reference).every((key) => key in overrides)
+}
+
+/**
+ * The built-in tables for `locale` (English for languages without one); undefined while a lazily loaded
+ * language is on its way. With `skip` (the host passed complete tables) nothing loads and English is the base.
+ */
+export function useLocaleTables(locale: string, skip = false): LocaleTables | undefined {
+  const lazy = LAZY_LANGUAGES.get(primaryLanguage(locale))
+  const tables = useLazyModule(lazy, !skip)
+  // A language that failed to load falls back to English: better than a skeleton that never ends.
+  const settled = !lazy || skip || lazy.state.failed
+  return tables ?? (settled ? ENGLISH : undefined)
+}

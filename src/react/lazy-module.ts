@@ -1,0 +1,43 @@
+import { useEffect, useReducer } from 'react'
+
+/** A module fetched with import() once, on first need; its outcome stays readable during render. */
+export interface LazyModule<T> {
+  readonly state: { module: T | null; failed: boolean }
+  /** Starts the import (once); settles when the module has loaded or failed (offline, a stale deploy). */
+  load(): Promise<void>
+}
+
+/** Wraps `importModule` (an `() => import('./…')`) so it runs at most once per page. */
+export function lazyModule<T>(importModule: () => Promise<T>): LazyModule<T> {
+  const state: LazyModule<T>['state'] = { module: null, failed: false }
+  let loading: Promise<void> | undefined
+  return {
+    state,
+    load: () =>
+      (loading ??= importModule().then(
+        (module) => {
+          state.module = module
+        },
+        () => {
+          state.failed = true
+        },
+      )),
+  }
+}
+
+/** Loads `lazy` once `wanted`, re-rendering when it settles; returns the module (null until then, or without one). */
+export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolean): T | null {
+  const [, rerender] = useReducer((count: number) => count + 1, 0)
+  const settled = !lazy || lazy.state.module !== null || lazy.state.failed
+  useEffect(() => {
+    if (!lazy || !wanted || settled) return
+    let live = true
+    void lazy.load().then(() => {
+      if (live) rerender()
+    })
+    return () => {
+      live = false
+    }
+  }, [lazy, wanted, settled])
+  return lazy?.state.module ?? null
+}
