@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { InsightsSchema } from '../core'
 
 // The browser side of the host product's backend (/demo-api). The API key and signing secret never come here.
 
@@ -61,29 +62,6 @@ export async function performAction(action: DemoAction, properties?: Record<stri
   await postJson('/demo-api/actions', properties ? { action, properties } : { action })
 }
 
-const InsightsSchema = z.object({
-  generatedAt: z.string(),
-  subjects: z.number(),
-  milestones: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      levelId: z.optional(z.string()),
-      completionRate: z.number(),
-      achieved: z.number(),
-      eligible: z.number(),
-      medianDaysToAchieve: z.nullable(z.number()),
-    }),
-  ),
-  levels: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      steps: z.array(z.object({ milestoneId: z.string(), title: z.string(), reached: z.number(), dropOff: z.number() })),
-    }),
-  ),
-  velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
-})
 export type Insights = z.infer<typeof InsightsSchema>
 
 /** The team view's numbers (the backend proxies GET /v1/insights with its API key). */

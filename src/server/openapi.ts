@@ -1,10 +1,10 @@
 import * as z from 'zod/mini'
 import {
   BadgeSchema, BenchmarksSchema, CelebrationSchema, CriterionSchema, DigestSchema, EventSchema, LevelSchema,
-  MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
+  InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
 } from '../core'
 import {
-  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, InsightsSchema, SubjectUpsertSchema,
+  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, SubjectUpsertSchema,
 } from './http/response-schemas'
 
 type JsonObject = Record<string, unknown>

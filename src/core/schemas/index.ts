@@ -1,3 +1,4 @@
 export * from './program'
 export * from './event'
 export * from './progress'
+export * from './insights'

@@ -1,11 +1,10 @@
 // Shapes the server adds around the core schemas, for the OpenAPI document. The compile-time checks at the
 // bottom keep them equal to the TypeScript contract in service-types.ts.
 import * as z from 'zod/mini'
+import type { InsightsSchema} from '../../core';
 import { EventSchema, SubjectSchema } from '../../core'
 import type { IngestResult, Insights } from '../service-types'
 import { MAX_CLIENT_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH } from './event-batch'
-
-const rate = z.number()
 
 export const ErrorSchema = z.object({
   error: z.object({
@@ -19,30 +18,6 @@ export const IngestResultSchema = z.object({
   accepted: z.number(),
   duplicates: z.number(),
   rejected: z.array(z.object({ index: z.number(), error: z.object({ code: z.string(), message: z.string() }) })),
-})
-
-export const InsightsSchema = z.object({
-  generatedAt: z.string(),
-  subjects: z.number(),
-  milestones: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      levelId: z.optional(z.string()),
-      completionRate: rate,
-      achieved: z.number(),
-      eligible: z.number(),
-      medianDaysToAchieve: z.nullable(z.number()),
-    }),
-  ),
-  levels: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      steps: z.array(z.object({ milestoneId: z.string(), title: z.string(), reached: z.number(), dropOff: rate })),
-    }),
-  ),
-  velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
 })
 
 export const HealthSchema = z.object({ ok: z.boolean(), storage: z.enum(['up', 'down']) })

@@ -1,0 +1,32 @@
+import * as z from 'zod/mini'
+
+/** A fraction from 0 to 1 (completion rate, drop-off). */
+const share = z.number()
+
+/**
+ * `GET /v1/insights`: what a product team looks at — completion rate per milestone, median days to achieve,
+ * drop-off between consecutive level steps (share lost), and achievements per ISO week (velocity).
+ */
+export const InsightsSchema = z.object({
+  generatedAt: z.string(),
+  subjects: z.number(),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      levelId: z.optional(z.string()),
+      completionRate: share,
+      achieved: z.number(),
+      eligible: z.number(),
+      medianDaysToAchieve: z.nullable(z.number()),
+    }),
+  ),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      steps: z.array(z.object({ milestoneId: z.string(), title: z.string(), reached: z.number(), dropOff: share })),
+    }),
+  ),
+  velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
+})
