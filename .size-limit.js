@@ -22,6 +22,17 @@ export default [
     modifyEsbuildConfig: firstLoadOnly,
   },
   {
+    // Loaded with import() on a provider's first pending celebration: the queue and policy, the toasts and the
+    // dialog loader (the dialog and confetti below load later, on a big moment only). Shared modules counted again.
+    name: 'celebration runtime (lazy)',
+    path: 'dist/lib/react/celebrations/celebration-runtime.js',
+    import: '*',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime'],
+    limit: '5.6 KB',
+    gzip: true,
+    modifyEsbuildConfig: firstLoadOnly,
+  },
+  {
     // Loaded with import() on the first big celebration only: the dialog (celebration-modal) and, beside it,
     // motion's animated frame with canvas-confetti (celebration-chunk). Shared modules are counted again here.
     name: 'celebration chunks (lazy)',

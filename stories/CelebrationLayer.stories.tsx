@@ -3,7 +3,6 @@ import { expect, waitFor } from 'storybook/test'
 import { CelebrationLayer, type MeProgress } from '../src/react'
 import { badgeToast, everythingPending, levelUp, mergedMilestones, oneToast, twoToasts } from './fixtures/celebrations'
 import { cairnApi } from './support/cairn-api'
-import { knownA11yIssue } from './support/known-issues'
 import { waitForCelebrationDialog, waitForElement, waitForText } from './support/story-helpers'
 
 /** Mocked API serving `progress`; `api.seen` records every acknowledgement. */
@@ -11,9 +10,6 @@ function served(progress: MeProgress) {
   const api = cairnApi({ progress })
   return { api, parameters: { msw: { handlers: api } } }
 }
-
-/** Toasts trip a component bug (see support/known-issues.ts): checked, reported, not failing. */
-const toastIssue = knownA11yIssue('toastStatusOnListItem')
 
 /** Waits until the toast corner shows a toast whose title matches `title`. */
 function toastShown(title: RegExp) {
@@ -76,7 +72,7 @@ export const LevelUpDismissed: Story = {
 
 /** One milestone: a quiet toast in the corner. */
 export const MilestoneToast: Story = {
-  parameters: { ...single.parameters, ...toastIssue },
+  parameters: single.parameters,
   play: async () => {
     await toastShown(/milestone unlocked: invite a teammate/i)()
     await waitFor(() => expect(single.api.seen).toEqual(['milestone:invite-teammate']))
@@ -85,7 +81,7 @@ export const MilestoneToast: Story = {
 
 /** Two milestones: two toasts, stacked. */
 export const TwoToasts: Story = {
-  parameters: { ...served(twoToasts).parameters, ...toastIssue },
+  parameters: served(twoToasts).parameters,
   play: async () => {
     await toastShown(/add 5 tasks/i)()
     await toastShown(/invite a teammate/i)()
@@ -93,11 +89,11 @@ export const TwoToasts: Story = {
 }
 
 /** A badge on its own, with its description. */
-export const BadgeToast: Story = { parameters: { ...served(badgeToast).parameters, ...toastIssue }, play: toastShown(/badge earned: organized/i) }
+export const BadgeToast: Story = { parameters: served(badgeToast).parameters, play: toastShown(/badge earned: organized/i) }
 
 /** Five milestones at once merge into one toast ("5 milestones unlocked") instead of a stack. */
 export const SeveralAchievementsMerged: Story = {
-  parameters: { ...merged.parameters, ...toastIssue },
+  parameters: merged.parameters,
   play: async () => {
     await toastShown(/5 milestones unlocked/i)()
     await waitFor(() => expect(merged.api.seen).toHaveLength(5))
@@ -106,7 +102,7 @@ export const SeveralAchievementsMerged: Story = {
 
 /** Everything at once: the level dialog stands alone; after "Keep going" the six milestones arrive as one merged toast. */
 export const DialogThenMergedToast: Story = {
-  parameters: { ...served(everythingPending).parameters, ...toastIssue },
+  parameters: served(everythingPending).parameters,
   play: async ({ userEvent }) => {
     const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
     await userEvent.click(dialog.querySelector<HTMLElement>('[data-cairn-celebration-primary]')!)
@@ -126,12 +122,12 @@ export const German: Story = {
 }
 
 /** Dark theme. */
-export const Dark: Story = { globals: { theme: 'dark' }, parameters: knownA11yIssue('celebrationMutedUndefined') }
+export const Dark: Story = { globals: { theme: 'dark' } }
 
 /** Right-to-left: toasts move to the bottom-left corner. */
 export const RightToLeftToasts: Story = {
   globals: { locale: 'ar' },
-  parameters: { ...served(twoToasts).parameters, ...toastIssue },
+  parameters: served(twoToasts).parameters,
   play: toastShown(/invite a teammate/i),
 }
 

@@ -5,7 +5,6 @@ import { evaluate } from '../src/core'
 import { NOW, halfwayEvents, storySubject } from './fixtures/events'
 import { longProgram } from './fixtures/long-program'
 import { everything, halfway, levelOneSettled, meProgress } from './fixtures/snapshots'
-import { knownA11yIssue, strictA11y } from './support/known-issues'
 import { inPanelWidth } from './support/panel'
 import { apiParameters, waitForElement } from './support/story-helpers'
 
@@ -23,8 +22,6 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: halfway }),
-    // Every open level trips a LevelChecklist bug (see support/known-issues.ts); stories without one stay strict.
-    ...knownA11yIssue('levelRegionNamedTwice'),
     docs: {
       description: {
         component:
@@ -48,7 +45,7 @@ export const LevelTwoActive: Story = {
 
 /** Every level complete. */
 export const AllComplete: Story = {
-  parameters: { ...apiParameters({ progress: everything }), ...strictA11y },
+  parameters: apiParameters({ progress: everything }),
   play: levelReady('power-user', 'complete'),
 }
 

@@ -3,7 +3,6 @@ import { expect } from 'storybook/test'
 // `localSource` has its own package door (`cairn/local`), kept out of the main entry to keep it small.
 import { localSource, memoryStorage, type LocalSource } from '../src/client/local'
 import { demoProgram } from '../src/core'
-import { knownA11yIssue } from './support/known-issues'
 import { PlayPanel } from './support/play-panel'
 import { waitForCelebrationDialog, waitForElement, waitForText, waitForWidget } from './support/story-helpers'
 
@@ -32,8 +31,6 @@ const meta = {
   component: PlayPanel,
   parameters: {
     cairn: { source: freshLocalSource },
-    // The open level and the toasts trip two component bugs (see support/known-issues.ts).
-    ...knownA11yIssue('levelRegionNamedTwice', 'toastStatusOnListItem'),
     docs: {
       story: { inline: false, iframeHeight: 900 },
       description: {

@@ -3,7 +3,6 @@ import { expect } from 'storybook/test'
 import { ProgressLauncher } from '../src/react'
 import { levelUp } from './fixtures/celebrations'
 import { halfway, withBenchmarks } from './fixtures/snapshots'
-import { knownA11yIssue } from './support/known-issues'
 import { apiParameters, waitForCelebrationDialog, waitForElement, waitUntil } from './support/story-helpers'
 
 /** The launcher button, once the overall count has loaded into its label ("Your progress: 1 of 13 done"). */
@@ -53,7 +52,6 @@ export const Closed: Story = {}
 /** Open: the full widget in a popover above the button. */
 export const Open: Story = {
   args: { defaultOpen: true },
-  parameters: knownA11yIssue('levelRegionNamedTwice'),
   play: panelReady,
 }
 
@@ -81,12 +79,11 @@ export const CelebratesWhileClosed: Story = {
 }
 
 /** Right-to-left: the launcher sits in the bottom-left corner. */
-export const RightToLeft: Story = { globals: { locale: 'ar' }, args: { defaultOpen: true }, parameters: knownA11yIssue('levelRegionNamedTwice'), play: panelReady }
+export const RightToLeft: Story = { globals: { locale: 'ar' }, args: { defaultOpen: true }, play: panelReady }
 
 /** Dark theme, open. */
 export const DarkOpen: Story = {
   globals: { theme: 'dark' },
   args: { defaultOpen: true },
-  parameters: knownA11yIssue('levelRegionNamedTwice'),
   play: panelReady,
 }

@@ -5,7 +5,6 @@ import { evaluate } from '../src/core'
 import { NOW, halfwayEvents, storySubject } from './fixtures/events'
 import { longProgram } from './fixtures/long-program'
 import { almostEverything, brandNew, dueSoon, everything, freePlan, halfway, later, levelOneDone, levelUpPending, meProgress, missedDeadline, valueSummary, withBenchmarks } from './fixtures/snapshots'
-import { knownA11yIssue, strictA11y } from './support/known-issues'
 import { createLiveStream } from './support/live-stream'
 import { apiParameters, waitForCelebrationDialog, waitForElement, waitForText, waitForWidget } from './support/story-helpers'
 
@@ -15,8 +14,6 @@ const meta = {
   tags: ['autodocs'],
   parameters: {
     ...apiParameters(),
-    // Every open level trips a LevelChecklist bug (see support/known-issues.ts); stories without one stay strict.
-    ...knownA11yIssue('levelRegionNamedTwice'),
     docs: {
       description: {
         component:
@@ -60,7 +57,7 @@ export const LevelOneJustCompleted: Story = {
 }
 
 /** Every level, milestone and badge done: calm, all green, no next step. */
-export const EverythingComplete: Story = { parameters: { ...apiParameters({ progress: everything }), ...strictA11y } }
+export const EverythingComplete: Story = { parameters: apiParameters({ progress: everything }) }
 
 /** Day 10: "Finish setting up in your first week" was missed; the row offers a catch-up instead of scolding. */
 export const MissedDeadlineWithCatchUp: Story = {
@@ -109,7 +106,7 @@ export const ValueSummary: Story = {
 
 /** Only the 7-day habit is left, and it has no call to action: the prompt reads "Next up: …". */
 export const NextStepWithoutCta: Story = {
-  parameters: { ...apiParameters({ progress: almostEverything }), ...strictA11y },
+  parameters: apiParameters({ progress: almostEverything }),
   play: async ({ canvasElement }) => {
     await waitForWidget(canvasElement)
     await waitForText('[data-cairn-next-step]', /next up: check in on 7 different days/i, canvasElement)
@@ -118,7 +115,7 @@ export const NextStepWithoutCta: Story = {
 
 /** The first snapshot never arrives: a quiet skeleton (the panel is `aria-busy`). */
 export const Loading: Story = {
-  parameters: { ...apiParameters({ neverRespond: true }), ...strictA11y },
+  parameters: apiParameters({ neverRespond: true }),
   play: async ({ canvasElement }) => {
     await waitForText('[data-cairn-widget][data-status="loading"]', /loading your progress/i, canvasElement)
   },
@@ -126,7 +123,7 @@ export const Loading: Story = {
 
 /** The API is down and there is nothing to show yet: one quiet line and a retry, never a broken page. */
 export const ApiDown: Story = {
-  parameters: { ...apiParameters({ failProgress: Infinity, streamDown: true }, { http: { retry: { retries: 0 } } }), ...strictA11y },
+  parameters: apiParameters({ failProgress: Infinity, streamDown: true }, { http: { retry: { retries: 0 } } }),
   play: async ({ canvasElement }) => {
     await waitForText('[data-cairn-notice="error"]', /couldn't load your progress/i, canvasElement)
   },

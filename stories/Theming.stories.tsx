@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ProgressWidget } from '../src/react'
 import { withBenchmarks } from './fixtures/snapshots'
-import { knownA11yIssue } from './support/known-issues'
 import { apiParameters, waitForWidget } from './support/story-helpers'
 
 interface BrandArgs {
@@ -38,8 +37,6 @@ const meta = {
   component: BrandedWidget,
   parameters: {
     ...apiParameters({ progress: withBenchmarks }),
-    // The open level trips a LevelChecklist bug (see support/known-issues.ts); colours are still checked.
-    ...knownA11yIssue('levelRegionNamedTwice'),
     docs: {
       description: {
         component:

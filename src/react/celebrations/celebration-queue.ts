@@ -3,6 +3,7 @@
 // acknowledges each celebration exactly once, when it is first shown (or silently folded away).
 import { MODAL_COOLDOWN_MS, planCelebrations, type Celebration, type CelebrationDisplay } from '../../core'
 import type { CairnStore } from '../../store'
+import type { CairnAnalyticsHandler } from '../analytics/types'
 
 /** Toasts on screen at once; the rest wait their turn so the corner never fills up. */
 export const MAX_VISIBLE_TOASTS = 3
@@ -206,6 +207,16 @@ export function createCelebrationQueue(store: CairnStore, initial: CelebrationQu
     configure: (next) => {
       options = { ...options, ...next }
     },
+  }
+}
+
+/** Turns queue events into the provider's analytics events (`emit`). */
+export function analyticsReporter(emit: CairnAnalyticsHandler): CelebrationReporter {
+  return ({ name, celebration, as }) => {
+    const common = { celebration_id: celebration.id, kind: celebration.kind, timestamp: new Date().toISOString() }
+    // `style` reports how the moment was actually shown (a level inside the cooldown shows as a toast).
+    if (name === 'celebration_shown') emit('celebration_shown', { ...common, style: as })
+    else emit('celebration_dismissed', common)
   }
 }
 

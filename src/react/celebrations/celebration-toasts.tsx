@@ -50,7 +50,7 @@ function CelebrationToast({ toast, paused, durationMs, messages, formatters, onD
   const { title, detail } = toastText(toast, messages, formatters)
   const kind = toast.as === 'group' ? 'group' : toast.celebration.kind
   return (
-    <li role="status" aria-atomic="true" data-cairn-toast="" data-cairn-celebration={toast.key} data-kind={kind}>
+    <div role="status" aria-atomic="true" data-cairn-toast="" data-cairn-celebration={toast.key} data-kind={kind}>
       <span data-cairn-toast-icon="" aria-hidden="true">
         {toast.as === 'group' ? '🎉' : celebrationEmoji(toast.celebration.kind)}
       </span>
@@ -61,7 +61,7 @@ function CelebrationToast({ toast, paused, durationMs, messages, formatters, onD
       <button type="button" data-cairn-toast-dismiss="" aria-label={messages.toastDismiss} onClick={() => onDismiss(toast.key, 'user')}>
         <CloseIcon size={14} />
       </button>
-    </li>
+    </div>
   )
 }
 
@@ -101,7 +101,8 @@ export function CelebrationToasts({ toasts, messages, formatters, onDismiss, dur
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false)
       }}
     >
-      <ol>
+      {/* Divs, not a list: a role="status" <li> is not a list item (aria-allowed-role, list). */}
+      <div data-cairn-toast-list="">
         {toasts.map((toast) => (
           <CelebrationToast
             key={toast.key}
@@ -113,7 +114,7 @@ export function CelebrationToasts({ toasts, messages, formatters, onDismiss, dur
             onDismiss={dismiss}
           />
         ))}
-      </ol>
+      </div>
     </section>
   )
 }

@@ -1,20 +1,16 @@
-// The celebration room: the ready layer, the headless hook, and the always-loaded parts for teams composing
-// their own. The dialog (celebration-modal, celebration-dialog) and the animation (celebration-chunk) are
-// loaded with import() on the first big moment, so they are deliberately not exported from here.
+// The celebration room: the layer and the headless hook, both light gates over a runtime (queue, policy,
+// toasts, dialog loader) that loads with import() on the first pending celebration. The runtime's modules are
+// deliberately not exported from here: a static import would put them back into every page's first load.
 export { CelebrationLayer, type CelebrationLayerProps } from './celebration-layer'
 export { useCelebrations, type CelebrationsApi, type UseCelebrationsOptions } from './use-celebrations'
-export { CelebrationToasts, TOAST_DURATION_MS, type CelebrationToastsProps } from './celebration-toasts'
 export type { CelebrationMessages } from './celebration-messages'
-export {
-  MAX_VISIBLE_TOASTS,
-  celebrationQueueFor,
-  createCelebrationQueue,
-  type ActiveCelebration,
-  type CelebrationEvent,
-  type CelebrationQueue,
-  type CelebrationQueueOptions,
-  type CelebrationQueueSnapshot,
-  type DismissReason,
-  type ModalDisplay,
-  type ToastDisplay,
+export type {
+  ActiveCelebration,
+  CelebrationEvent,
+  CelebrationQueue,
+  CelebrationQueueOptions,
+  CelebrationQueueSnapshot,
+  DismissReason,
+  ModalDisplay,
+  ToastDisplay,
 } from './celebration-queue'

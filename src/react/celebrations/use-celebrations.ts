@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { useCairnContext } from '../context'
-import {
-  celebrationQueueFor,
-  type ActiveCelebration,
-  type CelebrationQueueOptions,
-  type CelebrationQueueSnapshot,
-  type CelebrationReporter,
-  type DismissReason,
-  type ModalDisplay,
-  type ToastDisplay,
+import type {
+  ActiveCelebration,
+  CelebrationQueueOptions,
+  CelebrationQueueSnapshot,
+  DismissReason,
+  ModalDisplay,
+  ToastDisplay,
 } from './celebration-queue'
+import { useCelebrationRuntime } from './celebration-runtime-loader'
 
 /** Policy knobs; every `useCelebrations` of one provider shares one queue, so the last one set wins. */
 export type UseCelebrationsOptions = Omit<CelebrationQueueOptions, 'now'>
@@ -27,33 +26,30 @@ export interface CelebrationsApi {
   dismiss(key: string, reason?: DismissReason): void
 }
 
-const SERVER_SNAPSHOT: CelebrationQueueSnapshot = { modal: null, toasts: [], displays: [], waiting: 0 }
-const serverSnapshot = () => SERVER_SNAPSHOT
+const EMPTY: CelebrationQueueSnapshot = { modal: null, toasts: [], displays: [], waiting: 0 }
+const emptySnapshot = () => EMPTY
+const subscribeNothing = () => () => {}
 
 /**
  * Headless celebrations: what to show now and a way to dismiss it. Celebrations are acknowledged as they
  * are shown, so render everything this returns (or use `<CelebrationLayer />`, which does).
+ * The runtime behind it loads with import() on the provider's first pending celebration: until it has
+ * loaded (and on the server) this returns an empty plan (`displays: []`, `modal: null`), then re-renders.
  */
 export function useCelebrations(options: UseCelebrationsOptions = {}): CelebrationsApi {
   const { store, emit } = useCairnContext()
-  const queue = celebrationQueueFor(store)
+  const runtime = useCelebrationRuntime()
+  const queue = runtime?.celebrationQueueFor(store) ?? null
   const { modalCooldownMs, maxSeparateToasts, maxVisibleToasts } = options
 
+  // Runs before the subscription below, so the first plan already follows the options and reports its events.
   useEffect(() => {
+    if (!runtime || !queue) return
     queue.configure({ modalCooldownMs, maxSeparateToasts, maxVisibleToasts })
-  }, [queue, modalCooldownMs, maxSeparateToasts, maxVisibleToasts])
+    queue.setReporter(runtime.analyticsReporter(emit))
+  }, [runtime, queue, emit, modalCooldownMs, maxSeparateToasts, maxVisibleToasts])
 
-  useEffect(() => {
-    const reporter: CelebrationReporter = ({ name, celebration, as }) => {
-      const common = { celebration_id: celebration.id, kind: celebration.kind, timestamp: new Date().toISOString() }
-      // `style` reports how the moment was actually shown (a level inside the cooldown shows as a toast).
-      if (name === 'celebration_shown') emit('celebration_shown', { ...common, style: as })
-      else emit('celebration_dismissed', common)
-    }
-    queue.setReporter(reporter)
-  }, [queue, emit])
-
-  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot, serverSnapshot)
-  const dismiss = useCallback((key: string, reason?: DismissReason) => queue.dismiss(key, reason), [queue])
+  const snapshot = useSyncExternalStore(queue?.subscribe ?? subscribeNothing, queue?.getSnapshot ?? emptySnapshot, emptySnapshot)
+  const dismiss = useCallback((key: string, reason?: DismissReason) => queue?.dismiss(key, reason), [queue])
   return { ...snapshot, dismiss }
 }

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useId, useState, type Ref } from 'react'
+import { lazy, Suspense, useId, useState, type Ref } from 'react'
 import { useCairnContext } from '../context'
-import type { DigestResult } from './digest-result'
+import type { DigestState } from './digest-result'
 import { ChevronIcon } from './icons'
 import { usePartRoot } from './part-attributes'
 
@@ -13,52 +13,37 @@ export interface DigestCardProps {
   ref?: Ref<HTMLElement>
 }
 
-// The view of a loaded digest arrives with the first opening, alongside the data: a closed card costs its button only.
-const DigestResultView = lazy(() => import('./digest-result'))
+// Everything past the toggle (the request and the digest view) arrives with the first opening: a closed card
+// costs its button only.
+const DigestContent = lazy(() => import('./digest-result'))
 
 /** "This week you: ✅ …" — fetched from the source only when first opened, so it costs nothing until wanted. */
 export function DigestCard({ period = 'week', defaultOpen = false, className, ref }: DigestCardProps) {
-  const { source, messages, reportError } = useCairnContext()
+  const { messages } = useCairnContext()
   const root = usePartRoot('digest', className)
   const contentId = useId()
   const [open, setOpen] = useState(defaultOpen)
-  const [attempt, setAttempt] = useState(0)
-  const [loaded, setLoaded] = useState<DigestResult | null>(null)
-  const key = `${period}:${attempt}`
-  const current = loaded?.key === key ? loaded : null
+  const [state, setState] = useState<DigestState>(defaultOpen ? 'loading' : 'idle')
+  const toggle = () => {
+    if (state === 'idle') setState('loading')
+    setOpen(!open)
+  }
 
-  useEffect(() => {
-    if (!open || current) return
-    const controller = new AbortController()
-    source.digest(period, controller.signal).then(
-      (digest) => setLoaded({ key, digest }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return
-        reportError(error)
-        setLoaded({ key, failed: true })
-      },
-    )
-    return () => controller.abort()
-  }, [open, current, key, period, source, reportError])
-
-  const loading = <p data-cairn-card-detail="">{messages.loading}</p>
-  const state = current ? ('failed' in current ? 'error' : 'ready') : open ? 'loading' : 'idle'
   return (
     <section ref={ref} data-cairn-digest={period} data-state={state} {...root}>
       <h3 data-cairn-card-title="">
-        <button type="button" aria-expanded={open} aria-controls={contentId} data-cairn-digest-toggle="" onClick={() => setOpen(!open)}>
+        <button type="button" aria-expanded={open} aria-controls={contentId} data-cairn-digest-toggle="" onClick={toggle}>
           <ChevronIcon />
           {messages.digestToggle(period)}
         </button>
       </h3>
       <div id={contentId} hidden={!open} aria-busy={state === 'loading' ? true : undefined}>
-        {current ? (
-          <Suspense fallback={loading}>
-            <DigestResultView result={current} period={period} onRetry={() => setAttempt(attempt + 1)} />
+        {/* Mounted from the first opening on, so a loaded digest survives closing and opening again. */}
+        {state !== 'idle' || open ? (
+          <Suspense fallback={open ? <p data-cairn-card-detail="">{messages.loading}</p> : null}>
+            <DigestContent period={period} open={open} onState={setState} />
           </Suspense>
-        ) : (
-          open && loading
-        )}
+        ) : null}
       </div>
     </section>
   )

@@ -1,13 +1,55 @@
-// A loaded (or failed) digest, in words. Loaded with import() on the first opening of a DigestCard only;
-// nothing may import this file statically except for types.
+// The open DigestCard's content: the request and the digest in words. Loaded with import() on the first
+// opening of a DigestCard only; nothing may import this file statically except for types.
+import { useEffect, useState } from 'react'
 import type { Digest } from '../../core'
 import { useCairnContext } from '../context'
 import { CheckIcon } from './icons'
 
 /** One settled digest request, tagged with the `period:attempt` it answers. */
-export type DigestResult = { key: string; digest: Digest } | { key: string; failed: true }
+type DigestResult = { key: string; digest: Digest } | { key: string; failed: true }
 
-export interface DigestResultViewProps {
+/** The card's `data-state`: `idle` until first opened. */
+export type DigestState = 'idle' | 'loading' | 'ready' | 'error'
+
+export interface DigestContentProps {
+  period: 'week' | 'month'
+  /** Whether the card is open: a closed card fetches nothing. */
+  open: boolean
+  /** Told the request's state whenever it changes (the card shows it as `data-state`). */
+  onState(state: DigestState): void
+}
+
+/** Fetches the period's digest from the source while open, and shows it (or a retry). */
+export default function DigestContent({ period, open, onState }: DigestContentProps) {
+  const { source, messages, reportError } = useCairnContext()
+  const [attempt, setAttempt] = useState(0)
+  const [loaded, setLoaded] = useState<DigestResult | null>(null)
+  const key = `${period}:${attempt}`
+  const current = loaded?.key === key ? loaded : null
+  const state = current ? ('failed' in current ? 'error' : 'ready') : open ? 'loading' : 'idle'
+
+  useEffect(() => {
+    if (!open || current) return
+    const controller = new AbortController()
+    source.digest(period, controller.signal).then(
+      (digest) => setLoaded({ key, digest }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        reportError(error)
+        setLoaded({ key, failed: true })
+      },
+    )
+    return () => controller.abort()
+  }, [open, current, key, period, source, reportError])
+
+  useEffect(() => onState(state), [state, onState])
+
+  if (!current) return open ? <p data-cairn-card-detail="">{messages.loading}</p> : null
+  return <DigestResultView result={current} period={period} onRetry={() => setAttempt(attempt + 1)} />
+}
+DigestContent.displayName = 'Cairn.DigestContent'
+
+interface DigestResultViewProps {
   result: DigestResult
   period: 'week' | 'month'
   /** Loads again after a failure. */
@@ -15,7 +57,7 @@ export interface DigestResultViewProps {
 }
 
 /** The failure notice with its retry, "nothing new yet", or the list of what happened in the period. */
-export default function DigestResultView({ result, period, onRetry }: DigestResultViewProps) {
+function DigestResultView({ result, period, onRetry }: DigestResultViewProps) {
   const { messages, format } = useCairnContext()
   if ('failed' in result) {
     return (

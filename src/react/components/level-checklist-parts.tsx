@@ -147,10 +147,11 @@ export interface LevelChecklistContentProps {
 
 /** The collapsible body of a level; hidden (not unmounted) while closed so rows keep their state. */
 export function Content({ children, className, ref }: LevelChecklistContentProps) {
-  const { open, contentId, triggerId } = useLevelContext('Content')
+  const { open, contentId } = useLevelContext('Content')
   const partClass = usePartClass('levelContent', className)
+  // No role="region" here: the level's <section> is already the region named by the trigger (landmark-unique).
   return (
-    <div ref={ref} id={contentId} role="region" aria-labelledby={triggerId} hidden={!open} data-cairn-level-content="" className={partClass}>
+    <div ref={ref} id={contentId} hidden={!open} data-cairn-level-content="" className={partClass}>
       {children ?? <Items />}
     </div>
   )

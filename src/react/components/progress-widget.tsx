@@ -107,10 +107,11 @@ function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week'
           )}
           <ValueSummary />
           <NextStepPrompt />
+          {/* Right under the next step, above the fold: "ahead of 80% of teams like yours" is a key motivator. */}
+          {showBenchmarks && <BenchmarkCard />}
           <LevelChecklist />
           <ExtraMilestones />
           {showBadges && <BadgeShelf />}
-          {showBenchmarks && <BenchmarkCard />}
           {digest && <DigestCard period={digest} />}
         </>
       )}

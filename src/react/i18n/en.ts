@@ -1,4 +1,4 @@
-import type { CairnMessages, CelebrationMessages } from './types'
+import type { CairnMessages } from './types'
 
 /** English (default). */
 export const en: CairnMessages = {
@@ -53,21 +53,4 @@ export const en: CairnMessages = {
   launcherLabel: (done, total, f) => `Your progress: ${f.number(done)} of ${f.number(total)} done`,
   close: 'Close',
   crashed: 'Progress is unavailable right now.',
-}
-
-/** English celebration strings (default). */
-export const enCelebrationMessages: CelebrationMessages = {
-  dialogTitle: 'You did it!',
-  levelComplete: (title) => `Level complete: ${title}`,
-  milestoneUnlocked: (title) => `Milestone unlocked: ${title}`,
-  badgeEarned: (title) => `Badge earned: ${title}`,
-  groupUnlocked: (count, kinds, f) => {
-    const noun = kinds.every((k) => k === 'milestone') ? 'milestone' : 'achievement'
-    return `${f.number(count)} ${noun}${f.plural(count) === 'one' ? '' : 's'} unlocked`
-  },
-  dialogBadge: 'Badge earned',
-  dialogFeatures: 'Now unlocked',
-  dialogContinue: 'Keep going',
-  toastDismiss: 'Dismiss',
-  toastRegion: 'Celebrations',
 }

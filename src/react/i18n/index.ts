@@ -2,7 +2,8 @@ import { primaryLanguage } from './locale-tables'
 
 // German is not re-exported here: it has its own door (./de, package export `cairn/locales/de`) and is
 // loaded with import() when a provider asks for it.
-export { en, enCelebrationMessages } from './en'
+export { en } from './en'
+export { enCelebrationMessages } from './en-celebrations'
 export type { CairnMessages, CelebrationMessages } from './types'
 export { getFormatters, type Formatters } from './format'
 export { coversAll, primaryLanguage, useLocaleTables, type LocaleTables } from './locale-tables'

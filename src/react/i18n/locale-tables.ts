@@ -1,14 +1,15 @@
 import { lazyModule, useLazyModule, type LazyModule } from '../lazy-module'
-import { en, enCelebrationMessages } from './en'
+import { en } from './en'
 import type { CairnMessages, CelebrationMessages } from './types'
 
 /** One language's strings: the widget's and the celebration layer's. */
 export interface LocaleTables {
   messages: CairnMessages
-  celebrations: CelebrationMessages
+  /** Absent for English: its celebration strings ship with the lazily loaded celebration runtime. */
+  celebrations?: CelebrationMessages
 }
 
-const ENGLISH: LocaleTables = { messages: en, celebrations: enCelebrationMessages }
+const ENGLISH: LocaleTables = { messages: en }
 
 /** Built-in languages besides English, each in its own chunk: an English page never downloads them. */
 const LAZY_LANGUAGES = new Map<string, LazyModule<LocaleTables>>([

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TOAST_DURATION_MS } from '../../../src/react/celebrations'
+import { TOAST_DURATION_MS } from '../../../src/react/celebrations/celebration-toasts'
 import { badgeCelebration, createFakeSource, installReducedMotion, milestoneCelebration, renderLayer } from './harness'
 
 let media: ReturnType<typeof installReducedMotion>

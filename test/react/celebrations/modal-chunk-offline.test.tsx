@@ -19,7 +19,7 @@ describe('celebration layer without its dialog chunk', () => {
     const onEvent = vi.fn()
     const fake = createFakeSource([levelCelebration()])
     renderLayer(fake, { onEvent })
-    const region = screen.getByRole('region', { name: 'Celebrations' })
+    const region = await screen.findByRole('region', { name: 'Celebrations' })
     await waitFor(() => expect(within(region).getByRole('status')).toHaveTextContent('Level complete: Getting started'))
     expect(screen.queryByRole('dialog')).toBeNull()
 
