@@ -103,8 +103,8 @@ function Product({ session, route, getToken }: ProductProps) {
         {route.page === 'integrations' && <IntegrationsPage api={api} />}
       </main>
       <aside className="tk-aside" aria-label="Your progress">
-        {/* The launcher is always on screen (this sidebar folds away on narrow windows), so it owns the one celebration layer. */}
-        <ProgressWidget celebrations={false} />
+        {/* Widget and launcher both mount a celebration layer; the provider lets only one of them render. */}
+        <ProgressWidget />
       </aside>
       <ProgressLauncher />
     </CairnProvider>
