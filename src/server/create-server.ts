@@ -118,7 +118,7 @@ async function openService(options: CreateServerOptions): Promise<CairnService> 
     ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
     ...(options.memory !== undefined && { memory: options.memory }),
   })
-  const service = await createService({ program, storage }).catch(async (error: unknown) => {
+  const service = await createService({ program, storage, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
     await storage.close()
     throw error
   })

@@ -21,6 +21,8 @@ export interface CreateServiceOptions {
   evaluatorCacheSize?: number
   /** How long a loaded benchmark cohort is reused. @default 30000 */
   cohortTtlMs?: number
+  /** The clock for work no request times: live pushes and subject updates. @default () => new Date() */
+  now?: () => Date
 }
 
 /**
@@ -30,6 +32,7 @@ export interface CreateServiceOptions {
  */
 export async function createService(options: CreateServiceOptions): Promise<CairnService> {
   const { program, storage } = options
+  const clock = options.now ?? (() => new Date())
   const bus = options.bus ?? createBusFor(storage)
   const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize)
   const cohort = createCohortCache(program, storage, options.cohortTtlMs)
@@ -73,7 +76,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const notifyLocal = async (userId: string) => {
     const set = listeners.get(userId)
     if (!set || set.size === 0 || closed) return
-    const progress = await progressOf(userId, new Date())
+    const progress = await progressOf(userId, clock())
     for (const listener of [...set]) {
       try {
         listener(progress)
@@ -120,14 +123,14 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     upsertSubject: (userId, body) =>
       track(async () => {
         const subject = parseSubjectBody(userId, body)
-        await saveAndRecompute(subject, new Date())
+        await saveAndRecompute(subject, clock())
         return subject
       }),
     subjectFromToken: (claims) =>
       track(async () => {
         const stored = (await findSubjects(storage, program.id, [claims.userId])).get(claims.userId)
         const subject = subjectFromClaims(claims, stored)
-        if (!sameSubject(stored, subject)) await saveAndRecompute(subject, new Date())
+        if (!sameSubject(stored, subject)) await saveAndRecompute(subject, clock())
         return subject
       }),
     progress: (userId, now) => progressOf(userId, now),
