@@ -3,14 +3,7 @@ import { expect } from 'storybook/test'
 import { BadgeShelf } from '../src/react'
 import { everything, halfway, levelOneSettled } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, waitForElement } from './support/story-helpers'
-
-/** Waits for the badge `id` in `state` ("earned" or "locked"). */
-function badgeReady(id: string, state: 'earned' | 'locked') {
-  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    await waitForElement(`[data-cairn-badge="${id}"][data-state="${state}"]`, canvasElement)
-  }
-}
+import { apiParameters, componentDocs, playUntilState } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/BadgeShelf',
@@ -19,16 +12,13 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: levelOneSettled }),
-    docs: {
-      description: {
-        component:
-          'Earned badges with their date, then the ones still to earn (greyed, `data-state="locked"`). Icons are emoji, or an https image. Renders nothing when there is nothing to show.',
-      },
-    },
+    docs: componentDocs(
+      'Earned badges with their date, then the ones still to earn (greyed, `data-state="locked"`). Icons are emoji, or an https image. Renders nothing when there is nothing to show.',
+    ),
   },
   argTypes: { showLocked: { control: 'boolean', description: 'Show badges not earned yet' } },
   args: { showLocked: true },
-  play: badgeReady('organized', 'earned'),
+  play: playUntilState('badge', 'earned', 'organized'),
 } satisfies Meta<typeof BadgeShelf>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -37,16 +27,16 @@ type Story = StoryObj<typeof meta>
 export const SomeEarned: Story = {}
 
 /** Nothing earned yet: every badge greyed, as a preview of what is ahead. */
-export const NoneEarned: Story = { parameters: apiParameters({ progress: halfway }), play: badgeReady('organized', 'locked') }
+export const NoneEarned: Story = { parameters: apiParameters({ progress: halfway }), play: playUntilState('badge', 'locked', 'organized') }
 
 /** All three earned. */
-export const AllEarned: Story = { parameters: apiParameters({ progress: everything }), play: badgeReady('power-user', 'earned') }
+export const AllEarned: Story = { parameters: apiParameters({ progress: everything }), play: playUntilState('badge', 'earned', 'power-user') }
 
 /** `showLocked={false}`: only what has been earned. */
 export const EarnedOnly: Story = {
   args: { showLocked: false },
   play: async (context) => {
-    await badgeReady('organized', 'earned')(context)
+    await playUntilState('badge', 'earned', 'organized')(context)
     await expect(context.canvasElement.querySelector('[data-cairn-badge][data-state="locked"]')).toBeNull()
   },
 }

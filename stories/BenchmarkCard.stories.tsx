@@ -6,7 +6,7 @@ import { meProgress, progressOf } from './fixtures/snapshots'
 import { storySubject, valueEvents } from './fixtures/events'
 import { inPanelWidth } from './support/panel'
 import { NothingRenderedNote } from './support/status-note'
-import { apiParameters, waitForElement, waitForText } from './support/story-helpers'
+import { apiParameters, componentDocs, waitForElement, waitForText } from './support/story-helpers'
 
 const dayTwenty = progressOf(valueEvents, storySubject(20))
 
@@ -17,12 +17,9 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: meProgress(dayTwenty, { benchmarks: typicalBenchmarks }) }),
-    docs: {
-      description: {
-        component:
-          'How the user compares with teams like theirs (same plan, same stage). The API leaves benchmarks out when the cohort is smaller than the program\'s `minCohort` (10), and then the card is not rendered at all. Below the median the ranking line is dropped: it would discourage more than motivate.',
-      },
-    },
+    docs: componentDocs(
+      'How the user compares with teams like theirs (same plan, same stage). The API leaves benchmarks out when the cohort is smaller than the program\'s `minCohort` (10), and then the card is not rendered at all. Below the median the ranking line is dropped: it would discourage more than motivate.',
+    ),
   },
   play: async ({ canvasElement }) => {
     await waitForText('[data-cairn-benchmark="percentile"]', /ahead of 80%/i, canvasElement)

@@ -3,7 +3,7 @@ import { expect, waitFor } from 'storybook/test'
 import { CelebrationLayer, type MeProgress } from '../src/react'
 import { badgeToast, everythingPending, levelUp, mergedMilestones, oneToast, twoToasts } from './fixtures/celebrations'
 import { cairnApi } from './support/cairn-api'
-import { waitForCelebrationDialog, waitForElement, waitForText } from './support/story-helpers'
+import { componentDocs, waitForCelebrationDialog, waitForElement, waitForText } from './support/story-helpers'
 
 /** Mocked API serving `progress`; `api.seen` records every acknowledgement. */
 function served(progress: MeProgress) {
@@ -29,13 +29,10 @@ const meta = {
   parameters: {
     ...level.parameters,
     // The layer is portalled over the whole page: each story gets its own frame on the docs page.
-    docs: {
-      story: { inline: false, iframeHeight: 560 },
-      description: {
-        component:
-          'The moments: a "You did it!" dialog for a level (with its badge, unlocked features, the next step and one burst of confetti), toasts for milestones and badges, and several achievements merged into one toast. At most one dialog per 10 minutes; every celebration is acknowledged as it is shown, so it never repeats on any device. Confetti is skipped under reduced motion.',
-      },
-    },
+    docs: componentDocs(
+      'The moments: a "You did it!" dialog for a level (with its badge, unlocked features, the next step and one burst of confetti), toasts for milestones and badges, and several achievements merged into one toast. At most one dialog per 10 minutes; every celebration is acknowledged as it is shown, so it never repeats on any device. Confetti is skipped under reduced motion.',
+      { inline: false, iframeHeight: 560 },
+    ),
   },
   argTypes: {
     modalCooldownMs: { control: 'number', description: 'Minimum time between two dialogs' },

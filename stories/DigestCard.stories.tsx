@@ -3,14 +3,7 @@ import { expect } from 'storybook/test'
 import { DigestCard } from '../src/react'
 import { brandNew, levelOneSettled, valueSummary } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, waitForElement } from './support/story-helpers'
-
-/** Waits for the digest card to reach `state` (idle, loading, ready, error). */
-function digestIn(state: string) {
-  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    await waitForElement(`[data-cairn-digest][data-state="${state}"]`, canvasElement)
-  }
-}
+import { apiParameters, componentDocs, playUntilState, waitForElement } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/DigestCard',
@@ -19,19 +12,16 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: levelOneSettled }),
-    docs: {
-      description: {
-        component:
-          '"This week you: ✅ …" — levels completed, badges earned, milestones achieved and time saved in the period. Collapsed by default and fetched only when first opened, so it costs nothing until wanted.',
-      },
-    },
+    docs: componentDocs(
+      '"This week you: ✅ …" — levels completed, badges earned, milestones achieved and time saved in the period. Collapsed by default and fetched only when first opened, so it costs nothing until wanted.',
+    ),
   },
   argTypes: {
     period: { control: 'inline-radio', options: ['week', 'month'] },
     defaultOpen: { control: 'boolean' },
   },
   args: { period: 'week', defaultOpen: true },
-  play: digestIn('ready'),
+  play: playUntilState('digest', 'ready'),
 } satisfies Meta<typeof DigestCard>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -52,26 +42,26 @@ export const Collapsed: Story = {
     const toggle = await waitForElement('[data-cairn-digest-toggle]', canvasElement)
     await expect(toggle).toHaveAttribute('aria-expanded', 'false')
     await userEvent.click(toggle)
-    await digestIn('ready')({ canvasElement })
+    await playUntilState('digest', 'ready')({ canvasElement })
   },
 }
 
 /** Waiting for the digest. */
-export const Loading: Story = { parameters: apiParameters({ progress: levelOneSettled, digestStatus: 'loading' }), play: digestIn('loading') }
+export const Loading: Story = { parameters: apiParameters({ progress: levelOneSettled, digestStatus: 'loading' }), play: playUntilState('digest', 'loading') }
 
 /** The digest failed to load: a quiet line and "Try again". */
 export const Failed: Story = {
   parameters: apiParameters({ progress: levelOneSettled, digestStatus: 'error' }, { http: { retry: { retries: 0 } } }),
-  play: digestIn('error'),
+  play: playUntilState('digest', 'error'),
 }
 
 /** "Try again" after a failure brings the digest in. */
 export const FailedThenRetried: Story = {
   parameters: apiParameters({ progress: levelOneSettled, digestStatus: 'error' }, { http: { retry: { retries: 0 } } }),
   play: async ({ canvasElement, userEvent }) => {
-    await digestIn('error')({ canvasElement })
+    await playUntilState('digest', 'error')({ canvasElement })
     await userEvent.click(await waitForElement('[data-cairn-digest] [data-cairn-retry]', canvasElement))
-    await digestIn('ready')({ canvasElement })
+    await playUntilState('digest', 'ready')({ canvasElement })
   },
 }
 

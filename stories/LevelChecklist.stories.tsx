@@ -6,14 +6,7 @@ import { NOW, halfwayEvents, storySubject } from './fixtures/events'
 import { longProgram } from './fixtures/long-program'
 import { everything, halfway, levelOneSettled, meProgress } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, waitForElement } from './support/story-helpers'
-
-/** Waits for the level `id` in `state`. */
-function levelReady(id: string, state: string) {
-  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    await waitForElement(`[data-cairn-level="${id}"][data-state="${state}"]`, canvasElement)
-  }
-}
+import { apiParameters, componentDocs, playUntilState, waitForElement } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/LevelChecklist',
@@ -22,14 +15,11 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: halfway }),
-    docs: {
-      description: {
-        component:
-          'Every level as a collapsible section of milestone rows. The active level starts open; locked levels show a padlock and "Complete … to unlock". Compose your own from `LevelChecklist.Root`, `.Level`, `.Trigger`, `.Content`, `.Items` and `.Item`.',
-      },
-    },
+    docs: componentDocs(
+      'Every level as a collapsible section of milestone rows. The active level starts open; locked levels show a padlock and "Complete … to unlock". Compose your own from `LevelChecklist.Root`, `.Level`, `.Trigger`, `.Content`, `.Items` and `.Item`.',
+    ),
   },
-  play: levelReady('getting-started', 'active'),
+  play: playUntilState('level', 'active', 'getting-started'),
 } satisfies Meta<typeof LevelChecklist>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -40,19 +30,19 @@ export const LevelOneActive: Story = {}
 /** Level 1 complete (collapsed, green count), level 2 open. */
 export const LevelTwoActive: Story = {
   parameters: apiParameters({ progress: levelOneSettled }),
-  play: levelReady('building-momentum', 'active'),
+  play: playUntilState('level', 'active', 'building-momentum'),
 }
 
 /** Every level complete. */
 export const AllComplete: Story = {
   parameters: apiParameters({ progress: everything }),
-  play: levelReady('power-user', 'complete'),
+  play: playUntilState('level', 'complete', 'power-user'),
 }
 
 /** A locked level opened by the user: its rows show what is ahead. */
 export const LockedLevelOpened: Story = {
   play: async ({ canvasElement, userEvent }) => {
-    await levelReady('building-momentum', 'locked')({ canvasElement })
+    await playUntilState('level', 'locked', 'building-momentum')({ canvasElement })
     const trigger = await waitForElement('[data-cairn-level="building-momentum"] [data-cairn-level-trigger]', canvasElement)
     await userEvent.click(trigger)
     await expect(trigger).toHaveAttribute('aria-expanded', 'true')
@@ -77,7 +67,7 @@ export const ComposedFromParts: Story = {
       </LevelChecklist.Level>
     </LevelChecklist.Root>
   ),
-  play: levelReady('building-momentum', 'locked'),
+  play: playUntilState('level', 'locked', 'building-momentum'),
 }
 
 /** Right-to-left layout: chevrons and counts mirror. */

@@ -4,14 +4,7 @@ import { MilestoneRow } from '../src/react'
 import { demoProgram } from '../src/core'
 import { caughtUp, dueSoon, halfway, missedDeadline } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, waitForElement } from './support/story-helpers'
-
-/** Waits for the row of `id` in `state`, so the accessibility check sees the loaded row. */
-function rowReady(id: string, state: string) {
-  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    await waitForElement(`[data-cairn-milestone="${id}"][data-state="${state}"]`, canvasElement)
-  }
-}
+import { apiParameters, componentDocs, playUntilState } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/MilestoneRow',
@@ -20,19 +13,16 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: halfway }),
-    docs: {
-      description: {
-        component:
-          'One milestone: icon, title, "3 / 5", its state, a due date or catch-up nudge, and its call to action while it is open. Carries `data-cairn-milestone="<id>"` and `data-state`. Subscribes only to its own milestone, so updates elsewhere never re-render it.',
-      },
-    },
+    docs: componentDocs(
+      'One milestone: icon, title, "3 / 5", its state, a due date or catch-up nudge, and its call to action while it is open. Carries `data-cairn-milestone="<id>"` and `data-state`. Subscribes only to its own milestone, so updates elsewhere never re-render it.',
+    ),
   },
   argTypes: {
     id: { control: 'select', options: demoProgram.milestones.map((milestone) => milestone.id), description: 'Milestone id from the program' },
     showCta: { control: 'boolean' },
   },
   args: { id: 'five-tasks', showCta: true },
-  play: rowReady('five-tasks', 'in_progress'),
+  play: playUntilState('milestone', 'in_progress', 'five-tasks'),
 } satisfies Meta<typeof MilestoneRow>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -41,20 +31,20 @@ type Story = StoryObj<typeof meta>
 export const InProgress: Story = {}
 
 /** Not started yet: an open circle and "To do". */
-export const Available: Story = { args: { id: 'invite-teammate' }, play: rowReady('invite-teammate', 'available') }
+export const Available: Story = { args: { id: 'invite-teammate' }, play: playUntilState('milestone', 'available', 'invite-teammate') }
 
 /** Done: a green check; the CTA is gone. */
-export const Achieved: Story = { args: { id: 'first-project' }, play: rowReady('first-project', 'achieved') }
+export const Achieved: Story = { args: { id: 'first-project' }, play: playUntilState('milestone', 'achieved', 'first-project') }
 
 /** In a level that is not open yet: greyed with a padlock (its count still moves). */
-export const Locked: Story = { args: { id: 'three-projects' }, play: rowReady('three-projects', 'locked') }
+export const Locked: Story = { args: { id: 'three-projects' }, play: playUntilState('milestone', 'locked', 'three-projects') }
 
 /** Deadline tomorrow: the date and icon turn amber. */
 export const DueSoon: Story = {
   args: { id: 'finish-setup' },
   parameters: apiParameters({ progress: dueSoon }),
   play: async (context) => {
-    await rowReady('finish-setup', 'in_progress')(context)
+    await playUntilState('milestone', 'in_progress', 'finish-setup')(context)
     await expect(context.canvasElement.querySelector('[data-cairn-milestone="finish-setup"]')).toHaveAttribute('data-due-soon')
   },
 }
@@ -63,7 +53,7 @@ export const DueSoon: Story = {
 export const MissedWithCatchUp: Story = {
   args: { id: 'finish-setup' },
   parameters: apiParameters({ progress: missedDeadline }),
-  play: rowReady('finish-setup', 'missed'),
+  play: playUntilState('milestone', 'missed', 'finish-setup'),
 }
 
 /** Achieved after the deadline: "Done — caught up". */
@@ -71,7 +61,7 @@ export const AchievedLate: Story = {
   args: { id: 'finish-setup' },
   parameters: apiParameters({ progress: caughtUp }),
   play: async (context) => {
-    await rowReady('finish-setup', 'achieved')(context)
+    await playUntilState('milestone', 'achieved', 'finish-setup')(context)
     await expect(context.canvasElement.querySelector('[data-cairn-milestone="finish-setup"]')).toHaveAttribute('data-late')
   },
 }
@@ -80,7 +70,7 @@ export const AchievedLate: Story = {
 export const WithoutCta: Story = {
   args: { showCta: false },
   play: async (context) => {
-    await rowReady('five-tasks', 'in_progress')(context)
+    await playUntilState('milestone', 'in_progress', 'five-tasks')(context)
     await expect(context.canvasElement.querySelector('[data-cairn-cta]')).toBeNull()
   },
 }

@@ -4,7 +4,7 @@ import { NextStepPrompt } from '../src/react'
 import { almostEverything, everything, halfway, levelOneSettled } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
 import { NothingRenderedNote } from './support/status-note'
-import { apiParameters, waitForElement, waitForText } from './support/story-helpers'
+import { apiParameters, componentDocs, playUntil, waitForElement, waitForText } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/NextStepPrompt',
@@ -13,16 +13,11 @@ const meta = {
   decorators: [inPanelWidth],
   parameters: {
     ...apiParameters({ progress: halfway }),
-    docs: {
-      description: {
-        component:
-          'The one step worth taking now (the engine\'s first `nextSteps` entry: priority, then nearest deadline, then closeness to done). With a CTA it is a button-styled link; without one it reads "Next up: …". Renders nothing when everything is done.',
-      },
-    },
+    docs: componentDocs(
+      'The one step worth taking now (the engine\'s first `nextSteps` entry: priority, then nearest deadline, then closeness to done). With a CTA it is a button-styled link; without one it reads "Next up: …". Renders nothing when everything is done.',
+    ),
   },
-  play: async ({ canvasElement }) => {
-    await waitForElement('[data-cairn-next-step="finish-setup"] a[data-cairn-cta]', canvasElement)
-  },
+  play: playUntil('[data-cairn-next-step="finish-setup"] a[data-cairn-cta]'),
 } satisfies Meta<typeof NextStepPrompt>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -33,9 +28,7 @@ export const WithCta: Story = {}
 /** After level 1: "Complete 10 tasks" with "Open your tasks". */
 export const AfterLevelOne: Story = {
   parameters: apiParameters({ progress: levelOneSettled }),
-  play: async ({ canvasElement }) => {
-    await waitForElement('[data-cairn-next-step="ten-tasks-done"] a[data-cairn-cta]', canvasElement)
-  },
+  play: playUntil('[data-cairn-next-step="ten-tasks-done"] a[data-cairn-cta]'),
 }
 
 /** The habit milestone has no CTA: "Next up: Check in on 7 different days". */

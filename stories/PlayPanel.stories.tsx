@@ -4,7 +4,7 @@ import { expect } from 'storybook/test'
 import { localSource, memoryStorage, type LocalSource } from '../src/client/local'
 import { demoProgram } from '../src/core'
 import { PlayPanel } from './support/play-panel'
-import { waitForCelebrationDialog, waitForElement, waitForText, waitForWidget } from './support/story-helpers'
+import { componentDocs, waitForCelebrationDialog, waitForElement, waitForText, waitForWidget } from './support/story-helpers'
 
 // The source of the story on screen, so "Start over" can reset it.
 let current: LocalSource | null = null
@@ -31,13 +31,10 @@ const meta = {
   component: PlayPanel,
   parameters: {
     cairn: { source: freshLocalSource },
-    docs: {
-      story: { inline: false, iframeHeight: 900 },
-      description: {
-        component:
-          'Runs the core engine in the browser (`localSource`) and sends the demo events through `useTrack`. Click through sign-up to Power User and watch rows settle, levels unlock and celebrations fire.',
-      },
-    },
+    docs: componentDocs(
+      'Runs the core engine in the browser (`localSource`) and sends the demo events through `useTrack`. Click through sign-up to Power User and watch rows settle, levels unlock and celebrations fire.',
+      { inline: false, iframeHeight: 900 },
+    ),
   },
   args: { onReset: () => current?.reset() },
   play: async ({ canvasElement }) => {

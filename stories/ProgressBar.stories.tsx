@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { ProgressBar } from '../src/react'
 import { inPanelWidth } from './support/panel'
-import { waitForElement } from './support/story-helpers'
+import { componentDocs, playUntil, waitForElement } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/ProgressBar',
@@ -10,12 +10,9 @@ const meta = {
   tags: ['autodocs'],
   decorators: [inPanelWidth],
   parameters: {
-    docs: {
-      description: {
-        component:
-          'A 6 px rounded bar (`role="progressbar"` with aria values). Accent colour while partial, green when complete. Works on its own, outside the provider. Height: `--cairn-bar-height`; colours: `--cairn-accent`, `--cairn-achieved`, `--cairn-track`.',
-      },
-    },
+    docs: componentDocs(
+      'A 6 px rounded bar (`role="progressbar"` with aria values). Accent colour while partial, green when complete. Works on its own, outside the provider. Height: `--cairn-bar-height`; colours: `--cairn-accent`, `--cairn-achieved`, `--cairn-track`.',
+    ),
   },
   argTypes: {
     value: { control: { type: 'range', min: 0, max: 12, step: 1 } },
@@ -24,9 +21,7 @@ const meta = {
     valueText: { control: 'text' },
   },
   args: { value: 2, max: 3, label: 'Getting started progress', valueText: '2 of 3' },
-  play: async ({ canvasElement }) => {
-    await waitForElement('[data-cairn-progress-bar][role="progressbar"]', canvasElement)
-  },
+  play: playUntil('[data-cairn-progress-bar][role="progressbar"]'),
 } satisfies Meta<typeof ProgressBar>
 export default meta
 type Story = StoryObj<typeof meta>

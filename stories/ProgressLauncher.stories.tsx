@@ -3,7 +3,7 @@ import { expect } from 'storybook/test'
 import { ProgressLauncher } from '../src/react'
 import { levelUp } from './fixtures/celebrations'
 import { halfway, withBenchmarks } from './fixtures/snapshots'
-import { apiParameters, waitForCelebrationDialog, waitForElement, waitUntil } from './support/story-helpers'
+import { apiParameters, componentDocs, waitForCelebrationDialog, waitForElement, waitUntil } from './support/story-helpers'
 
 /** The launcher button, once the overall count has loaded into its label ("Your progress: 1 of 13 done"). */
 async function launcherReady(canvasElement: HTMLElement): Promise<HTMLElement> {
@@ -25,13 +25,10 @@ const meta = {
   parameters: {
     ...apiParameters({ progress: halfway }),
     // Fixed to the viewport corner: each story gets its own frame on the docs page.
-    docs: {
-      story: { inline: false, iframeHeight: 760 },
-      description: {
-        component:
-          'A floating button with a compact ring in the bottom corner (mirrored in right-to-left) that opens the widget as a popover. Escape or the close button closes it and returns focus to the button; a click outside closes it. Celebrations still show while it is closed.',
-      },
-    },
+    docs: componentDocs(
+      'A floating button with a compact ring in the bottom corner (mirrored in right-to-left) that opens the widget as a popover. Escape or the close button closes it and returns focus to the button; a click outside closes it. Celebrations still show while it is closed.',
+      { inline: false, iframeHeight: 760 },
+    ),
   },
   argTypes: {
     defaultOpen: { control: 'boolean', description: 'Start open (uncontrolled)' },

@@ -1,19 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { ProgressRing } from '../src/react'
-import { waitForElement } from './support/story-helpers'
+import { componentDocs, playUntil, waitForElement } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/ProgressRing',
   component: ProgressRing,
   tags: ['autodocs'],
   parameters: {
-    docs: {
-      description: {
-        component:
-          'A circular progress indicator, used in the widget header (44 px) and on the floating launcher (30 px). With a `label` it is a `progressbar`; without one it is decorative (`aria-hidden`) for places where text beside it already says the same.',
-      },
-    },
+    docs: componentDocs(
+      'A circular progress indicator, used in the widget header (44 px) and on the floating launcher (30 px). With a `label` it is a `progressbar`; without one it is decorative (`aria-hidden`) for places where text beside it already says the same.',
+    ),
   },
   argTypes: {
     value: { control: { type: 'range', min: 0, max: 14, step: 1 } },
@@ -24,9 +21,7 @@ const meta = {
     valueText: { control: 'text' },
   },
   args: { value: 5, max: 14, size: 44, thickness: 4, label: 'Overall progress', valueText: '5 of 14' },
-  play: async ({ canvasElement }) => {
-    await waitForElement('[data-cairn-progress-ring][role="progressbar"]', canvasElement)
-  },
+  play: playUntil('[data-cairn-progress-ring][role="progressbar"]'),
 } satisfies Meta<typeof ProgressRing>
 export default meta
 type Story = StoryObj<typeof meta>

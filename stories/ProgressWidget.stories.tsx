@@ -6,7 +6,7 @@ import { NOW, halfwayEvents, storySubject } from './fixtures/events'
 import { longProgram } from './fixtures/long-program'
 import { almostEverything, brandNew, dueSoon, everything, freePlan, halfway, later, levelOneDone, levelUpPending, meProgress, missedDeadline, valueSummary, withBenchmarks } from './fixtures/snapshots'
 import { createLiveStream } from './support/live-stream'
-import { apiParameters, waitForCelebrationDialog, waitForElement, waitForText, waitForWidget } from './support/story-helpers'
+import { apiParameters, componentDocs, waitForCelebrationDialog, waitForElement, waitForText, waitForWidget } from './support/story-helpers'
 
 const meta = {
   title: 'Widget/ProgressWidget',
@@ -14,12 +14,9 @@ const meta = {
   tags: ['autodocs'],
   parameters: {
     ...apiParameters(),
-    docs: {
-      description: {
-        component:
-          'The drop-in panel: where you stand (ring and current level), what you have saved, the one next step, the leveled checklist, badges, how you compare, and the weekly digest. Celebrations pop over the page.',
-      },
-    },
+    docs: componentDocs(
+      'The drop-in panel: where you stand (ring and current level), what you have saved, the one next step, the leveled checklist, badges, how you compare, and the weekly digest. Celebrations pop over the page.',
+    ),
   },
   argTypes: {
     showBadges: { control: 'boolean', description: 'Show the badge shelf' },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ProgressWidget } from '../src/react'
 import { withBenchmarks } from './fixtures/snapshots'
-import { apiParameters, waitForWidget } from './support/story-helpers'
+import { apiParameters, componentDocs, waitForWidget } from './support/story-helpers'
 
 interface BrandArgs {
   accent: string
@@ -37,12 +37,9 @@ const meta = {
   component: BrandedWidget,
   parameters: {
     ...apiParameters({ progress: withBenchmarks }),
-    docs: {
-      description: {
-        component:
-          'Change the variables with the controls. The accessibility check fails the story when a colour drops below 4.5:1, so the defaults here are a passing brand: teal 700 on white.',
-      },
-    },
+    docs: componentDocs(
+      'Change the variables with the controls. The accessibility check fails the story when a colour drops below 4.5:1, so the defaults here are a passing brand: teal 700 on white.',
+    ),
   },
   argTypes: {
     accent: { control: 'color', description: '--cairn-accent' },

@@ -30,6 +30,27 @@ export async function waitForElement(selector: string, root: ParentNode = docume
   )
 }
 
+/** A `play` function that waits until `selector` matches in the story's canvas, so checks run on the loaded UI. */
+export function playUntil(selector: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    await waitForElement(selector, canvasElement)
+  }
+}
+
+/**
+ * A `play` function that waits for the `data-cairn-<part>` element (the one whose value is `id`, when given) to
+ * reach `data-state="<state>"`, e.g. `playUntilState('milestone', 'achieved', 'first-project')`.
+ */
+export function playUntilState(part: string, state: string, id?: string) {
+  const element = id === undefined ? `[data-cairn-${part}]` : `[data-cairn-${part}="${id}"]`
+  return playUntil(`${element}[data-state="${state}"]`)
+}
+
+/** `parameters.docs` for a component page: its description, and optionally how its stories are framed. */
+export function componentDocs(description: string, story?: { inline: boolean; iframeHeight: number }) {
+  return { ...(story && { story }), description: { component: description } }
+}
+
 /** Waits until the widget in `canvasElement` has loaded (its overall ring is on screen). */
 export async function waitForWidget(canvasElement: HTMLElement): Promise<HTMLElement> {
   return waitForElement('[data-cairn-widget][data-status="ready"] [data-cairn-progress-ring][role="progressbar"]', canvasElement)

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { demoProgram, type Program } from '../../../src/core'
+import { createService, type CreateServiceOptions } from '../../../src/server/service'
+import type { CairnService } from '../../../src/server/service-types'
 import { openStorage, type Storage } from '../../../src/server/storage'
 
 /** Set in CI (and locally: postgres://cairn:cairn@127.0.0.1:5432/cairn_test) to run every storage test on real Postgres too. */
@@ -55,4 +57,44 @@ let programCounter = 0
 export function freshProgram(overrides: Partial<Program> = {}): Program {
   programCounter++
   return { ...demoProgram, ...overrides, id: `test-${programCounter}-${randomBytes(3).toString('hex')}` }
+}
+
+/** What a storage test suite shares: the backend's storage, and a way to start services on it. */
+export interface StorageSuite {
+  /** The storage opened for this suite (read it inside hooks and tests, not while collecting them). */
+  readonly storage: Storage
+  /** Starts a service on the shared storage; it is closed after the current test. */
+  start(program?: Program, options?: Omit<CreateServiceOptions, 'program' | 'storage'>): Promise<CairnService>
+}
+
+/**
+ * Call inside a `describe` per backend: opens the backend's storage before the suite and closes and disposes it
+ * after, and closes every service started through `start` after each test, so tests keep apart by program id.
+ */
+export function storageSuite(backend: Backend): StorageSuite {
+  let opened: Storage | undefined
+  const services: CairnService[] = []
+  const suite: StorageSuite = {
+    get storage() {
+      if (!opened) throw new Error(`${backend.name} storage is not open yet (use it inside hooks and tests)`)
+      return opened
+    },
+    async start(program = freshProgram(), options = {}) {
+      const service = await createService({ program, storage: unclosable(suite.storage), ...options })
+      services.push(service)
+      return service
+    },
+  }
+
+  beforeAll(async () => {
+    opened = await backend.open()
+  })
+  afterAll(async () => {
+    await suite.storage.close()
+    await backend.dispose()
+  })
+  afterEach(async () => {
+    await Promise.all(services.splice(0).map((service) => service.close()))
+  })
+  return suite
 }

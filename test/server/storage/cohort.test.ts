@@ -1,8 +1,6 @@
 import type { Program } from '../../../src/core'
-import { createService } from '../../../src/server/service'
-import type { Storage } from '../../../src/server/storage'
 import type { CairnService } from '../../../src/server/service-types'
-import { availableBackends, freshProgram, unclosable } from './backends'
+import { availableBackends, freshProgram, storageSuite } from './backends'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const NOW = new Date('2026-03-11T12:00:00.000Z') // a Wednesday
@@ -21,19 +19,8 @@ const tinyProgram = (): Program =>
   })
 
 describe.each(availableBackends())('benchmarks and insights on $name', (backend) => {
-  let storage: Storage
+  const suite = storageSuite(backend)
   let service: CairnService
-
-  beforeAll(async () => {
-    storage = await backend.open()
-  })
-  afterAll(async () => {
-    await storage.close()
-    await backend.dispose()
-  })
-  afterEach(async () => {
-    await service.close()
-  })
 
   const addAccount = async (userId: string, plan: string, signedUpAt: string, did: { name: string; day: number }[]) => {
     await service.upsertSubject(userId, { signedUpAt, accountId: `acct-${userId}`, traits: { plan } })
@@ -42,7 +29,7 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
   }
 
   it('shows benchmarks only when the segment holds at least minCohort other accounts', async () => {
-    service = await createService({ program: tinyProgram(), storage: unclosable(storage), cohortTtlMs: 0 })
+    service = await suite.start(tinyProgram(), { cohortTtlMs: 0 })
     const signedUp = '2026-02-01T00:00:00.000Z'
     for (let i = 0; i < 3; i++) await addAccount(`team-${i}`, 'team', signedUp, [{ name: 'did_a', day: 1 }])
     for (let i = 0; i < 2; i++) await addAccount(`ent-${i}`, 'enterprise', signedUp, [{ name: 'did_a', day: 1 }])
@@ -60,7 +47,7 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
   })
 
   it('computes completion, time to achieve, drop-off and weekly velocity from stored progress', async () => {
-    service = await createService({ program: tinyProgram(), storage: unclosable(storage) })
+    service = await suite.start(tinyProgram())
     const monday = '2026-03-02T00:00:00.000Z'
     await addAccount('u1', 'team', monday, [
       { name: 'did_a', day: 2 },

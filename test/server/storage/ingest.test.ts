@@ -1,33 +1,22 @@
 import { evaluate, type CairnEvent } from '../../../src/core'
-import { createService } from '../../../src/server/service'
-import { applyMigrations, type Storage } from '../../../src/server/storage'
+import { applyMigrations } from '../../../src/server/storage'
 import type { CairnService } from '../../../src/server/service-types'
-import { availableBackends, freshProgram, unclosable } from './backends'
+import { availableBackends, storageSuite } from './backends'
 import { eventsFor } from './events'
 
 const NOW = new Date('2026-03-10T12:00:00.000Z')
 const SIGNED_UP = '2026-03-01T09:00:00.000Z'
 
 describe.each(availableBackends())('ingest on $name', (backend) => {
-  let storage: Storage
+  const suite = storageSuite(backend)
   let service: CairnService
 
-  beforeAll(async () => {
-    storage = await backend.open()
-  })
-  afterAll(async () => {
-    await storage.close()
-    await backend.dispose()
-  })
   beforeEach(async () => {
-    service = await createService({ program: freshProgram(), storage: unclosable(storage) })
-  })
-  afterEach(async () => {
-    await service.close()
+    service = await suite.start()
   })
 
   const storedEvents = async (userId: string) =>
-    (await storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1 AND user_id = $2', [service.program.id, userId])).map(
+    (await suite.storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1 AND user_id = $2', [service.program.id, userId])).map(
       (r) => r.payload,
     )
 
@@ -97,11 +86,11 @@ describe.each(availableBackends())('ingest on $name', (backend) => {
     ]
     for (const batch of batches) {
       await service.ingest(batch, { now: NOW })
-      const [row] = await storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [
+      const [row] = await suite.storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [
         service.program.id,
         'u1',
       ])
-      const all = (await storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1', [service.program.id])).map((r) => r.payload)
+      const all = (await suite.storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1', [service.program.id])).map((r) => r.payload)
       const subject = { userId: 'u1', accountId: 'a1', signedUpAt: SIGNED_UP, traits: { plan: 'team' } }
       expect(row?.snapshot).toEqual(evaluate(service.program, all, { now: NOW, subject }))
     }
@@ -112,8 +101,8 @@ describe.each(availableBackends())('ingest on $name', (backend) => {
     const batches = Array.from({ length: 5 }, (_, b) => eventsFor('u1', 'task_completed', 4, { end: NOW, idPrefix: `b${b}` }))
     await Promise.all(batches.map((batch) => service.ingest(batch, { now: NOW })))
     const all = await storedEvents('u1')
-    const [row] = await storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [service.program.id, 'u1'])
-    const [subjectRow] = await storage.query<{ payload: never }>('SELECT payload FROM subjects WHERE program_id = $1 AND user_id = $2', [service.program.id, 'u1'])
+    const [row] = await suite.storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [service.program.id, 'u1'])
+    const [subjectRow] = await suite.storage.query<{ payload: never }>('SELECT payload FROM subjects WHERE program_id = $1 AND user_id = $2', [service.program.id, 'u1'])
     expect(row?.snapshot).toEqual(evaluate(service.program, all, { now: NOW, subject: subjectRow!.payload }))
     expect((await service.progress('u1', NOW)).milestones['ten-tasks-done']?.state).toBe('achieved')
   })
@@ -126,7 +115,7 @@ describe.each(availableBackends())('ingest on $name', (backend) => {
     expect((await service.progress('c', NOW)).milestones['three-active-teammates']?.current).toBe(2)
     await service.ingest(eventsFor('c', 'logged_in', 1, { end: NOW, accountId: 'acme' }), { now: NOW })
     for (const userId of ['a', 'b', 'c']) {
-      const [row] = await storage.query<{ snapshot: { milestones: Record<string, { state: string }> } }>(
+      const [row] = await suite.storage.query<{ snapshot: { milestones: Record<string, { state: string }> } }>(
         'SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2',
         [service.program.id, userId],
       )
@@ -151,7 +140,7 @@ describe.each(availableBackends())('ingest on $name', (backend) => {
   })
 
   it('applies migrations once: a second run finds nothing to do', async () => {
-    expect(await applyMigrations(storage)).toEqual([])
+    expect(await applyMigrations(suite.storage)).toEqual([])
     expect(await service.health()).toBe(true)
   })
 })

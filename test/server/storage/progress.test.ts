@@ -1,40 +1,20 @@
-import { evaluate, type CairnEvent, type MeProgress, type Program } from '../../../src/core'
-import { createService } from '../../../src/server/service'
-import type { Storage } from '../../../src/server/storage'
-import type { CairnService } from '../../../src/server/service-types'
-import { availableBackends, freshProgram, unclosable } from './backends'
+import { evaluate, type CairnEvent, type MeProgress } from '../../../src/core'
+import { availableBackends, freshProgram, storageSuite } from './backends'
 import { eventsFor } from './events'
 
 const NOW = new Date('2026-03-10T12:00:00.000Z')
 const SIGNED_UP = '2026-03-01T09:00:00.000Z'
 
 describe.each(availableBackends())('progress, celebrations and subjects on $name', (backend) => {
-  let storage: Storage
-  const services: CairnService[] = []
-  const start = async (program: Program = freshProgram(), options: { evaluatorCacheSize?: number } = {}) => {
-    const service = await createService({ program, storage: unclosable(storage), ...options })
-    services.push(service)
-    return service
-  }
-
-  beforeAll(async () => {
-    storage = await backend.open()
-  })
-  afterAll(async () => {
-    await storage.close()
-    await backend.dispose()
-  })
-  afterEach(async () => {
-    await Promise.all(services.splice(0).map((s) => s.close()))
-  })
+  const suite = storageSuite(backend)
 
   const allEvents = async (programId: string) =>
-    (await storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1', [programId])).map((r) => r.payload)
+    (await suite.storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1', [programId])).map((r) => r.payload)
   const storedSnapshot = async (programId: string, userId: string) =>
-    (await storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [programId, userId]))[0]?.snapshot
+    (await suite.storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [programId, userId]))[0]?.snapshot
 
   it('creates each celebration once and never returns it after it was seen', async () => {
-    const service = await start()
+    const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
     await service.ingest(eventsFor('u1', 'project_created', 1, { end: NOW }), { now: NOW })
     await service.ingest(eventsFor('u1', 'project_created', 1, { end: NOW, idPrefix: 'more' }), { now: NOW })
@@ -49,7 +29,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('celebrates a completed level with its badge, best first', async () => {
-    const service = await start()
+    const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
     await service.ingest(
       [...eventsFor('u1', 'project_created', 1, { end: NOW }), ...eventsFor('u1', 'task_added', 5, { end: NOW }), ...eventsFor('u1', 'teammate_invited', 1, { end: NOW })],
@@ -62,7 +42,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('rebuilds an evicted evaluator from stored events and stays equal to evaluate', async () => {
-    const service = await start(freshProgram(), { evaluatorCacheSize: 1 })
+    const service = await suite.start(freshProgram(), { evaluatorCacheSize: 1 })
     for (let round = 0; round < 3; round++) {
       for (const userId of ['x', 'y']) {
         await service.ingest(eventsFor(userId, 'task_completed', 2, { end: NOW, idPrefix: `${userId}-${round}` }), { now: NOW })
@@ -77,8 +57,8 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
 
   it('notices writes by another process and rebuilds instead of trusting its warm cache', async () => {
     const program = freshProgram()
-    const first = await start(program)
-    const second = await start(program)
+    const first = await suite.start(program)
+    const second = await suite.start(program)
     await first.upsertSubject('u1', { signedUpAt: SIGNED_UP })
     await first.ingest(eventsFor('u1', 'task_completed', 4, { end: NOW, idPrefix: 'one' }), { now: NOW })
     await second.ingest(eventsFor('u1', 'task_completed', 4, { end: NOW, idPrefix: 'two' }), { now: NOW })
@@ -90,7 +70,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
 
   it('stays equal to evaluate when two processes write to one user at the same time', async () => {
     const program = freshProgram()
-    const [first, second] = [await start(program), await start(program)]
+    const [first, second] = [await suite.start(program), await suite.start(program)]
     await first.upsertSubject('u1', { signedUpAt: SIGNED_UP, accountId: 'acme' })
     const batches = Array.from({ length: 6 }, (_, b) => eventsFor('u1', 'task_completed', 3, { end: NOW, accountId: 'acme', idPrefix: `p${b}` }))
     await Promise.all(batches.map((batch, b) => (b % 2 === 0 ? first : second).ingest(batch, { now: NOW })))
@@ -100,7 +80,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('tells a subscriber about the new progress after an ingest', async () => {
-    const service = await start()
+    const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
     const received = new Promise<MeProgress>((resolve) => {
       const stop = service.subscribe('u1', (progress) => {
@@ -115,7 +95,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('rejects an invalid subject with the path of each problem', async () => {
-    const service = await start()
+    const service = await suite.start()
     await expect(service.upsertSubject('u1', { signedUpAt: 'soon', consent: 'yes' })).rejects.toMatchObject({
       code: 'invalid_body',
       details: expect.arrayContaining([expect.objectContaining({ path: 'signedUpAt' }), expect.objectContaining({ path: 'consent' })]),
@@ -124,7 +104,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('re-evaluates a user whose subject changes: a plan outside the eligible list hides the account milestone', async () => {
-    const service = await start()
+    const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP, accountId: 'acme', traits: { plan: 'team' } })
     await service.ingest(eventsFor('u1', 'logged_in', 1, { end: NOW, accountId: 'acme' }), { now: NOW })
     expect((await service.progress('u1', NOW)).milestones['three-active-teammates']?.state).toBe('in_progress')
@@ -133,7 +113,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('builds the subject from token claims, claims winning over stored traits', async () => {
-    const service = await start()
+    const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP, traits: { plan: 'free', role: 'admin' }, timeZone: 'Europe/Paris' })
     const subject = await service.subjectFromToken({ userId: 'u1', accountId: 'acme', signedUpAt: SIGNED_UP, traits: { plan: 'team' } })
     expect(subject).toEqual({ userId: 'u1', accountId: 'acme', signedUpAt: SIGNED_UP, traits: { plan: 'team', role: 'admin' }, timeZone: 'Europe/Paris' })
@@ -143,7 +123,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('summarises the week in a digest', async () => {
-    const service = await start()
+    const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
     await service.ingest(eventsFor('u1', 'project_created', 1, { end: NOW }), { now: NOW })
     const digest = await service.digest('u1', 'week', NOW)
@@ -151,7 +131,7 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   })
 
   it('returns progress for a user nobody has described yet', async () => {
-    const service = await start()
+    const service = await suite.start()
     const progress = await service.progress('ghost', NOW)
     expect(progress.milestones['first-project']?.state).toBe('available')
     expect(progress.celebrations).toEqual([])
