@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite'
 import { mkdirSync } from 'node:fs'
+import { lockDataDir } from './data-dir-lock'
 import type { Queryable, Storage } from './types'
 
 /**
@@ -9,7 +10,11 @@ import type { Queryable, Storage } from './types'
  */
 export async function openPgliteStorage(options: { dataDir?: string }): Promise<Storage> {
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true })
-  const db = await PGlite.create({ dataDir: options.dataDir, relaxedDurability: false })
+  const unlock = options.dataDir === undefined ? () => {} : lockDataDir(options.dataDir)
+  const db = await PGlite.create({ dataDir: options.dataDir, relaxedDurability: false }).catch((error: unknown) => {
+    unlock()
+    throw error
+  })
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<Row[]> =>
     (await target.query<Row>(sql, params ? [...params] : undefined)).rows
 
@@ -23,6 +28,7 @@ export async function openPgliteStorage(options: { dataDir?: string }): Promise<
       }),
     close: async () => {
       if (!db.closed) await db.close()
+      unlock()
     },
   }
 }
