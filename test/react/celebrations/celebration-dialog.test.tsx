@@ -1,15 +1,11 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeSource, installReducedMotion, levelCelebration, milestoneCelebration, renderLayer } from './harness'
+import { describe, expect, it, vi } from 'vitest'
+import { createFakeSource, levelCelebration, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
 
-let media: ReturnType<typeof installReducedMotion>
-beforeEach(() => {
-  media = installReducedMotion(false)
-})
-afterEach(() => media.restore())
+const media = useReducedMotionPerTest()
 
 describe('celebration dialog', () => {
   it('is a labelled, described modal dialog marked with the celebration id', async () => {

@@ -1,28 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  badgeCelebration,
-  createFakeSource,
-  installReducedMotion,
-  levelCelebration,
-  milestoneCelebration,
-  renderLayer,
-} from './harness'
+import { describe, expect, it, vi } from 'vitest'
+import { badgeCelebration, createFakeSource, levelCelebration, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
 
 const MINUTE = 60_000
 
-let media: ReturnType<typeof installReducedMotion>
-beforeEach(() => {
-  vi.useFakeTimers({ shouldAdvanceTime: true })
-  media = installReducedMotion(false)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  media.restore()
-})
+useReducedMotionPerTest({ fakeTimers: true })
 
 const setup = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
 const toasts = () => within(screen.getByRole('region', { name: 'Celebrations' })).queryAllByRole('status')

@@ -1,18 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { TOAST_DURATION_MS } from '../../../src/react/celebrations/celebration-toasts'
-import { badgeCelebration, createFakeSource, installReducedMotion, milestoneCelebration, renderLayer } from './harness'
+import { badgeCelebration, createFakeSource, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
-let media: ReturnType<typeof installReducedMotion>
-beforeEach(() => {
-  vi.useFakeTimers({ shouldAdvanceTime: true })
-  media = installReducedMotion(false)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  media.restore()
-})
+useReducedMotionPerTest({ fakeTimers: true })
 
 const region = () => screen.getByRole('region', { name: 'Celebrations' })
 const toasts = () => within(region()).queryAllByRole('status')

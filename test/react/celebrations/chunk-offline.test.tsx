@@ -1,18 +1,14 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeSource, installReducedMotion, levelCelebration, renderLayer } from './harness'
+import { describe, expect, it, vi } from 'vitest'
+import { createFakeSource, levelCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 // The animation chunk cannot load (offline, or a deploy removed the old file).
 vi.mock('../../../src/react/celebrations/celebration-chunk', () => {
   throw new Error('Failed to fetch dynamically imported module')
 })
 
-let media: ReturnType<typeof installReducedMotion>
-beforeEach(() => {
-  media = installReducedMotion(false)
-})
-afterEach(() => media.restore())
+useReducedMotionPerTest()
 
 describe('celebration layer without its animation chunk', () => {
   it('still opens the dialog, without animation, and closes it', async () => {

@@ -162,3 +162,23 @@ export function installReducedMotion(initial = false) {
     },
   }
 }
+
+/**
+ * Per-test reduced-motion control: installs the flippable `matchMedia` before each test (motion allowed) and
+ * restores the real one after, optionally with fake timers that still advance on their own.
+ */
+export function useReducedMotionPerTest(options: { fakeTimers?: boolean } = {}) {
+  let media: ReturnType<typeof installReducedMotion> | undefined
+  beforeEach(() => {
+    if (options.fakeTimers) vi.useFakeTimers({ shouldAdvanceTime: true })
+    media = installReducedMotion(false)
+  })
+  afterEach(() => {
+    if (options.fakeTimers) vi.useRealTimers()
+    media?.restore()
+  })
+  return {
+    /** Flips the preference and fires `change`, like a user toggling the OS setting. */
+    set: (value: boolean) => media?.set(value),
+  }
+}

@@ -1,18 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeSource, installReducedMotion, levelCelebration, renderLayer } from './harness'
+import { describe, expect, it, vi } from 'vitest'
+import { createFakeSource, levelCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 // The dialog's own chunk cannot load (offline, or a deploy removed the old file).
 vi.mock('../../../src/react/celebrations/celebration-modal', () => {
   throw new Error('Failed to fetch dynamically imported module')
 })
 
-let media: ReturnType<typeof installReducedMotion>
-beforeEach(() => {
-  media = installReducedMotion(false)
-})
-afterEach(() => media.restore())
+useReducedMotionPerTest()
 
 describe('celebration layer without its dialog chunk', () => {
   it('shows the big moment as a toast instead, and acknowledges it once', async () => {

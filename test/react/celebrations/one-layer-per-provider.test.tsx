@@ -1,16 +1,12 @@
 import { screen, waitFor } from '@testing-library/react'
 import { render } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CairnProvider, ProgressLauncher, ProgressWidget } from '../../../src/react'
-import { createFakeSource, installReducedMotion, levelCelebration, type FakeSource } from './harness'
+import { createFakeSource, type FakeSource, levelCelebration, useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
 
-let media: ReturnType<typeof installReducedMotion>
-beforeEach(() => {
-  media = installReducedMotion(false)
-})
-afterEach(() => media.restore())
+useReducedMotionPerTest()
 
 function Page({ fake, widget = true }: { fake: FakeSource; widget?: boolean }) {
   return (
