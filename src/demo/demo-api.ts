@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { InsightsSchema } from '../core'
+import { InsightsSchema, type Insights } from '../core'
 
 // The browser side of the host product's backend (/demo-api). The API key and signing secret never come here.
 
@@ -62,7 +62,7 @@ export async function performAction(action: DemoAction, properties?: Record<stri
   await postJson('/demo-api/actions', properties ? { action, properties } : { action })
 }
 
-export type Insights = z.infer<typeof InsightsSchema>
+export type { Insights }
 
 /** The team view's numbers (the backend proxies GET /v1/insights with its API key). */
 export async function fetchInsights(signal?: AbortSignal): Promise<Insights> {

@@ -1,6 +1,6 @@
 // CONTRACT between the data layer (storage, service, bus, seed) and the HTTP layer (app, routes, auth, SSE).
 // Change only with both sides.
-import type { CairnEvent, Digest, MeProgress, Program, Subject, Traits } from '../core'
+import type { CairnEvent, Digest, Insights, MeProgress, Program, Subject, Traits } from '../core'
 
 export interface IngestResult {
   accepted: number
@@ -16,16 +16,6 @@ export interface TokenSubject {
   signedUpAt: string
   traits?: Traits
   consent?: boolean
-}
-
-export interface Insights {
-  generatedAt: string
-  subjects: number
-  milestones: { id: string; title: string; levelId?: string; completionRate: number; achieved: number; eligible: number; medianDaysToAchieve: number | null }[]
-  /** Drop-off between consecutive steps of each level (share of those who did step i that also did step i+1). */
-  levels: { id: string; title: string; steps: { milestoneId: string; title: string; reached: number; dropOff: number }[] }[]
-  /** Achievements per ISO week, oldest first: milestone velocity. */
-  velocity: { weekStart: string; achieved: number }[]
 }
 
 export interface CairnService {
@@ -58,4 +48,4 @@ export interface ServiceValidationError extends Error {
   details: { path: string; message: string }[]
 }
 
-export type { CairnEvent }
+export type { CairnEvent, Insights }

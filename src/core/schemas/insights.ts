@@ -30,3 +30,4 @@ export const InsightsSchema = z.object({
   ),
   velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
 })
+export type Insights = z.infer<typeof InsightsSchema>

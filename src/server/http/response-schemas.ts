@@ -1,9 +1,8 @@
 // Shapes the server adds around the core schemas, for the OpenAPI document. The compile-time checks at the
 // bottom keep them equal to the TypeScript contract in service-types.ts.
 import * as z from 'zod/mini'
-import type { InsightsSchema} from '../../core';
 import { EventSchema, SubjectSchema } from '../../core'
-import type { IngestResult, Insights } from '../service-types'
+import type { IngestResult } from '../service-types'
 import { MAX_CLIENT_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH } from './event-batch'
 
 export const ErrorSchema = z.object({
@@ -36,4 +35,3 @@ export const SubjectUpsertSchema = z.omit(SubjectSchema, { userId: true })
 // Compile-time: the zod shapes and the service contract describe the same data.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const _ingestMatches: Same<z.infer<typeof IngestResultSchema>, IngestResult> = true
-const _insightsMatches: Same<z.infer<typeof InsightsSchema>, Insights> = true
