@@ -9,3 +9,9 @@ export * from './benchmarks'
 export * from './celebrations'
 export * from './digest'
 export { demoProgram } from './programs'
+export {
+  estimateLift, wilsonInterval, sampleSizeForEffect, moreSubjectsNeeded, Z_95, sha256,
+  applyVariants, assignmentBucket, assignmentUnit, bucketFromHash, experimentArm, pickVariant, variantAssignments, variantSetId,
+  type ArmCounts, type EstimateLiftInput, type Lift, type LiftEstimate, type NoLiftEstimate, type LiftUnavailable,
+  type SampleSize, type SampleSizeInput, type ExperimentArm,
+} from './experiment'

@@ -1,6 +1,7 @@
 import type { Criterion, Program } from './schemas/program'
 import { MAX_CRITERION_DEPTH, ProgramSchema } from './schemas/program'
 import { formatIssues, type ValidationError } from './validation-error'
+import { checkExperiment } from './experiment/check-experiment'
 
 export type ParseProgramResult = { ok: true; program: Program } | { ok: false; errors: ValidationError[] }
 
@@ -24,7 +25,7 @@ export function parseProgram(json: unknown): ParseProgramResult {
   const parsed = ProgramSchema.safeParse(input)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
 
-  const errors = checkReferences(parsed.data)
+  const errors = [...checkReferences(parsed.data), ...checkExperiment(parsed.data)]
   return errors.length > 0 ? { ok: false, errors } : { ok: true, program: parsed.data }
 }
 
@@ -35,6 +36,11 @@ function findTooDeepCriteria(input: unknown): ValidationError[] {
     if (!isRecord(milestone)) return
     const path = findDeepPath(milestone.criterion, `milestones[${index}].criterion`, 1)
     if (path) errors.push({ path, message: `criteria may nest at most ${MAX_CRITERION_DEPTH} levels deep` })
+    if (!Array.isArray(milestone.variants)) return
+    milestone.variants.forEach((variant, vi) => {
+      const deep = isRecord(variant) ? findDeepPath(variant.criterion, `milestones[${index}].variants[${vi}].criterion`, 1) : undefined
+      if (deep) errors.push({ path: deep, message: `criteria may nest at most ${MAX_CRITERION_DEPTH} levels deep` })
+    })
   })
   return errors
 }

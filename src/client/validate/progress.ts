@@ -51,4 +51,5 @@ export const meProgressCheck: Check<MeProgress> = obj({
   value: opt(obj({ minutesSaved: num, moneySaved: opt(num), currency: opt(currency) })),
   benchmarks: opt(benchmarks),
   celebrations: arr(celebration),
+  holdout: opt(bool),
 })

@@ -70,6 +70,10 @@ export const CtaSchema = z.strictObject({
 })
 export type Cta = z.infer<typeof CtaSchema>
 
+/** One threshold under test (`variants` on a milestone): its share of assignments and the criterion it uses. */
+export const MilestoneVariantSchema = z.strictObject({ id, weight: positive, criterion: CriterionSchema })
+export type MilestoneVariant = z.infer<typeof MilestoneVariantSchema>
+
 export const MILESTONE_CATEGORIES = ['onboarding', 'adoption', 'habit', 'value', 'growth', 'advocacy', 'risk'] as const
 export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as const
 
@@ -99,6 +103,7 @@ export const MilestoneSchema = z.strictObject({
     }),
   ),
   clientTrackable: z.optional(z.boolean()),
+  variants: z.optional(z.array(MilestoneVariantSchema).check(z.minLength(2, 'must list at least two variants to compare'))),
 })
 export type Milestone = z.infer<typeof MilestoneSchema>
 
@@ -124,6 +129,19 @@ export const BadgeSchema = z.strictObject({
 })
 export type Badge = z.infer<typeof BadgeSchema>
 
+/** `Program.experiment` (DESIGN §7.6): a holdout that sees nothing, and the metric the lift is measured on. */
+export const ExperimentSchema = z.strictObject({
+  id,
+  holdoutPercent: z.number().check(
+    z.refine((n) => Number.isFinite(n), 'must be a finite number'),
+    z.gte(0, 'must be from 0 to 50'),
+    z.lte(50, 'must be from 0 to 50'),
+  ),
+  /** Exactly one of `levelId` / `milestoneId` (checked by parseProgram), achieved within `withinDays` of signup. */
+  metric: z.strictObject({ levelId: z.optional(id), milestoneId: z.optional(id), withinDays: positiveInt }),
+})
+export type Experiment = z.infer<typeof ExperimentSchema>
+
 export const ProgramSchema = z.strictObject({
   id,
   version: text,
@@ -137,6 +155,7 @@ export const ProgramSchema = z.strictObject({
       minCohort: z.optional(positiveInt),
     }),
   ),
+  experiment: z.optional(ExperimentSchema),
 })
 export type Program = z.infer<typeof ProgramSchema>
 export type MilestoneId = string

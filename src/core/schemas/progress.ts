@@ -83,6 +83,8 @@ export type Celebration = z.infer<typeof CelebrationSchema>
 export const MeProgressSchema = z.extend(ProgressSchema, {
   benchmarks: z.optional(BenchmarksSchema),
   celebrations: z.array(CelebrationSchema),
+  /** Set (true) when the subject is in the experiment's holdout (DESIGN §7.6): the widget shows nothing. */
+  holdout: z.optional(z.boolean()),
 })
 export type MeProgress = z.infer<typeof MeProgressSchema>
 
