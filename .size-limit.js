@@ -17,7 +17,8 @@ export default [
     path: 'dist/lib/cairn.js',
     import: '*',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
-    limit: '16 KB',
+    // 16 KB before React 18.3 support: its forwardRef wrappers (React 19 takes `ref` as a prop) cost ≈ 0.1 KB.
+    limit: '16.2 KB',
     gzip: true,
     modifyEsbuildConfig: firstLoadOnly,
   },

@@ -31,6 +31,26 @@ export default defineConfig({
         },
       },
       {
+        // The same widget tests on React 18.3: Vite's alias covers our sources, test/react18's resolution hooks
+        // cover what Node loads itself (react-dom's own `require('react')`, motion, Testing Library).
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+          ],
+        },
+        test: {
+          name: 'dom-react18',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          globals: true,
+          setupFiles: ['test/react/setup.ts'],
+          env: { CAIRN_REACT_MAJOR: '18' },
+          execArgv: ['--import', './test/react18/redirect-react.mjs'],
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {

@@ -1,4 +1,4 @@
-import { createContext, use, type ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import type { Source } from '../client'
 import type { CairnStore } from '../store'
 import type { CairnAnalyticsHandler } from './analytics/types'
@@ -52,7 +52,7 @@ CairnContext.displayName = 'CairnContext'
 
 /** The provider's context; throws a helpful error outside `<CairnProvider>`. */
 export function useCairnContext(): CairnContextValue {
-  const context = use(CairnContext)
+  const context = useContext(CairnContext)
   if (!context) {
     throw new Error(
       'Cairn: this component must be rendered inside <CairnProvider source={…}>. ' +

@@ -1,4 +1,4 @@
-import type { Ref } from 'react'
+import { forwardRef } from 'react'
 import type { Badge } from '../../core'
 import { useCairnContext } from '../context'
 import { useBadges } from '../hooks/data-hooks'
@@ -8,7 +8,6 @@ export interface BadgeShelfProps {
   /** Show badges not earned yet (greyed out). @default true */
   showLocked?: boolean
   className?: string
-  ref?: Ref<HTMLElement>
 }
 
 /** Only https URLs are loaded as images; anything else in `icon` is an emoji (text), decorative either way. */
@@ -23,7 +22,7 @@ function BadgeIcon({ icon }: { icon: string | undefined }) {
 }
 
 /** Earned badges with their date, then the ones still to earn. Renders nothing when the program has no badges. */
-export function BadgeShelf({ showLocked = true, className, ref }: BadgeShelfProps) {
+export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function BadgeShelf({ showLocked = true, className }, ref) {
   const { messages, format } = useCairnContext()
   const root = usePartRoot('badgeShelf', className)
   const badgeClass = usePartClass('badge')
@@ -45,5 +44,5 @@ export function BadgeShelf({ showLocked = true, className, ref }: BadgeShelfProp
       </ul>
     </section>
   )
-}
+})
 BadgeShelf.displayName = 'Cairn.BadgeShelf'

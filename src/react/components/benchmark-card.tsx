@@ -1,4 +1,4 @@
-import type { Ref } from 'react'
+import { forwardRef } from 'react'
 import { selectOverall } from '../../store'
 import { useCairnContext } from '../context'
 import { useBenchmarks, useNextStep } from '../hooks/data-hooks'
@@ -11,14 +11,13 @@ const DAYS_PER_WEEK = 7
 
 export interface BenchmarkCardProps {
   className?: string
-  ref?: Ref<HTMLElement>
 }
 
 /**
  * "You're ahead of 80% of teams like yours", when the next step is usually done, and how the user compares
  * with teams at the same stage. Hidden entirely without benchmarks (cohort too small, or local mode).
  */
-export function BenchmarkCard({ className, ref }: BenchmarkCardProps) {
+export const BenchmarkCard = forwardRef<HTMLElement, BenchmarkCardProps>(function BenchmarkCard({ className }, ref) {
   const { messages, format } = useCairnContext()
   const root = usePartRoot('benchmarkCard', className)
   const benchmarks = useBenchmarks()
@@ -51,5 +50,5 @@ export function BenchmarkCard({ className, ref }: BenchmarkCardProps) {
       )}
     </section>
   )
-}
+})
 BenchmarkCard.displayName = 'Cairn.BenchmarkCard'

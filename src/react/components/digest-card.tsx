@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useState, type Ref } from 'react'
+import { forwardRef, lazy, Suspense, useId, useState } from 'react'
 import { useCairnContext } from '../context'
 import type { DigestState } from './digest-result'
 import { ChevronIcon } from './icons'
@@ -10,7 +10,6 @@ export interface DigestCardProps {
   /** Open (and load) at once instead of on the first click. @default false */
   defaultOpen?: boolean
   className?: string
-  ref?: Ref<HTMLElement>
 }
 
 // Everything past the toggle (the request and the digest view) arrives with the first opening: a closed card
@@ -18,7 +17,7 @@ export interface DigestCardProps {
 const DigestContent = lazy(() => import('./digest-result'))
 
 /** "This week you: ✅ …" — fetched from the source only when first opened, so it costs nothing until wanted. */
-export function DigestCard({ period = 'week', defaultOpen = false, className, ref }: DigestCardProps) {
+export const DigestCard = forwardRef<HTMLElement, DigestCardProps>(function DigestCard({ period = 'week', defaultOpen = false, className }, ref) {
   const { messages } = useCairnContext()
   const root = usePartRoot('digest', className)
   const contentId = useId()
@@ -47,5 +46,5 @@ export function DigestCard({ period = 'week', defaultOpen = false, className, re
       </div>
     </section>
   )
-}
+})
 DigestCard.displayName = 'Cairn.DigestCard'

@@ -1,4 +1,4 @@
-import { createContext, use, useCallback, useId, useState, type ReactNode, type Ref } from 'react'
+import { createContext, forwardRef, useCallback, useContext, useId, useState, type ReactNode } from 'react'
 import type { CairnState } from '../../store'
 import { selectLevelView, selectMilestone, type LevelView } from '../../store'
 import { useCairnContext } from '../context'
@@ -21,7 +21,7 @@ interface LevelContextValue {
 const LevelContext = createContext<LevelContextValue | null>(null)
 
 function useLevelContext(part: string): LevelContextValue {
-  const context = use(LevelContext)
+  const context = useContext(LevelContext)
   if (!context) throw new Error(`Cairn: <LevelChecklist.${part}> must be rendered inside <LevelChecklist.Level>.`)
   return context
 }
@@ -29,18 +29,17 @@ function useLevelContext(part: string): LevelContextValue {
 export interface LevelChecklistRootProps {
   children?: ReactNode
   className?: string
-  ref?: Ref<HTMLDivElement>
 }
 
 /** The container of the level sections. */
-export function Root({ children, className, ref }: LevelChecklistRootProps) {
+export const Root = forwardRef<HTMLDivElement, LevelChecklistRootProps>(function Root({ children, className }, ref) {
   const root = usePartRoot('checklist', className)
   return (
     <div ref={ref} data-cairn-level-list="" {...root}>
       {children}
     </div>
   )
-}
+})
 Root.displayName = 'LevelChecklist.Root'
 
 export interface LevelChecklistLevelProps {
@@ -53,11 +52,10 @@ export interface LevelChecklistLevelProps {
   onOpenChange?: (open: boolean) => void
   children?: ReactNode
   className?: string
-  ref?: Ref<HTMLElement>
 }
 
 /** One collapsible level section (`data-cairn-level`, `data-state`). Renders nothing until loaded. */
-export function Level({ id, open: controlledOpen, defaultOpen, onOpenChange, children, className, ref }: LevelChecklistLevelProps) {
+export const Level = forwardRef<HTMLElement, LevelChecklistLevelProps>(function Level({ id, open: controlledOpen, defaultOpen, onOpenChange, children, className }, ref) {
   const level = useLevel(id)
   const partClass = usePartClass('level', className)
   const baseId = useId()
@@ -72,7 +70,7 @@ export function Level({ id, open: controlledOpen, defaultOpen, onOpenChange, chi
   const open = controlledOpen ?? toggled ?? defaultOpen ?? level.state === 'active'
   const value: LevelContextValue = { level, open, setOpen, triggerId: `${baseId}-trigger`, contentId: `${baseId}-content` }
   return (
-    <LevelContext value={value}>
+    <LevelContext.Provider value={value}>
       <section ref={ref} data-cairn-level={id} data-state={level.state} data-open={open ? '' : undefined} aria-labelledby={value.triggerId} className={partClass}>
         {children ?? (
           <>
@@ -81,9 +79,9 @@ export function Level({ id, open: controlledOpen, defaultOpen, onOpenChange, chi
           </>
         )}
       </section>
-    </LevelContext>
+    </LevelContext.Provider>
   )
-}
+})
 Level.displayName = 'LevelChecklist.Level'
 
 function previousLevelTitle(state: CairnState, position: number): string | undefined {
@@ -94,11 +92,10 @@ export interface LevelChecklistTriggerProps {
   /** Replaces the default label ("Level 1 · Getting started" and "2 of 3"). */
   children?: ReactNode
   className?: string
-  ref?: Ref<HTMLButtonElement>
 }
 
 /** The heading button that opens and closes the section; locked levels add "Complete … to unlock". */
-export function Trigger({ children, className, ref }: LevelChecklistTriggerProps) {
+export const Trigger = forwardRef<HTMLButtonElement, LevelChecklistTriggerProps>(function Trigger({ children, className }, ref) {
   const { messages, format } = useCairnContext()
   const { level, open, setOpen, triggerId, contentId } = useLevelContext('Trigger')
   const partClass = usePartClass('levelTrigger', className)
@@ -135,18 +132,17 @@ export function Trigger({ children, className, ref }: LevelChecklistTriggerProps
       {level.state === 'locked' && previous && <p data-cairn-level-hint="">{messages.levelLockedHint(previous)}</p>}
     </>
   )
-}
+})
 Trigger.displayName = 'LevelChecklist.Trigger'
 
 export interface LevelChecklistContentProps {
   /** Replaces the default list of milestone rows. */
   children?: ReactNode
   className?: string
-  ref?: Ref<HTMLDivElement>
 }
 
 /** The collapsible body of a level; hidden (not unmounted) while closed so rows keep their state. */
-export function Content({ children, className, ref }: LevelChecklistContentProps) {
+export const Content = forwardRef<HTMLDivElement, LevelChecklistContentProps>(function Content({ children, className }, ref) {
   const { open, contentId } = useLevelContext('Content')
   const partClass = usePartClass('levelContent', className)
   // No role="region" here: the level's <section> is already the region named by the trigger (landmark-unique).
@@ -155,7 +151,7 @@ export function Content({ children, className, ref }: LevelChecklistContentProps
       {children ?? <Items />}
     </div>
   )
-}
+})
 Content.displayName = 'LevelChecklist.Content'
 
 function visibleMilestoneIds(state: CairnState, levelId: string): string[] {

@@ -1,14 +1,13 @@
-import type { Ref } from 'react'
+import { forwardRef } from 'react'
 import { useLevels } from '../hooks/data-hooks'
 import { Content, Item, Items, Level, Root, Trigger } from './level-checklist-parts'
 
 export interface LevelChecklistProps {
   className?: string
-  ref?: Ref<HTMLDivElement>
 }
 
 /** Every level as a collapsible section of milestone rows. Compose your own from `.Root`, `.Level`, `.Trigger`, `.Content`, `.Items`, `.Item`. */
-function LevelChecklistReady({ className, ref }: LevelChecklistProps) {
+const LevelChecklistReady = forwardRef<HTMLDivElement, LevelChecklistProps>(function LevelChecklist({ className }, ref) {
   const levels = useLevels()
   return (
     <Root className={className} ref={ref}>
@@ -17,7 +16,7 @@ function LevelChecklistReady({ className, ref }: LevelChecklistProps) {
       ))}
     </Root>
   )
-}
+})
 LevelChecklistReady.displayName = 'LevelChecklist'
 
 /** The leveled checklist: a ready composition plus its compound parts. */

@@ -1,4 +1,4 @@
-import { memo, useCallback, type Ref } from 'react'
+import { forwardRef, memo, useCallback } from 'react'
 import type { CairnState } from '../../store'
 import { selectMilestone } from '../../store'
 import { useCairnContext } from '../context'
@@ -26,14 +26,13 @@ export interface MilestoneRowProps {
   /** Show the milestone's call to action when it has one. @default true */
   showCta?: boolean
   className?: string
-  ref?: Ref<HTMLDivElement>
 }
 
 /**
  * One milestone: title, "3 / 5", state, due date or catch-up nudge, and its CTA. Subscribes only to its own
  * milestone, so an update elsewhere never re-renders it. Ineligible milestones render nothing.
  */
-export const MilestoneRow = memo(function MilestoneRow({ id, showCta = true, className, ref }: MilestoneRowProps) {
+export const MilestoneRow = memo(forwardRef<HTMLDivElement, MilestoneRowProps>(function MilestoneRow({ id, showCta = true, className }, ref) {
   const { messages, format } = useCairnContext()
   const root = usePartRoot('milestone', className)
   const view = useMilestone(id)
@@ -77,5 +76,5 @@ export const MilestoneRow = memo(function MilestoneRow({ id, showCta = true, cla
       </div>
     </div>
   )
-})
+}))
 MilestoneRow.displayName = 'Cairn.MilestoneRow'

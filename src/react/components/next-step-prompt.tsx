@@ -1,4 +1,4 @@
-import type { Ref } from 'react'
+import { forwardRef } from 'react'
 import { useCairnContext } from '../context'
 import { useNextStep } from '../hooks/data-hooks'
 import { CtaLink } from './cta-link'
@@ -6,11 +6,10 @@ import { usePartRoot } from './part-attributes'
 
 export interface NextStepPromptProps {
   className?: string
-  ref?: Ref<HTMLElement>
 }
 
 /** The one step worth taking now, with its call to action. Renders nothing when there is no next step. */
-export function NextStepPrompt({ className, ref }: NextStepPromptProps) {
+export const NextStepPrompt = forwardRef<HTMLElement, NextStepPromptProps>(function NextStepPrompt({ className }, ref) {
   const { messages } = useCairnContext()
   const root = usePartRoot('nextStep', className)
   const step = useNextStep()
@@ -28,5 +27,5 @@ export function NextStepPrompt({ className, ref }: NextStepPromptProps) {
       )}
     </section>
   )
-}
+})
 NextStepPrompt.displayName = 'Cairn.NextStepPrompt'

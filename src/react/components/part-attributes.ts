@@ -1,4 +1,4 @@
-import { use } from 'react'
+import { useContext } from 'react'
 import { CairnContext, type CairnPart } from '../context'
 
 /** Joins class names, dropping empty ones. */
@@ -13,7 +13,7 @@ export function joinClasses(...names: (string | false | null | undefined)[]): st
  * so presentational parts (bars, rings) can be used on their own.
  */
 export function usePartRoot(part: CairnPart, className?: string) {
-  const context = use(CairnContext)
+  const context = useContext(CairnContext)
   return {
     'data-cairn-styled': context?.unstyled ? undefined : '',
     'data-cairn-theme': context?.theme ?? 'system',
@@ -23,6 +23,6 @@ export function usePartRoot(part: CairnPart, className?: string) {
 
 /** The host's class for an inner part plus any local class. */
 export function usePartClass(part: CairnPart, className?: string): string | undefined {
-  const context = use(CairnContext)
+  const context = useContext(CairnContext)
   return joinClasses(context?.classNames[part], className)
 }

@@ -1,4 +1,4 @@
-import type { CSSProperties, Ref } from 'react'
+import { forwardRef, type CSSProperties } from 'react'
 import { usePartRoot } from './part-attributes'
 
 export interface ProgressBarProps {
@@ -11,7 +11,6 @@ export interface ProgressBarProps {
   /** Spoken value, e.g. "2 of 3"; screen readers say a percentage without it. */
   valueText?: string
   className?: string
-  ref?: Ref<HTMLDivElement>
 }
 
 /** Clamps `value / max` to 0–100 so a target overshoot ("12 of 10") never overflows the track. */
@@ -33,7 +32,7 @@ export function progressbarAria(label: string, value: number, max: number, value
 }
 
 /** A 6 px rounded bar with `role="progressbar"` and its aria values. Usable outside a provider. */
-export function ProgressBar({ value, max = 100, label, valueText, className, ref }: ProgressBarProps) {
+export const ProgressBar = forwardRef<HTMLDivElement, ProgressBarProps>(function ProgressBar({ value, max = 100, label, valueText, className }, ref) {
   const root = usePartRoot('progressBar', className)
   const percent = percentOf(value, max)
   return (
@@ -48,5 +47,5 @@ export function ProgressBar({ value, max = 100, label, valueText, className, ref
       <div data-cairn-progress-fill="" />
     </div>
   )
-}
+})
 ProgressBar.displayName = 'Cairn.ProgressBar'

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react'
+import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { selectOverall } from '../../store'
 import { CelebrationLayer } from '../celebrations'
 import { useCairnContext } from '../context'
@@ -21,14 +21,13 @@ export interface ProgressLauncherProps {
   /** Mount the celebration layer here, so moments show even while the panel is closed. @default true */
   celebrations?: boolean
   className?: string
-  ref?: Ref<HTMLDivElement>
 }
 
 /**
  * A floating button with a compact progress ring that opens the widget as a popover dialog. Escape or the
  * close button closes it and returns focus to the button; a click outside closes it without moving focus.
  */
-export function ProgressLauncher({ open: controlledOpen, defaultOpen = false, onOpenChange, children, celebrations = true, className, ref }: ProgressLauncherProps) {
+export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps>(function ProgressLauncher({ open: controlledOpen, defaultOpen = false, onOpenChange, children, celebrations = true, className }, ref) {
   const { messages, format, dir, reportError } = useCairnContext()
   const root = usePartRoot('launcher', className)
   const panelClass = usePartClass('panel')
@@ -115,5 +114,5 @@ export function ProgressLauncher({ open: controlledOpen, defaultOpen = false, on
       {celebrations && <CelebrationLayer />}
     </div>
   )
-}
+})
 ProgressLauncher.displayName = 'Cairn.ProgressLauncher'

@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from 'react'
+import { forwardRef, type ReactNode } from 'react'
 import { usePartRoot } from './part-attributes'
 import { percentOf, progressbarAria } from './progress-bar'
 
@@ -16,11 +16,10 @@ export interface ProgressRingProps {
   /** Content centred inside the ring (e.g. a count). */
   children?: ReactNode
   className?: string
-  ref?: Ref<HTMLSpanElement>
 }
 
 /** A circular progress indicator drawn in SVG. Usable outside a provider. */
-export function ProgressRing({ value, max = 100, label, valueText, size = 40, thickness = 4, children, className, ref }: ProgressRingProps) {
+export const ProgressRing = forwardRef<HTMLSpanElement, ProgressRingProps>(function ProgressRing({ value, max = 100, label, valueText, size = 40, thickness = 4, children, className }, ref) {
   const root = usePartRoot('progressRing', className)
   const radius = (size - thickness) / 2
   const circumference = 2 * Math.PI * radius
@@ -44,5 +43,5 @@ export function ProgressRing({ value, max = 100, label, valueText, size = 40, th
       {children !== undefined && <span data-cairn-ring-label="">{children}</span>}
     </span>
   )
-}
+})
 ProgressRing.displayName = 'Cairn.ProgressRing'

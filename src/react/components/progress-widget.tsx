@@ -1,4 +1,4 @@
-import { useId, useMemo, type ReactNode, type Ref } from 'react'
+import { forwardRef, useId, useMemo, type ReactNode, type Ref } from 'react'
 import type { CairnState } from '../../store'
 import { selectCurrentLevel, selectError, selectOverall, selectStatus } from '../../store'
 import { CelebrationLayer } from '../celebrations'
@@ -32,7 +32,6 @@ export interface ProgressWidgetProps {
   /** Shown instead of the widget if it ever crashes. @default null (nothing) */
   fallback?: ReactNode
   className?: string
-  ref?: Ref<HTMLElement>
 }
 
 /** True once loaded when nothing can be shown: no milestone the user is eligible for. */
@@ -42,17 +41,17 @@ function isEmpty(state: CairnState): boolean {
 }
 
 /** The drop-in widget: level header, checklist, next step, badges, benchmarks, digest and celebrations. */
-export function ProgressWidget({ fallback = null, ...props }: ProgressWidgetProps) {
+export const ProgressWidget = forwardRef<HTMLElement, ProgressWidgetProps>(function ProgressWidget({ fallback = null, ...props }, ref) {
   const { reportError } = useCairnContext()
   return (
     <CairnErrorBoundary onError={reportError} fallback={fallback}>
-      <WidgetPanel {...props} />
+      <WidgetPanel {...props} rootRef={ref} />
     </CairnErrorBoundary>
   )
-}
+})
 ProgressWidget.displayName = 'Cairn.ProgressWidget'
 
-function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week', celebrations = true, className, ref }: Omit<ProgressWidgetProps, 'fallback'>) {
+function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week', celebrations = true, className, rootRef: ref }: Omit<ProgressWidgetProps, 'fallback'> & { rootRef: Ref<HTMLElement> }) {
   const { messages, localeReady, format, dir, locale, markViewed } = useCairnContext()
   const root = usePartRoot('root', className)
   const headerClass = usePartClass('header')

@@ -1,15 +1,14 @@
-import type { Ref } from 'react'
+import { forwardRef } from 'react'
 import { useCairnContext } from '../context'
 import { useValue } from '../hooks/data-hooks'
 import { usePartRoot } from './part-attributes'
 
 export interface ValueSummaryProps {
   className?: string
-  ref?: Ref<HTMLParagraphElement>
 }
 
 /** "You've saved 8 hours — worth $480". Renders nothing until something has been saved. */
-export function ValueSummary({ className, ref }: ValueSummaryProps) {
+export const ValueSummary = forwardRef<HTMLParagraphElement, ValueSummaryProps>(function ValueSummary({ className }, ref) {
   const { messages, format } = useCairnContext()
   const root = usePartRoot('value', className)
   const value = useValue()
@@ -21,5 +20,5 @@ export function ValueSummary({ className, ref }: ValueSummaryProps) {
       {worth}
     </p>
   )
-}
+})
 ValueSummary.displayName = 'Cairn.ValueSummary'

@@ -78,6 +78,6 @@ export function CairnProvider({
     }),
     [runtime, locale, tables, dir, overrides, theme, unstyled, classNames, renderLink],
   )
-  return <CairnContext value={value}>{children}</CairnContext>
+  return <CairnContext.Provider value={value}>{children}</CairnContext.Provider>
 }
 CairnProvider.displayName = 'CairnProvider'
