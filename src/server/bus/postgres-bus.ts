@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import pg from 'pg'
-import type { Queryable } from '../storage'
+import type { PostgresConnectionConfig, Queryable } from '../storage'
 import { PROGRESS_CHANNEL, type ProgressBus, type ProgressChange } from './types'
 
 /** First wait after a lost LISTEN connection; doubles up to the maximum so a down database is not hammered. */
@@ -11,7 +11,7 @@ const RECONNECT_MAX_MS = 10_000
 /** Connections the Postgres bus uses. */
 export interface PostgresBusOptions {
   /** Where the dedicated LISTEN connection connects. */
-  client: pg.ClientConfig
+  client: PostgresConnectionConfig
   /** Sends NOTIFY (any pooled connection will do). */
   notifier: Queryable
 }
