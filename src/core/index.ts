@@ -14,4 +14,5 @@ export {
   applyVariants, assignmentBucket, assignmentUnit, bucketFromHash, experimentArm, pickVariant, variantAssignments, variantSetId,
   type ArmCounts, type EstimateLiftInput, type Lift, type LiftEstimate, type NoLiftEstimate, type LiftUnavailable,
   type SampleSize, type SampleSizeInput, type ExperimentArm,
+  ExperimentInsightsSchema, ExperimentArmSchema, LiftSchema, VariantArmSchema, type ExperimentInsights,
 } from './experiment'

@@ -9,6 +9,7 @@ import { createErrorHandler, handleNotFound, type ErrorLogger } from './http/err
 import { limitRate, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
 import { StreamRegistry } from './http/stream-registry'
 import { registerEventsRoute } from './routes/events'
+import { registerExperimentRoute } from './routes/experiment'
 import { registerHealthRoute } from './routes/health'
 import { registerInsightsRoute } from './routes/insights'
 import { registerMeRoutes } from './routes/me'
@@ -95,7 +96,7 @@ export function createApp(options: AppOptions): CairnApp {
   }
   for (const register of [
     registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
-    registerEventsRoute, registerSubjectRoute, registerInsightsRoute,
+    registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute,
   ]) {
     register(deps)
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import {
   BadgeSchema, BenchmarksSchema, CelebrationSchema, CriterionSchema, DigestSchema, EventSchema, LevelSchema,
-  InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
+  ExperimentInsightsSchema, InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
 } from '../core'
 import {
   ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, SubjectUpsertSchema,
@@ -15,7 +15,7 @@ const COMPONENTS = {
   Event: EventSchema, Subject: SubjectSchema, SubjectUpsert: SubjectUpsertSchema, EventBatch: EventBatchSchema,
   ClientEventBatch: ClientEventBatchSchema, Progress: ProgressSchema, MeProgress: MeProgressSchema,
   Benchmarks: BenchmarksSchema, Celebration: CelebrationSchema, Digest: DigestSchema, IngestResult: IngestResultSchema,
-  Insights: InsightsSchema, Health: HealthSchema, Error: ErrorSchema,
+  Insights: InsightsSchema, ExperimentInsights: ExperimentInsightsSchema, Health: HealthSchema, Error: ErrorSchema,
 } satisfies Record<string, z.ZodMiniType>
 type ComponentName = keyof typeof COMPONENTS
 
@@ -72,6 +72,12 @@ const PATHS: JsonObject = {
   },
   '/v1/insights': {
     get: operation('Program analytics: completion, time to milestone, drop-off, velocity', API_KEY, { '200': json('Insights', 'Insights') }),
+  },
+  '/v1/insights/experiment': {
+    get: operation('Holdout lift (Newcombe 95% interval, pooled z-test), power, and threshold-variant comparisons', API_KEY, {
+      '200': json('ExperimentInsights', 'Experiment results'),
+      ...errors(404),
+    }),
   },
   '/healthz': {
     get: operation('Liveness and storage reachability', [], { '200': json('Health', 'Up'), '503': json('Health', 'Storage unreachable') }),

@@ -1,6 +1,6 @@
 // CONTRACT between the data layer (storage, service, bus, seed) and the HTTP layer (app, routes, auth, SSE).
 // Change only with both sides.
-import type { CairnEvent, Digest, Insights, MeProgress, Program, Subject, Traits } from '../core'
+import type { CairnEvent, Digest, ExperimentInsights, Insights, MeProgress, Program, Subject, Traits } from '../core'
 
 export interface IngestResult {
   accepted: number
@@ -35,6 +35,8 @@ export interface CairnService {
   ackCelebration(userId: string, celebrationId: string): Promise<boolean>
   digest(userId: string, period: 'week' | 'month', now: Date): Promise<Digest>
   insights(now: Date): Promise<Insights>
+  /** Holdout lift and variant comparisons (DESIGN §7.6); undefined when the program has no experiment. */
+  experiment(now: Date): Promise<ExperimentInsights | undefined>
   /** Called with the user's fresh progress whenever it changes, in this process or (Postgres) in any other. */
   subscribe(userId: string, listener: (progress: MeProgress) => void): () => void
   /** Storage reachable? */
@@ -48,4 +50,4 @@ export interface ServiceValidationError extends Error {
   details: { path: string; message: string }[]
 }
 
-export type { CairnEvent, Insights }
+export type { CairnEvent, ExperimentInsights, Insights }

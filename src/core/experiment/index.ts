@@ -7,3 +7,4 @@ export {
   applyVariants, assignmentBucket, assignmentUnit, bucketFromHash, experimentArm, pickVariant, variantAssignments, variantSetId,
   type ExperimentArm,
 } from './assignment'
+export { ExperimentInsightsSchema, ExperimentArmSchema, LiftSchema, VariantArmSchema, type ExperimentInsights } from './insights-schema'

@@ -2,7 +2,9 @@ import { buildDigest, computeBenchmarks, evaluate, sortCelebrations, type MeProg
 import { createBusFor, type ProgressBus } from '../bus'
 import { findSubjects, loadCohort, markCelebrationSeen, pendingCelebrations, saveSubjects, type Storage } from '../storage'
 import type { CairnService } from '../service-types'
+import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
+import { computeExperimentInsights } from './experiment-insights'
 import { storeBatch } from './ingest'
 import { computeInsights } from './insights'
 import { createProgressKeeper } from './progress-keeper'
@@ -34,7 +36,8 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const { program, storage } = options
   const clock = options.now ?? (() => new Date())
   const bus = options.bus ?? createBusFor(storage)
-  const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize)
+  const assigner = createAssigner(program)
+  const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize, assigner)
   const cohort = createCohortCache(program, storage, options.cohortTtlMs)
   const trackableNames = clientTrackableEventNames(program)
   const accountWide = hasAccountMilestones(program)
@@ -69,6 +72,9 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const progressOf = async (userId: string, now: Date): Promise<MeProgress> => {
     const { subject, progress } = await plainProgress(userId, now)
     const benchmarks = computeBenchmarks({ program, subject, progress, cohort: await cohort.get(now), now })
+    // The holdout is evaluated like everyone (so lift can be measured) but is shown nothing: the flag tells the widget.
+    const holdout = program.experiment !== undefined && (await assigner.forSubjects(storage, [subject])).get(userId)?.holdout === true
+    if (holdout) return { ...progress, celebrations: [], holdout: true }
     const celebrations = sortCelebrations(await pendingCelebrations(storage, program.id, userId))
     return { ...progress, ...(benchmarks ? { benchmarks } : {}), celebrations }
   }
@@ -146,6 +152,13 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       return buildDigest({ program, progress, period, now })
     },
     insights: async (now) => computeInsights(program, await loadCohort(storage, program.id), now),
+    experiment: async (now) => {
+      const experiment = program.experiment
+      if (!experiment) return undefined
+      const rows = await loadCohort(storage, program.id)
+      const assignments = await assigner.forSubjects(storage, rows.map((row) => row.subject))
+      return computeExperimentInsights({ ...program, experiment }, rows, assignments, now)
+    },
     subscribe: (userId, listener) => {
       let set = listeners.get(userId)
       if (!set) listeners.set(userId, (set = new Set()))

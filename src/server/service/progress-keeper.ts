@@ -16,6 +16,7 @@ import {
   type Queryable,
   type Storage,
 } from '../storage'
+import type { Assigner, SubjectAssignment } from './assignments'
 import { canonicalJson } from './canonical-json'
 import { createKeyedQueue } from './keyed-queue'
 import { LruCache } from './lru-cache'
@@ -46,8 +47,11 @@ export interface ProgressKeeper {
   idle(): Promise<void>
 }
 
-/** Keeps stored progress equal to `evaluate` over every stored event; work on one user never interleaves. */
-export function createProgressKeeper(program: Program, storage: Storage, cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE): ProgressKeeper {
+/**
+ * Keeps stored progress equal to `evaluate` over every stored event; work on one user never interleaves.
+ * With an `assigner`, each subject is evaluated with its variants' criteria, and holdout subjects get no celebrations.
+ */
+export function createProgressKeeper(program: Program, storage: Storage, cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE, assigner?: Assigner): ProgressKeeper {
   const cache = new LruCache<string, CacheEntry>(cacheSize)
   const queue = createKeyedQueue()
 
@@ -57,7 +61,11 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
   }
 
   /** Evaluators for every subject: warm ones as they are, the rest rebuilt from one query over stored events. */
-  const evaluatorsFor = async (q: Queryable, subjects: readonly { subject: Subject; version: number }[]) => {
+  const assignmentsOf = async (q: Queryable, subjects: readonly Subject[]): Promise<Map<string, SubjectAssignment>> =>
+    assigner?.active ? assigner.forSubjects(q, subjects) : new Map()
+  const programOf = (assigned: Map<string, SubjectAssignment>, userId: string) => assigner?.programFor(assigned.get(userId)) ?? program
+
+  const evaluatorsFor = async (q: Queryable, subjects: readonly { subject: Subject; version: number }[], assigned: Map<string, SubjectAssignment>) => {
     const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean }>()
     const missing: Subject[] = []
     for (const { subject, version } of subjects) {
@@ -71,7 +79,7 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
       for (const subject of missing) {
         cache.delete(subject.userId)
         const own = events.filter((event) => concerns(event, subject))
-        result.set(subject.userId, { evaluator: createIncrementalEvaluator(program, subject, own), fresh: true })
+        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(assigned, subject.userId), subject, own), fresh: true })
       }
     }
     return result
@@ -92,7 +100,8 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
           }
           const states = await readSubjectStates(tx, program.id, userIds)
           const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
-          const evaluators = await evaluatorsFor(tx, subjects)
+          const assigned = await assignmentsOf(tx, subjects.map((s) => s.subject))
+          const evaluators = await evaluatorsFor(tx, subjects, assigned)
           const progressRows: { userId: string; snapshot: Progress; version: number }[] = []
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
           for (const { subject, version } of subjects) {
@@ -101,7 +110,9 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
             const after = evaluator.progress(now)
             const before = states.get(subject.userId)?.stored?.snapshot ?? null
             progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1 })
-            for (const celebration of celebrationsBetween(program, before, after)) celebrationRows.push({ userId: subject.userId, celebration })
+            // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
+            const quiet = assigned.get(subject.userId)?.holdout === true
+            if (!quiet) for (const celebration of celebrationsBetween(program, before, after)) celebrationRows.push({ userId: subject.userId, celebration })
             pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1 })
           }
           await writeProgress(tx, program.id, progressRows)
@@ -129,7 +140,8 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
         if (!state) return undefined
         const { subject } = state
         const version = state.stored?.version ?? 0
-        const { evaluator, fresh } = (await evaluatorsFor(storage, [{ subject, version }])).get(userId)!
+        const assigned = await assignmentsOf(storage, [subject])
+        const { evaluator, fresh } = (await evaluatorsFor(storage, [{ subject, version }], assigned)).get(userId)!
         if (fresh) cache.set(userId, { evaluator, subjectKey: canonicalJson(subject), version })
         return { subject, progress: evaluator.progress(now) }
       }),

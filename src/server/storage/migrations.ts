@@ -62,6 +62,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX celebrations_pending ON celebrations (program_id, user_id) WHERE seen_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'experiment assignments',
+    // One row per (assignment set, unit): the experiment id or `variants:<milestoneId>`, and the account (or user).
+    // Once written a row is only read, so a changed holdoutPercent or variant weight never moves anyone assigned.
+    sql: `
+      CREATE TABLE assignments (
+        program_id  text        NOT NULL,
+        set_id      text        NOT NULL,
+        unit        text        NOT NULL,
+        arm         text        NOT NULL,
+        assigned_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (program_id, set_id, unit)
+      )
+    `,
+  },
 ]
 
 /**

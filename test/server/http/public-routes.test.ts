@@ -53,7 +53,7 @@ describe('GET /v1/openapi.json', () => {
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths).sort()).toEqual(
       [
-        '/healthz', '/v1/events', '/v1/insights', '/v1/me/celebrations/{id}/seen', '/v1/me/digest', '/v1/me/events', '/v1/me/progress',
+        '/healthz', '/v1/events', '/v1/insights', '/v1/insights/experiment', '/v1/me/celebrations/{id}/seen', '/v1/me/digest', '/v1/me/events', '/v1/me/progress',
         '/v1/me/stream', '/v1/openapi.json', '/v1/program', '/v1/subjects/{userId}',
       ].sort(),
     )
