@@ -68,6 +68,8 @@ function checkReferences(program: Program): ValidationError[] {
   duplicate(program.milestones, 'milestones')
   duplicate(program.levels, 'levels')
   duplicate(program.badges, 'badges')
+  duplicate(program.signals ?? [], 'signals')
+  checkSuppress(program.suppress, errors)
 
   const milestoneIds = new Set(program.milestones.map((m) => m.id))
   const badgeIds = new Set(program.badges.map((b) => b.id))
@@ -101,6 +103,22 @@ function checkValueMilestone(criterion: Criterion, value: Program['milestones'][
   if (value && (criterion.kind === 'all' || criterion.kind === 'any')) {
     errors.push({ path: `${path}.value`, message: 'needs a single countable criterion, not all/any' })
   }
+}
+
+/** A window that starts and ends on the same event could never be told apart from a new one opening. */
+function checkSuppress(suppress: Program['suppress'], errors: ValidationError[]) {
+  const seen = new Map<string, number>()
+  suppress?.between?.forEach((pair, i) => {
+    const path = `suppress.between[${i}]`
+    if (pair.start === pair.end) errors.push({ path: `${path}.end`, message: `must differ from start: both name "${pair.start}"` })
+    for (const side of ['start', 'end'] as const) {
+      const earlier = seen.get(pair[side])
+      if (earlier !== undefined && earlier !== i) {
+        errors.push({ path: `${path}.${side}`, message: `event "${pair[side]}" already opens or closes suppress.between[${earlier}]` })
+      }
+      seen.set(pair[side], i)
+    }
+  })
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -16,7 +16,8 @@ const T0 = Date.parse('2026-03-02T09:00:00.000Z')
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
 
 function targetOf(criterion: Criterion): number {
-  return criterion.kind === 'all' || criterion.kind === 'any' ? criterion.of.length : criterion.atLeast
+  if (criterion.kind === 'all' || criterion.kind === 'any') return criterion.of.length
+  return criterion.kind === 'tenure' ? criterion.days : criterion.atLeast
 }
 
 /** A Progress literal for `program`: the listed milestones achieved, the listed levels complete, the listed badges earned. */

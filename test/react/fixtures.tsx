@@ -10,7 +10,8 @@ export const NOW = '2026-11-20T12:00:00.000Z'
 export const program: Program = demoProgram
 
 function targetOf(criterion: Criterion): number {
-  return criterion.kind === 'all' || criterion.kind === 'any' ? criterion.of.length : criterion.atLeast
+  if (criterion.kind === 'all' || criterion.kind === 'any') return criterion.of.length
+  return criterion.kind === 'tenure' ? criterion.days : criterion.atLeast
 }
 
 /**

@@ -16,7 +16,7 @@ export const cta: Check<Cta> = obj({ label: text, href: refine(str, isSafeHref, 
 export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as const satisfies readonly NonNullable<Milestone['celebrate']>[]
 
 const CATEGORIES: readonly Milestone['category'][] = ['onboarding', 'adoption', 'habit', 'value', 'growth', 'advocacy', 'risk']
-const CRITERION_KINDS: readonly Milestone['criterion']['kind'][] = ['count', 'sum', 'distinct', 'days', 'streak', 'all', 'any']
+const CRITERION_KINDS: readonly Milestone['criterion']['kind'][] = ['count', 'sum', 'distinct', 'days', 'streak', 'tenure', 'all', 'any']
 
 const milestone = obj({
   id: text,
@@ -51,6 +51,17 @@ const badge: Check<Badge> = obj({
   icon: opt(refine(str, isBadgeIcon, 'must be an emoji or an https URL')),
 })
 
+const SIGNAL_KINDS: readonly NonNullable<Program['signals']>[number]['criterion']['kind'][] = ['inactive', 'usage_drop', 'stalled']
+
+// The nudge reads a signal's kind, title and cta; the rest of its rule is the engine's business.
+const signal = obj({
+  id: text,
+  title: text,
+  unit: opt(oneOf(['user', 'account'])),
+  criterion: obj({ kind: oneOf(SIGNAL_KINDS) }),
+  cta: opt(cta),
+})
+
 const program = obj({
   id: text,
   version: text,
@@ -59,6 +70,7 @@ const program = obj({
   levels: arr(level),
   badges: arr(badge),
   benchmarks: opt(obj({ segmentBy: opt(arr(text)), minCohort: opt(positive) })),
+  signals: opt(arr(signal)),
 })
 
 /** `GET /v1/program`: the fields the widget reads, typed as the core `Program` (a checked subset of it). */

@@ -1,4 +1,4 @@
-import type { Celebration, LevelState, MeProgress, MilestoneState, NextStep } from '../../core'
+import type { Celebration, LevelState, MeProgress, MilestoneState, NextStep, SignalState } from '../../core'
 import { arr, bool, iso, num, obj, oneOf, opt, orNull, record, str, type Check } from './check'
 import { CELEBRATION_STYLES, currency, cta } from './program'
 
@@ -7,6 +7,7 @@ import { CELEBRATION_STYLES, currency, cta } from './program'
 
 const MILESTONE_STATES: readonly MilestoneState[] = ['locked', 'available', 'in_progress', 'achieved', 'missed', 'ineligible']
 const LEVEL_STATES: readonly LevelState[] = ['locked', 'active', 'complete']
+const SIGNAL_STATES: readonly SignalState['state'][] = ['active', 'clear']
 const CELEBRATION_KINDS: readonly Celebration['kind'][] = ['level', 'badge', 'milestone']
 
 export const nextStep: Check<NextStep> = obj({ milestoneId: str, title: str, cta: opt(cta), reason: str })
@@ -49,6 +50,8 @@ export const meProgressCheck: Check<MeProgress> = obj({
   unlockedFeatures: arr(str),
   nextSteps: arr(nextStep),
   value: opt(obj({ minutesSaved: num, moneySaved: opt(num), currency: opt(currency) })),
+  signals: opt(arr(obj({ id: str, state: oneOf(SIGNAL_STATES), since: opt(iso) }))),
+  suppressed: opt(obj({ reason: str })),
   benchmarks: opt(benchmarks),
   celebrations: arr(celebration),
   holdout: opt(bool),

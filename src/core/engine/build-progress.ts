@@ -1,21 +1,35 @@
+import type { Milestone } from '../schemas/program'
 import type { MilestoneProgress, Progress } from '../schemas/progress'
 import { toIso } from './iso'
 import { evaluateLevels } from './levels'
 import { milestoneProgress, settleMilestone, type MilestoneOutcome } from './milestone-state'
 import { nextSteps } from './next-steps'
-import type { ProgramPlan } from './program-plan'
+import type { MilestonePlan, ProgramPlan } from './program-plan'
 import { earnedBadges, unlockedFeatures } from './rewards'
-import type { CriterionResult } from './types'
+import { evaluateSignals } from './signals/evaluate-signals'
+import { evaluateSuppression } from './suppression'
+import type { CriterionResult, EventIndex } from './types'
 import { valueDelivered } from './value'
+
+/** Categories that ask for more (invite, upgrade, refer): left out of next steps while a subject is suppressed. */
+export const UPSELL_CATEGORIES: readonly Milestone['category'][] = ['growth', 'advocacy']
+
+/** Progress at `now`, and the earliest later moment it can change without a new event (Infinity: never). */
+export interface Assessment {
+  readonly progress: Progress
+  readonly nextChangeAt: number
+}
 
 /**
  * Turns per-milestone criterion results (indexed like `plan.milestones`) into Progress: deadlines and
- * eligibility, then levels, locking, badges, features, next steps and value. Cheap: O(milestones).
+ * eligibility, then levels, locking, badges, features, next steps and value; then signals and suppression,
+ * which read the events and the finished milestones but never change them. Cheap: O(milestones) plus
+ * O(log events) per signal.
  */
-export function buildProgress(plan: ProgramPlan, results: readonly CriterionResult[], now: number): Progress {
+export function assessProgress(plan: ProgramPlan, results: readonly CriterionResult[], index: EventIndex, now: number): Assessment {
   const outcomes = new Map<string, MilestoneOutcome>()
-  plan.milestones.forEach((milestonePlan, index) => {
-    const result = results[index] as CriterionResult
+  plan.milestones.forEach((milestonePlan, i) => {
+    const result = results[i] as CriterionResult
     outcomes.set(milestonePlan.milestone.id, settleMilestone(milestonePlan, result, now))
   })
   const levels = evaluateLevels(plan.program, outcomes, plan.signedUpAt)
@@ -28,6 +42,9 @@ export function buildProgress(plan: ProgramPlan, results: readonly CriterionResu
       return [outcome.plan.milestone.id, milestoneProgress(outcome, locked)]
     }),
   )
+  const signals = evaluateSignals(plan, index, milestones, now)
+  const suppression = evaluateSuppression(plan, index, now)
+  const stepPlans = suppression.suppressed === undefined ? plan.milestones : plan.milestones.filter(notUpsell)
 
   const progress: Progress = {
     programId: plan.program.id,
@@ -37,9 +54,28 @@ export function buildProgress(plan: ProgramPlan, results: readonly CriterionResu
     levels: levels.map((level) => level.progress),
     badges: earnedBadges(plan.program, levels, outcomes.values()),
     unlockedFeatures: unlockedFeatures(plan.program, levels),
-    nextSteps: nextSteps(plan.milestones, milestones, now),
+    nextSteps: nextSteps(stepPlans, milestones, now),
   }
   const value = valueDelivered(outcomes.values())
   if (value !== undefined) progress.value = value
-  return progress
+  if (signals.states !== undefined) progress.signals = signals.states
+  if (suppression.suppressed !== undefined) progress.suppressed = suppression.suppressed
+
+  let nextChangeAt = Math.min(signals.nextChange, suppression.nextChange)
+  for (const outcome of outcomes.values()) {
+    nextChangeAt = Math.min(nextChangeAt, outcome.result.stableUntil)
+    // An open milestone turns `missed` the moment after its deadline.
+    const { dueAt } = outcome.plan
+    if (outcome.standing === 'open' && dueAt !== undefined && dueAt >= now) nextChangeAt = Math.min(nextChangeAt, dueAt + 1)
+  }
+  return { progress, nextChangeAt }
+}
+
+/** Progress only (see `assessProgress`). */
+export function buildProgress(plan: ProgramPlan, results: readonly CriterionResult[], index: EventIndex, now: number): Progress {
+  return assessProgress(plan, results, index, now).progress
+}
+
+function notUpsell(plan: MilestonePlan): boolean {
+  return !UPSELL_CATEGORIES.includes(plan.milestone.category)
 }

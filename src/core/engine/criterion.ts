@@ -3,6 +3,7 @@ import { combineAll, combineAny } from './composite'
 import { evaluateCountLike } from './criteria/count-sum-distinct'
 import { evaluateDays } from './criteria/days'
 import { evaluateStreak } from './criteria/streak'
+import { evaluateTenure } from './criteria/tenure'
 import type { CriterionContext, CriterionResult } from './types'
 
 /** Evaluates one criterion tree at `context.now`. The single algorithm behind `evaluate` and the incremental evaluator. */
@@ -16,6 +17,8 @@ export function evaluateCriterion(criterion: Criterion, context: CriterionContex
       return evaluateDays(criterion, context)
     case 'streak':
       return evaluateStreak(criterion, context)
+    case 'tenure':
+      return evaluateTenure(criterion, context)
     case 'all':
       return combineAll(criterion.of.map((child) => evaluateCriterion(child, context)))
     case 'any':
@@ -27,7 +30,7 @@ export function evaluateCriterion(criterion: Criterion, context: CriterionContex
 export function eventNamesOf(criterion: Criterion, into: Set<string> = new Set()): Set<string> {
   if (criterion.kind === 'all' || criterion.kind === 'any') {
     for (const child of criterion.of) eventNamesOf(child, into)
-  } else {
+  } else if (criterion.kind !== 'tenure') {
     into.add(criterion.event)
   }
   return into

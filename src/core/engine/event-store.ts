@@ -64,6 +64,9 @@ export class EventStore {
     return store
   }
 
+  /** Event names seen in one scope: "any event" rules (inactivity, usage drop) read every bucket. */
+  readonly names = (scope: Scope): Iterable<string> => this.buckets[scope].keys()
+
   /** Sorted events of one scope and name (never mutate the result). */
   readonly lookup = (scope: Scope, name: string): readonly IndexedEvent[] => this.buckets[scope].get(name) ?? NO_EVENTS
 

@@ -1,8 +1,8 @@
 import type { CairnEvent, Subject } from '../schemas/event'
 import type { Program } from '../schemas/program'
 import type { MilestoneProgress, Progress } from '../schemas/progress'
-import { buildProgress } from './build-progress'
-import { evaluateMilestone } from './evaluate'
+import { assessProgress } from './build-progress'
+import { evaluateMilestone, finiteIso } from './evaluate'
 import { EventStore } from './event-store'
 import { toMs } from './iso'
 import { planProgram } from './program-plan'
@@ -22,6 +22,8 @@ export interface IncrementalEvaluator {
   apply(event: CairnEvent, now: Date | string): ApplyResult
   /** Progress at `now` (time alone moves windows and deadlines). Always equals `evaluate` over every applied event. */
   progress(now: Date | string): Progress
+  /** Like `nextChangeAt` from core over every applied event: when progress next changes without a new event. */
+  nextChangeAt(now: Date | string): string | undefined
 }
 
 interface CachedResult {
@@ -51,14 +53,16 @@ export function createIncrementalEvaluator(program: Program, subject: Subject, e
       return result
     })
 
-  const progressAt = (now: number): Progress => {
-    const progress = buildProgress(plan, resultsAt(now), now)
-    previous = progress
-    return progress
+  const assessAt = (now: number) => {
+    const assessment = assessProgress(plan, resultsAt(now), store, now)
+    previous = assessment.progress
+    return assessment
   }
+  const progressAt = (now: number): Progress => assessAt(now).progress
 
   return {
     progress: (now) => progressAt(toMs(now)),
+    nextChangeAt: (now) => finiteIso(assessAt(toMs(now)).nextChangeAt),
     apply(event, now) {
       const nowMs = toMs(now)
       // The first change is measured against the same moment without the event, not against nothing.

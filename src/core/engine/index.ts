@@ -1,4 +1,6 @@
 // The milestone engine: events in, Progress out. `evaluate` is the reference; the incremental evaluator
 // reuses its per-milestone code and must always agree with it.
-export { evaluate, type EvaluateOptions } from './evaluate'
+export { evaluate, nextChangeAt, type EvaluateOptions } from './evaluate'
+export { UPSELL_CATEGORIES } from './build-progress'
+export { DEFAULT_MIN_BEFORE } from './signals/usage-drop'
 export { createIncrementalEvaluator, type IncrementalEvaluator, type ApplyResult } from './incremental'

@@ -1,6 +1,7 @@
 import type { Subject } from '../schemas/event'
 import type { Milestone, Program } from '../schemas/program'
 import { eventNamesOf } from './criterion'
+import { tenureAnchorsValid } from './criteria/tenure'
 import { isEligible } from './eligibility'
 import { createZoneCalendar } from './time-zone'
 import { DAY_MS, type Scope, type ZoneCalendar } from './types'
@@ -49,7 +50,7 @@ export function planProgram(program: Program, subject: Subject): ProgramPlan {
       index,
       levelIndex: levelOf.get(milestone.id),
       scope: milestone.unit === 'account' ? accountScope : 'user',
-      eligible: isEligible(milestone, subject),
+      eligible: isEligible(milestone.eligibility, subject) && tenureAnchorsValid(milestone.criterion, subject),
       dueAt: dueAt !== undefined && Number.isFinite(dueAt) && Math.abs(dueAt) <= LATEST_DATE_MS ? dueAt : undefined,
     }
     for (const name of eventNamesOf(milestone.criterion)) {

@@ -1,4 +1,4 @@
-import type { CairnEvent } from '../schemas/event'
+import type { CairnEvent, Subject } from '../schemas/event'
 import type { Criterion } from '../schemas/program'
 
 /** Milliseconds in a day; windows and deadlines are whole multiples of 24 h on timestamps, not calendar days. */
@@ -22,6 +22,12 @@ export type Scope = 'user' | 'account'
 
 /** Sorted (by time, then id) events of one scope and one event name. */
 export type EventLookup = (scope: Scope, name: string) => readonly IndexedEvent[]
+
+/** Read access to one subject's events: by scope and name, and which names a scope holds. */
+export interface EventIndex {
+  readonly lookup: EventLookup
+  names(scope: Scope): Iterable<string>
+}
 
 /** What one criterion node yields at a given `now`. Times are epoch milliseconds. */
 export interface CriterionResult {
@@ -53,6 +59,8 @@ export interface CriterionContext {
   readonly scope: Scope
   readonly events: EventLookup
   readonly calendar: ZoneCalendar
+  /** Whose progress: tenure reads signedUpAt or a date trait. */
+  readonly subject: Subject
 }
 
 export type { Criterion }

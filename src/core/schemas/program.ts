@@ -44,12 +44,17 @@ const StreakCriterion = z.strictObject({
   kind: z.literal('streak'), event: text, where: z.optional(WhereSchema), period: z.enum(['day', 'week']), atLeast: positive,
 })
 
+// A time-based milestone: `days` whole 24-hour periods after signup, or after the ISO date held in trait `from`.
+const traitName = z.string({ error: 'must be the name of a trait holding an ISO date' }).check(z.minLength(1, 'must be the name of a trait holding an ISO date'))
+const TenureCriterion = z.strictObject({ kind: z.literal('tenure'), days: positiveInt, from: z.optional(traitName) })
+
 export type LeafCriterion =
   | z.infer<typeof CountCriterion>
   | z.infer<typeof SumCriterion>
   | z.infer<typeof DistinctCriterion>
   | z.infer<typeof DaysCriterion>
   | z.infer<typeof StreakCriterion>
+  | z.infer<typeof TenureCriterion>
 export type Criterion = LeafCriterion | { kind: 'all'; of: Criterion[] } | { kind: 'any'; of: Criterion[] }
 
 export const CriterionSchema: z.ZodMiniType<Criterion> = z.lazy(() =>
@@ -59,6 +64,7 @@ export const CriterionSchema: z.ZodMiniType<Criterion> = z.lazy(() =>
     DistinctCriterion,
     DaysCriterion,
     StreakCriterion,
+    TenureCriterion,
     z.strictObject({ kind: z.literal('all'), of: z.array(CriterionSchema).check(z.minLength(1, 'must list at least one criterion')) }),
     z.strictObject({ kind: z.literal('any'), of: z.array(CriterionSchema).check(z.minLength(1, 'must list at least one criterion')) }),
   ]),
@@ -74,6 +80,11 @@ export type Cta = z.infer<typeof CtaSchema>
 export const MilestoneVariantSchema = z.strictObject({ id, weight: positive, criterion: CriterionSchema })
 export type MilestoneVariant = z.infer<typeof MilestoneVariantSchema>
 
+const EligibilitySchema = z.strictObject({
+  traits: z.optional(z.record(z.string(), z.array(scalar))),
+  requiresConsent: z.optional(z.boolean()),
+})
+
 export const MILESTONE_CATEGORIES = ['onboarding', 'adoption', 'habit', 'value', 'growth', 'advocacy', 'risk'] as const
 export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as const
 
@@ -85,12 +96,7 @@ export const MilestoneSchema = z.strictObject({
   unit: z.optional(z.enum(['user', 'account'])),
   criterion: CriterionSchema,
   deadline: z.optional(z.strictObject({ days: positiveInt })),
-  eligibility: z.optional(
-    z.strictObject({
-      traits: z.optional(z.record(z.string(), z.array(scalar))),
-      requiresConsent: z.optional(z.boolean()),
-    }),
-  ),
+  eligibility: z.optional(EligibilitySchema),
   priority: z.optional(z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number'))),
   celebrate: z.optional(z.enum(CELEBRATION_STYLES)),
   cta: z.optional(CtaSchema),
@@ -142,6 +148,36 @@ export const ExperimentSchema = z.strictObject({
 })
 export type Experiment = z.infer<typeof ExperimentSchema>
 
+const optionalEvent = z.optional(text)
+const percent = z.number().check(z.refine((n) => Number.isFinite(n) && n >= 1 && n <= 100, 'must be a number from 1 to 100'))
+
+/** What raises a risk signal (DESIGN §7.1): no activity, a drop in activity, or no milestone for a while. */
+export const SignalCriterionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('inactive'), event: optionalEvent, days: positiveInt }),
+  z.strictObject({
+    kind: z.literal('usage_drop'), event: optionalEvent, days: positiveInt, dropPercent: percent, minBefore: z.optional(positiveInt),
+  }),
+  z.strictObject({ kind: z.literal('stalled'), days: positiveInt }),
+])
+export type SignalCriterion = z.infer<typeof SignalCriterionSchema>
+
+export const SignalSchema = z.strictObject({
+  id,
+  title: text,
+  unit: z.optional(z.enum(['user', 'account'])),
+  criterion: SignalCriterionSchema,
+  cta: z.optional(CtaSchema),
+  eligibility: z.optional(EligibilitySchema),
+})
+export type Signal = z.infer<typeof SignalSchema>
+
+/** While a subject matches a trait value or sits between a start and an end event, celebrations wait (DESIGN §7.2). */
+export const SuppressSchema = z.strictObject({
+  traits: z.optional(z.record(z.string(), z.array(scalar))),
+  between: z.optional(z.array(z.strictObject({ start: text, end: text }))),
+})
+export type Suppress = z.infer<typeof SuppressSchema>
+
 export const ProgramSchema = z.strictObject({
   id,
   version: text,
@@ -156,7 +192,10 @@ export const ProgramSchema = z.strictObject({
     }),
   ),
   experiment: z.optional(ExperimentSchema),
+  signals: z.optional(z.array(SignalSchema)),
+  suppress: z.optional(SuppressSchema),
 })
 export type Program = z.infer<typeof ProgramSchema>
 export type MilestoneId = string
 export type BadgeId = string
+export type SignalId = string

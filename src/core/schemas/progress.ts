@@ -36,6 +36,17 @@ export const NextStepSchema = z.object({
 })
 export type NextStep = z.infer<typeof NextStepSchema>
 
+export const SIGNAL_STATES = ['active', 'clear'] as const
+export type SignalStateName = (typeof SIGNAL_STATES)[number]
+
+/** One risk signal of the program for this subject (DESIGN §7.1); `since` is when it became active. */
+export const SignalStateSchema = z.object({
+  id: z.string(),
+  state: z.enum(SIGNAL_STATES),
+  since: z.optional(isoTime),
+})
+export type SignalState = z.infer<typeof SignalStateSchema>
+
 export const ProgressSchema = z.object({
   programId: z.string(),
   programVersion: z.string(),
@@ -46,6 +57,10 @@ export const ProgressSchema = z.object({
   unlockedFeatures: z.array(z.string()),
   nextSteps: z.array(NextStepSchema),
   value: z.optional(z.object({ minutesSaved: count, moneySaved: z.optional(count), currency: z.optional(z.string()) })),
+  /** Present when the program declares signals: one entry per signal the subject is eligible for, in program order. */
+  signals: z.optional(z.array(SignalStateSchema)),
+  /** Present while the subject is suppressed (DESIGN §7.2): celebrations wait and next steps carry no upsell. */
+  suppressed: z.optional(z.object({ reason: z.string() })),
 })
 export type Progress = z.infer<typeof ProgressSchema>
 

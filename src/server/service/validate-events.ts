@@ -57,7 +57,7 @@ export function clientTrackableEventNames(program: Program): Set<string> {
   const names = new Set<string>()
   const collect = (criterion: Criterion) => {
     if (criterion.kind === 'all' || criterion.kind === 'any') criterion.of.forEach(collect)
-    else names.add(criterion.event)
+    else if (criterion.kind !== 'tenure') names.add(criterion.event)
   }
   for (const milestone of program.milestones) if (milestone.clientTrackable) collect(milestone.criterion)
   return names

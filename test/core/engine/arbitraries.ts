@@ -1,7 +1,7 @@
 // fast-check generators for small random programs, subjects and event streams that collide often:
 // few names, users, property values and hours, so windows, streaks, dedupe and ties all get exercised.
 import fc from 'fast-check'
-import type { CairnEvent, Criterion, Level, Milestone, Program, Subject, Where } from '../../../src/core'
+import type { CairnEvent, Criterion, Level, Milestone, Program, Signal, Subject, Where } from '../../../src/core'
 
 export const BASE_MS = Date.parse('2026-03-05T00:00:00Z')
 const HOUR_MS = 60 * 60 * 1000
@@ -37,7 +37,36 @@ const leaf: fc.Arbitrary<Criterion> = fc.oneof(
     .map(withoutUndefined),
   fc.record({ kind: fc.constant('days' as const), event: name, where: optionalWhere, atLeast, within }).map(withoutUndefined),
   fc.record({ kind: fc.constant('streak' as const), event: name, period: fc.constantFrom('day' as const, 'week' as const), atLeast }),
+  fc.record({ kind: fc.constant('tenure' as const), days: fc.integer({ min: 1, max: 10 }), from: fc.constantFrom(undefined, 'start') }).map(withoutUndefined),
 )
+
+const signal: fc.Arbitrary<Signal> = fc
+  .record({
+    unit: fc.constantFrom(undefined, 'user' as const, 'account' as const),
+    criterion: fc.oneof(
+      fc.record({ kind: fc.constant('inactive' as const), event: fc.constantFrom(undefined, ...eventNames), days: fc.integer({ min: 1, max: 6 }) }).map(withoutUndefined),
+      fc
+        .record({
+          kind: fc.constant('usage_drop' as const),
+          event: fc.constantFrom(undefined, ...eventNames),
+          days: fc.integer({ min: 1, max: 4 }),
+          dropPercent: fc.constantFrom(1, 30, 50, 100),
+          minBefore: fc.constantFrom(undefined, 1, 2),
+        })
+        .map(withoutUndefined),
+      fc.record({ kind: fc.constant('stalled' as const), days: fc.integer({ min: 1, max: 6 }) }),
+    ),
+    eligibility: fc.constantFrom(undefined, { traits: { plan: ['team'] } }),
+  })
+  .map((shape) => withoutUndefined({ id: 'signal', title: 'Signal', ...shape }) as Signal)
+
+const signalsAndSuppression = fc.record({
+  signals: fc.option(fc.array(signal, { maxLength: 3 }).map((list) => list.map((s, i) => ({ ...s, id: `s${i}` }))), { nil: undefined }),
+  suppress: fc.option(
+    fc.record({ traits: fc.constantFrom(undefined, { plan: ['free'] }), between: fc.constantFrom(undefined, [{ start: 'a', end: 'b' }], [{ start: 'c', end: 'a' }]) }).map(withoutUndefined),
+    { nil: undefined },
+  ),
+})
 
 /** Criterion trees up to depth 3 (depth counts the leaf). */
 const criterion: fc.Arbitrary<Criterion> = fc.letrec<{ node: Criterion; depth2: Criterion }>((tie) => ({
@@ -57,14 +86,15 @@ const milestoneShape = fc.record({
   minutes: fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined }),
   hasBadge: fc.boolean(),
   level: fc.integer({ min: -1, max: 2 }),
+  category: fc.constantFrom('onboarding' as const, 'growth' as const),
 })
 
-export const programs: fc.Arbitrary<Program> = fc.array(milestoneShape, { minLength: 1, maxLength: 5 }).map((shapes) => {
+export const programs: fc.Arbitrary<Program> = fc.tuple(fc.array(milestoneShape, { minLength: 1, maxLength: 5 }), signalsAndSuppression).map(([shapes, extras]) => {
   const milestones: Milestone[] = shapes.map((shape, i) =>
     withoutUndefined({
       id: `m${i}`,
       title: `Milestone ${i}`,
-      category: 'onboarding' as const,
+      category: shape.category,
       criterion: shape.criterion,
       unit: shape.unit,
       deadline: shape.deadline,
@@ -81,14 +111,14 @@ export const programs: fc.Arbitrary<Program> = fc.array(milestoneShape, { minLen
     unlocks: { badge: `level-${index}`, features: [`feature-${index}`, 'shared'] },
   }))
   const badges = [{ id: 'earned', title: 'Earned' }, ...levels.map((level) => ({ id: `level-${level.id.slice(1)}`, title: level.title }))]
-  return { id: 'random', version: '1', title: 'Random', milestones, levels, badges }
+  return withoutUndefined({ id: 'random', version: '1', title: 'Random', milestones, levels, badges, ...extras }) as Program
 })
 
 export const subjects: fc.Arbitrary<Subject> = fc
   .record({
     accountId: fc.constantFrom(undefined, 'acme'),
     signupHours: fc.integer({ min: 0, max: 72 }),
-    traits: fc.constantFrom(undefined, { plan: 'team' }, { plan: 'free' }),
+    traits: fc.constantFrom<Record<string, string> | undefined>(undefined, { plan: 'team' }, { plan: 'free' }, { plan: 'team', start: '2026-03-01' }, { start: '2026-03-07T13:30:00Z' }, { start: 'soon' }),
     consent: fc.constantFrom(undefined, true, false),
     timeZone: fc.constantFrom(undefined, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Not/AZone'),
   })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createIncrementalEvaluator, evaluate } from '../../../src/core'
+import { createIncrementalEvaluator, evaluate, nextChangeAt, type Progress } from '../../../src/core'
 import { eventStreams, moments, programs, subjects } from './arbitraries'
 
 // Enough runs to meet windows, streaks, DST and id collisions often, while the file stays within a few seconds.
@@ -44,6 +44,42 @@ describe('engine properties', () => {
           if (item !== undefined) applied.push(item)
           const progress = item === undefined ? evaluator.progress(now) : evaluator.apply(item, now).progress
           expect(progress).toEqual(evaluate(program, applied, { now, subject }))
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('stays the same from now until nextChangeAt when no event arrives', () => {
+    const timeless = ({ evaluatedAt: _at, nextSteps, ...rest }: Progress) => ({ ...rest, nextSteps: nextSteps.map(({ reason: _reason, ...step }) => step) })
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, moments, fc.double({ min: 0, max: 1, noNaN: true }), (program, subject, list, now, fraction) => {
+        const next = nextChangeAt(program, list, { now, subject })
+        const nowMs = Date.parse(now)
+        // Beyond the generated span, check a moment far later instead.
+        const end = next === undefined ? nowMs + 400 * 24 * 60 * 60 * 1000 : Date.parse(next)
+        expect(end).toBeGreaterThan(nowMs)
+        const reference = timeless(evaluate(program, list, { now, subject }))
+        // The last moment before the change, and one in between.
+        for (const later of [end - 1, Math.min(end - 1, nowMs + Math.floor(fraction * (end - nowMs)))]) {
+          expect(timeless(evaluate(program, list, { now: new Date(later).toISOString(), subject }))).toEqual(reference)
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('reports the same nextChangeAt from the incremental evaluator as from the events', () => {
+    fc.assert(
+      fc.property(programs, subjects, fc.array(fc.tuple(eventStreams.map((l) => l[0]), moments), { maxLength: 12 }), (program, subject, steps) => {
+        const evaluator = createIncrementalEvaluator(program, subject)
+        const applied = []
+        for (const [item, now] of steps) {
+          if (item !== undefined) {
+            applied.push(item)
+            evaluator.apply(item, now)
+          }
+          expect(evaluator.nextChangeAt(now)).toBe(nextChangeAt(program, applied, { now, subject }))
         }
       }),
       { numRuns: RUNS },

@@ -1,0 +1,9 @@
+import type { SignalState } from '../../schemas/progress'
+
+/** A signal at one moment, plus the next moment its state can change without a new event (Infinity: never). */
+export interface SignalOutcome {
+  readonly state: SignalState['state']
+  /** When it became active (epoch ms); only while active. */
+  readonly since: number | undefined
+  readonly nextChange: number
+}
