@@ -3,12 +3,13 @@ export * from './schemas'
 export { parseProgram, type ParseProgramResult } from './parse-program'
 export { type ValidationError, formatIssues, formatPath } from './validation-error'
 export { isSafeHref } from './safe-href'
+export { localizeProgram, localizeProgress, localizeText, programLocales, matchLocale, resolveLocale } from './localize'
 export { evaluate, nextChangeAt, UPSELL_CATEGORIES, DEFAULT_MIN_BEFORE, type EvaluateOptions } from './engine'
 export { createIncrementalEvaluator, type IncrementalEvaluator, type ApplyResult } from './engine'
 export * from './benchmarks'
 export * from './celebrations'
 export * from './digest'
-export { demoProgram } from './programs'
+export { demoProgram, demoProgramSource } from './programs'
 export {
   estimateLift, wilsonInterval, sampleSizeForEffect, moreSubjectsNeeded, Z_95, sha256,
   applyVariants, assignmentBucket, assignmentUnit, bucketFromHash, experimentArm, pickVariant, variantAssignments, variantSetId,

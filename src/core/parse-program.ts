@@ -1,9 +1,18 @@
-import type { Criterion, Program } from './schemas/program'
+import { localizeProgram } from './localize'
+import type { Criterion, LocalizedProgram, Program } from './schemas/program'
 import { MAX_CRITERION_DEPTH, ProgramSchema } from './schemas/program'
 import { formatIssues, type ValidationError } from './validation-error'
 import { checkExperiment } from './experiment/check-experiment'
 
-export type ParseProgramResult = { ok: true; program: Program } | { ok: false; errors: ValidationError[] }
+export type ParseProgramResult =
+  | {
+      ok: true
+      /** The program with its text resolved to English (or each text's first locale): ready for `evaluate`. */
+      program: Program
+      /** The program as written, per-locale text included: keep this to answer in other locales (`localizeProgram`). */
+      source: LocalizedProgram
+    }
+  | { ok: false; errors: ValidationError[] }
 
 /**
  * Validates a program definition (already JSON-parsed, or a JSON string) and returns the typed program
@@ -25,8 +34,9 @@ export function parseProgram(json: unknown): ParseProgramResult {
   const parsed = ProgramSchema.safeParse(input)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
 
-  const errors = [...checkReferences(parsed.data), ...checkExperiment(parsed.data)]
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, program: parsed.data }
+  const program = localizeProgram(parsed.data)
+  const errors = [...checkReferences(program), ...checkExperiment(program)]
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, program, source: parsed.data }
 }
 
 function findTooDeepCriteria(input: unknown): ValidationError[] {

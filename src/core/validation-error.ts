@@ -15,6 +15,8 @@ interface Issue {
   /** zod sets this for numbers it refuses as such: `"NaN"`, `"Infinity"`. */
   received?: string
   errors?: Issue[][]
+  /** Issues of a record key (`invalid_key`). */
+  issues?: Issue[]
 }
 
 /** `['milestones', 3, 'criterion']` → `milestones[3].criterion` */
@@ -29,13 +31,32 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Turns zod issues into path + message pairs a person can act on. */
 export function formatIssues(issues: readonly Issue[]): ValidationError[] {
-  return issues.map((issue) => ({ path: formatPath(issue.path), message: describe(issue) }))
+  return issues.flatMap((issue) => {
+    const inner = closestBranch(issue)
+    if (inner) return formatIssues(inner.map((child) => ({ ...child, path: [...issue.path, ...child.path] })))
+    if (issue.code === 'invalid_key') {
+      // A bad record key (say, a locale map's "de_DE"): the key's own message, located at the key.
+      return (issue.issues ?? []).map((child) => ({ path: formatPath(issue.path), message: describe(child) }))
+    }
+    return [{ path: formatPath(issue.path), message: describe(issue) }]
+  })
+}
+
+/**
+ * When a value fails a union (text or a locale map) and only one branch even matched its type, that
+ * branch's issues say exactly what is wrong ("title.de: must be a non-empty string").
+ */
+function closestBranch(issue: Issue): Issue[] | undefined {
+  if (issue.code !== 'invalid_union' || !issue.errors) return undefined
+  const typed = issue.errors.filter((branch) => !branch.every((child) => child.code === 'invalid_type' && child.path.length === 0))
+  return typed.length === 1 ? typed[0] : undefined
 }
 
 // zod/mini ships no English messages (to stay small), so the generic codes are worded here.
 function describe(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_union':
+      if (issue.message !== 'Invalid input') return issue.message
       return issue.path.at(-1) === 'kind' || (issue.errors?.length ?? 0) === 0 ? 'is not a known kind' : 'does not match any allowed shape'
     case 'unrecognized_keys':
       return `has unknown key${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`

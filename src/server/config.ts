@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { demoProgram, parseProgram, type Program } from '../core'
+import { demoProgramSource, parseProgram, type LocalizedProgram } from '../core'
 import { MIN_SECRET_LENGTH } from './auth/user-token'
 
 /** The port the API listens on when `PORT` is unset. */
@@ -19,7 +19,8 @@ export interface ServerConfig {
   dataDir: string
   apiKey: string
   signingSecret: string
-  program: Program
+  /** As written, per-locale text included. */
+  program: LocalizedProgram
   /** Seed the demo cohort into an empty embedded database (`CAIRN_SEED=0` turns it off). */
   seed: boolean
   /** Browser origins allowed by CORS (`CAIRN_CORS_ORIGINS`, comma-separated). @default '*' */
@@ -60,7 +61,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const apiKey = secret('CAIRN_API_KEY', MIN_API_KEY_LENGTH)
   const signingSecret = secret('CAIRN_SIGNING_SECRET', MIN_SECRET_LENGTH)
   const port = readPort(env.PORT, problems)
-  let program: Program = demoProgram
+  let program: LocalizedProgram = demoProgramSource
   if (env.CAIRN_PROGRAM) {
     try {
       program = loadProgramFile(env.CAIRN_PROGRAM)
@@ -85,7 +86,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 }
 
 /** Reads and validates a program JSON file; every schema problem is reported with its path. */
-export function loadProgramFile(path: string): Program {
+export function loadProgramFile(path: string): LocalizedProgram {
   let text: string
   try {
     text = readFileSync(path, 'utf8')
@@ -96,7 +97,8 @@ export function loadProgramFile(path: string): Program {
   if (!parsed.ok) {
     throw new ConfigError(parsed.errors.map((e) => `CAIRN_PROGRAM ${path}: ${e.path || '(root)'} ${e.message}`))
   }
-  return parsed.program
+  // As written: the API answers each reader in their own language.
+  return parsed.source
 }
 
 function readPort(value: string | undefined, problems: string[]): number {

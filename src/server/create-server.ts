@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { Hono } from 'hono'
-import { demoProgram, type Program } from '../core'
+import { demoProgramSource, type LocalizedProgram } from '../core'
 import { createApp } from './app'
 import { loadProgramFile, DEFAULT_PORT } from './config'
 import type { AppEnv } from './http/app-env'
@@ -17,8 +17,8 @@ export interface CreateServerOptions {
   apiKey: string
   /** `CAIRN_SIGNING_SECRET`: signs user tokens (at least 32 characters). */
   signingSecret: string
-  /** @default the file at `CAIRN_PROGRAM`, else the demo program */
-  program?: Program
+  /** The program as written (per-locale text is answered in each reader's language). @default the file at `CAIRN_PROGRAM`, else the demo program */
+  program?: LocalizedProgram
   /** Postgres connection string. @default process.env.DATABASE_URL, else embedded PGlite */
   databaseUrl?: string
   /** PGlite directory. @default process.env.CAIRN_DATA_DIR ?? '.cairn/data' */
@@ -112,7 +112,7 @@ export async function createServer(options: CreateServerOptions): Promise<CairnS
 }
 
 async function openService(options: CreateServerOptions): Promise<CairnService> {
-  const program = options.program ?? (process.env.CAIRN_PROGRAM ? loadProgramFile(process.env.CAIRN_PROGRAM) : demoProgram)
+  const program = options.program ?? (process.env.CAIRN_PROGRAM ? loadProgramFile(process.env.CAIRN_PROGRAM) : demoProgramSource)
   const storage = await openStorage({
     ...(options.databaseUrl !== undefined && { databaseUrl: options.databaseUrl }),
     ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
@@ -123,7 +123,7 @@ async function openService(options: CreateServerOptions): Promise<CairnService> 
     throw error
   })
   try {
-    if (options.seed && program.id === demoProgram.id && !(await isSeeded(storage, program.id))) {
+    if (options.seed && program.id === demoProgramSource.id && !(await isSeeded(storage, program.id))) {
       const summary = await seedDemo({ service, storage }, options.now ? { now: options.now() } : {})
       options.onSeeded?.(summary)
     }

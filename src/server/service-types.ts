@@ -16,10 +16,21 @@ export interface TokenSubject {
   signedUpAt: string
   traits?: Traits
   consent?: boolean
+  /** The reader's language from the token's `locale` claim; program text is answered in it. */
+  locale?: string
 }
 
 export interface CairnService {
+  /** The program in its default language (English, else its first): what every user is evaluated against. */
   readonly program: Program
+  /**
+   * The program locale for a reader's preferences, best first (the token's `locale` claim, else the
+   * `Accept-Language` ranges); falls back to English, else the program's first language. `undefined` when
+   * the program has no per-locale text.
+   */
+  programLocale(preferences: readonly string[]): string | undefined
+  /** The program with its text in `locale` (matched like a preference); the default language when omitted. */
+  programIn(locale?: string): Program
   /**
    * Validates and stores raw events (each checked on its own: unknown shape, future timestamp beyond skew,
    * id reused with a different payload → rejected; same id same payload → duplicate), then brings the
@@ -30,15 +41,16 @@ export interface CairnService {
   upsertSubject(userId: string, body: unknown): Promise<Subject>
   /** Ensures the subject from a verified token exists (claims win over stored traits), then returns it. */
   subjectFromToken(claims: TokenSubject): Promise<Subject>
-  progress(userId: string, now: Date): Promise<MeProgress>
+  /** Progress with its program text (next steps, celebrations) in `locale`. @default the program's default language */
+  progress(userId: string, now: Date, locale?: string): Promise<MeProgress>
   /** False when the celebration does not exist or belongs to someone else. */
   ackCelebration(userId: string, celebrationId: string): Promise<boolean>
-  digest(userId: string, period: 'week' | 'month', now: Date): Promise<Digest>
+  digest(userId: string, period: 'week' | 'month', now: Date, locale?: string): Promise<Digest>
   insights(now: Date): Promise<Insights>
   /** Holdout lift and variant comparisons (DESIGN §7.6); undefined when the program has no experiment. */
   experiment(now: Date): Promise<ExperimentInsights | undefined>
   /** Called with the user's fresh progress whenever it changes, in this process or (Postgres) in any other. */
-  subscribe(userId: string, listener: (progress: MeProgress) => void): () => void
+  subscribe(userId: string, listener: (progress: MeProgress) => void, locale?: string): () => void
   /** Storage reachable? */
   health(): Promise<boolean>
   /** Waits for in-flight writes, stops listeners and closes storage. */

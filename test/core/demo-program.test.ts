@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { demoProgram, isSafeHref, parseProgram, type Criterion } from '../../src/core'
+import { demoProgram, demoProgramSource, isSafeHref, localizeProgram, parseProgram, programLocales, type Criterion } from '../../src/core'
 
 const milestone = (id: string) => {
   const found = demoProgram.milestones.find((m) => m.id === id)
@@ -8,8 +8,28 @@ const milestone = (id: string) => {
 }
 
 describe('the Taskly demo program', () => {
-  it('passes parseProgram unchanged', () => {
-    expect(parseProgram(demoProgram)).toEqual({ ok: true, program: demoProgram })
+  it('passes parseProgram unchanged, as written and resolved to English', () => {
+    expect(parseProgram(demoProgramSource)).toEqual({ ok: true, program: demoProgram, source: demoProgramSource })
+    expect(parseProgram(demoProgram)).toEqual({ ok: true, program: demoProgram, source: demoProgram })
+  })
+
+  it('ships every text in English and German', () => {
+    expect(programLocales(demoProgramSource)).toEqual(['en', 'de'])
+    const german = localizeProgram(demoProgramSource, 'de')
+    const english = (locale: string) => JSON.stringify(localizeProgram(demoProgramSource, locale))
+    expect(english('en')).toBe(JSON.stringify(demoProgram))
+    // Every text differs between the two languages: nothing was left untranslated.
+    const texts = (p: typeof demoProgram) => [
+      p.title,
+      ...p.milestones.flatMap((m) => [m.title, m.description, m.cta?.label]),
+      ...p.levels.flatMap((l) => [l.title, l.unlocks?.message]),
+      ...p.badges.flatMap((b) => [b.title, b.description]),
+    ].filter((t): t is string => t !== undefined)
+    const de = texts(german)
+    const en = texts(demoProgram)
+    expect(de).toHaveLength(en.length)
+    const same = en.filter((text, i) => text === de[i])
+    expect(same).toEqual([])
   })
 
   it('is identified as taskly-onboarding version 1 with plan-segmented benchmarks', () => {

@@ -46,11 +46,11 @@ function nested(depth: number): Criterion {
 
 describe('parseProgram accepts', () => {
   it('a valid program object and returns it typed', () => {
-    expect(parseProgram(validProgram())).toEqual({ ok: true, program: validProgram() })
+    expect(parseProgram(validProgram())).toEqual({ ok: true, program: validProgram(), source: validProgram() })
   })
 
   it('the same program as a JSON string', () => {
-    expect(parseProgram(JSON.stringify(validProgram()))).toEqual({ ok: true, program: validProgram() })
+    expect(parseProgram(JSON.stringify(validProgram()))).toEqual({ ok: true, program: validProgram(), source: validProgram() })
   })
 
   it('criteria nested exactly 8 levels deep, counting the leaf', () => {
@@ -265,7 +265,7 @@ describe('parseProgram rejects program settings', () => {
   it('a missing required field', () => {
     const program = draft()
     delete program.milestones[1].title
-    expect(errorsOf(program)).toEqual([{ path: 'milestones[1].title', message: 'must be a string' }])
+    expect(errorsOf(program)).toEqual([{ path: 'milestones[1].title', message: 'must be text or a map from locale to text, such as { "en": "…", "de": "…" }' }])
   })
 })
 

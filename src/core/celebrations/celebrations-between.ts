@@ -9,6 +9,27 @@ export function celebrationId(kind: Celebration['kind'], refId: string): string 
 }
 
 /**
+ * What a celebration says, read from the program: the title of the milestone, level or badge, and the
+ * level's unlock message or the badge's description. `undefined` when the program has no such item.
+ * Used when a celebration is created and again when the API answers in another locale.
+ */
+export function celebrationText(program: Program, kind: string, refId: string): { title: string; message?: string } | undefined {
+  if (kind === 'milestone') {
+    const milestone = program.milestones.find((m) => m.id === refId)
+    return milestone && { title: milestone.title }
+  }
+  if (kind === 'level') {
+    const level = program.levels.find((l) => l.id === refId)
+    return level && { title: level.title, ...(level.unlocks?.message !== undefined && { message: level.unlocks.message }) }
+  }
+  if (kind === 'badge') {
+    const badge = program.badges.find((b) => b.id === refId)
+    return badge && { title: badge.title, ...(badge.description !== undefined && { message: badge.description }) }
+  }
+  return undefined
+}
+
+/**
  * New celebrations for achievements that happened between two progress snapshots (`before = null`: none
  * yet known, so everything achieved in `after` is new). Already-achieved milestones, complete levels and
  * earned badges in `before` never produce a celebration again. Best first (see `sortCelebrations`).
@@ -45,7 +66,7 @@ export function celebrationsBetween(program: Program, before: Progress | null, a
       style: 'confetti',
       priority: 0,
       achievedAt: completedAt.get(level.id) ?? after.evaluatedAt,
-      ...(level.unlocks?.message !== undefined && { message: level.unlocks.message }),
+      ...celebrationText(program, 'level', level.id),
     })
   }
 
@@ -61,7 +82,7 @@ export function celebrationsBetween(program: Program, before: Progress | null, a
       style: 'toast',
       priority: 0,
       achievedAt: earned.earnedAt,
-      ...(badge.description !== undefined && { message: badge.description }),
+      ...celebrationText(program, 'badge', badge.id),
     })
   }
 

@@ -1,11 +1,16 @@
 import * as z from 'zod/mini'
 import { isSafeHref } from '../safe-href'
+import { localizedText, type Resolved } from './localized-text'
 
 /** Criterion nesting deeper than this is rejected: deeper trees are a definition bug, not a need. */
 export const MAX_CRITERION_DEPTH = 8
 
 const id = z.string().check(z.minLength(1, 'must be a non-empty string'), z.maxLength(128, 'must be at most 128 characters'))
 const text = z.string().check(z.minLength(1, 'must be a non-empty string'))
+/** Text people read (titles, labels): one non-empty string, or one per locale (DESIGN §7.7). */
+const copy = localizedText(text)
+/** Optional longer text (descriptions, messages), which may be empty: one string, or one per locale. */
+const prose = localizedText(z.string())
 const positive = z.number().check(
   z.refine((n) => Number.isFinite(n), 'must be a finite number'),
   z.positive('must be greater than 0'),
@@ -70,11 +75,13 @@ export const CriterionSchema: z.ZodMiniType<Criterion> = z.lazy(() =>
   ]),
 )
 
-export const CtaSchema = z.strictObject({
-  label: text,
-  href: z.string().check(z.refine(isSafeHref, 'must be an http(s) or relative URL')),
-})
+const href = z.string().check(z.refine(isSafeHref, 'must be an http(s) or relative URL'))
+
+/** A call to action as the API and the widget see it: plain text (next steps in `GET /v1/me/progress`). */
+export const CtaSchema = z.strictObject({ label: text, href })
 export type Cta = z.infer<typeof CtaSchema>
+/** A call to action in a program file, whose label may be written per locale. */
+export const ProgramCtaSchema = z.strictObject({ label: copy, href })
 
 /** One threshold under test (`variants` on a milestone): its share of assignments and the criterion it uses. */
 export const MilestoneVariantSchema = z.strictObject({ id, weight: positive, criterion: CriterionSchema })
@@ -90,8 +97,8 @@ export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as cons
 
 export const MilestoneSchema = z.strictObject({
   id,
-  title: text,
-  description: z.optional(z.string()),
+  title: copy,
+  description: z.optional(prose),
   category: z.enum(MILESTONE_CATEGORIES),
   unit: z.optional(z.enum(['user', 'account'])),
   criterion: CriterionSchema,
@@ -99,7 +106,7 @@ export const MilestoneSchema = z.strictObject({
   eligibility: z.optional(EligibilitySchema),
   priority: z.optional(z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number'))),
   celebrate: z.optional(z.enum(CELEBRATION_STYLES)),
-  cta: z.optional(CtaSchema),
+  cta: z.optional(ProgramCtaSchema),
   badge: z.optional(id),
   value: z.optional(
     z.strictObject({
@@ -111,29 +118,29 @@ export const MilestoneSchema = z.strictObject({
   clientTrackable: z.optional(z.boolean()),
   variants: z.optional(z.array(MilestoneVariantSchema).check(z.minLength(2, 'must list at least two variants to compare'))),
 })
-export type Milestone = z.infer<typeof MilestoneSchema>
+export type Milestone = Resolved<z.infer<typeof MilestoneSchema>>
 
 export const LevelSchema = z.strictObject({
   id,
-  title: text,
+  title: copy,
   milestones: z.array(id),
   unlocks: z.optional(
     z.strictObject({
       badge: z.optional(id),
       features: z.optional(z.array(text)),
-      message: z.optional(z.string()),
+      message: z.optional(prose),
     }),
   ),
 })
-export type Level = z.infer<typeof LevelSchema>
+export type Level = Resolved<z.infer<typeof LevelSchema>>
 
 export const BadgeSchema = z.strictObject({
   id,
-  title: text,
-  description: z.optional(z.string()),
+  title: copy,
+  description: z.optional(prose),
   icon: z.optional(z.string().check(z.refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s.trim()) || /^https:\/\//i.test(s.trim()), 'must be an emoji or an https URL'))),
 })
-export type Badge = z.infer<typeof BadgeSchema>
+export type Badge = Resolved<z.infer<typeof BadgeSchema>>
 
 /** `Program.experiment` (DESIGN §7.6): a holdout that sees nothing, and the metric the lift is measured on. */
 export const ExperimentSchema = z.strictObject({
@@ -178,10 +185,14 @@ export const SuppressSchema = z.strictObject({
 })
 export type Suppress = z.infer<typeof SuppressSchema>
 
+/**
+ * A program as written in its file: any title, description, CTA label or unlock message may be a string or
+ * a per-locale map. `parseProgram` validates against this; `localizeProgram` resolves it to a `Program`.
+ */
 export const ProgramSchema = z.strictObject({
   id,
   version: text,
-  title: text,
+  title: copy,
   milestones: z.array(MilestoneSchema),
   levels: z.array(LevelSchema),
   badges: z.array(BadgeSchema),
@@ -195,7 +206,10 @@ export const ProgramSchema = z.strictObject({
   signals: z.optional(z.array(SignalSchema)),
   suppress: z.optional(SuppressSchema),
 })
-export type Program = z.infer<typeof ProgramSchema>
+/** A program as written, possibly with per-locale text (see `localizeProgram`). */
+export type LocalizedProgram = z.infer<typeof ProgramSchema>
+/** A program with every text resolved to one locale: what the engine, the API responses and the widget use. */
+export type Program = Resolved<LocalizedProgram>
 export type MilestoneId = string
 export type BadgeId = string
 export type SignalId = string

@@ -1,6 +1,6 @@
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose'
 import * as z from 'zod/mini'
-import { SubjectSchema, TraitsSchema, type Traits } from '../../core'
+import { LocaleTagSchema, SubjectSchema, TraitsSchema, type Traits } from '../../core'
 import type { TokenSubject } from '../service-types'
 
 /** HS256 wants a key at least as long as its 256-bit output; shorter secrets are guessable offline. */
@@ -19,6 +19,12 @@ export interface CreateUserTokenOptions {
   signedUpAt: string | Date
   traits?: Traits
   consent?: boolean
+  /**
+   * The reader's language (`"de"`, `"pt-BR"`): program text in API answers is resolved to it, before any
+   * `Accept-Language`. Pass the widget's `locale` so the program speaks the same language as the widget.
+   * @default none (the API uses `Accept-Language`, then the program's English or first language)
+   */
+  locale?: string
   /** Lifetime as a duration (`'15m'`, `'1h'`) or an absolute expiry. @default '1h' */
   expiresIn?: string | Date
 }
@@ -29,6 +35,7 @@ const ClaimsSchema = z.object({
   signedUpAt: SubjectSchema.shape.signedUpAt,
   traits: z.optional(TraitsSchema),
   consent: z.optional(z.boolean()),
+  locale: z.optional(LocaleTagSchema),
 })
 
 /** Why a token was refused; the auth middleware maps each to a 401 with its own error code. */
@@ -56,7 +63,7 @@ export function secretKey(secret: string): Uint8Array {
  */
 export async function createUserToken(options: CreateUserTokenOptions): Promise<string> {
   const signedUpAt = options.signedUpAt instanceof Date ? options.signedUpAt.toISOString() : options.signedUpAt
-  const claims = { sub: options.userId, acct: options.accountId, signedUpAt, traits: options.traits, consent: options.consent }
+  const claims = { sub: options.userId, acct: options.accountId, signedUpAt, traits: options.traits, consent: options.consent, locale: options.locale }
   const checked = ClaimsSchema.safeParse(claims)
   if (!checked.success) {
     const first = checked.error.issues[0]
@@ -85,13 +92,14 @@ export async function verifyUserToken(token: string, key: Uint8Array, now: Date)
   }
   const claims = ClaimsSchema.safeParse(payload)
   if (!claims.success) throw new TokenError('invalid_token', 'The user token claims are not valid.')
-  const { sub, acct, signedUpAt, traits, consent } = claims.data
+  const { sub, acct, signedUpAt, traits, consent, locale } = claims.data
   return {
     userId: sub,
     signedUpAt,
     ...(acct !== undefined && { accountId: acct }),
     ...(traits !== undefined && { traits }),
     ...(consent !== undefined && { consent }),
+    ...(locale !== undefined && { locale }),
   }
 }
 

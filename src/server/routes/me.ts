@@ -1,3 +1,4 @@
+import { requestLocale, setContentLanguage } from '../http/accept-language'
 import { DEFAULT_BODY_LIMIT_BYTES, limitBody } from '../http/body-limits'
 import { mergeScreened, screenClientEvents } from '../http/client-events'
 import { ApiError } from '../http/errors'
@@ -14,7 +15,9 @@ export function registerMeRoutes(deps: RouteDeps): void {
 
   app.get('/v1/me/progress', guards.user, async (c) => {
     c.header('Cache-Control', 'no-store')
-    return c.json(await service.progress(c.get('user').userId, now()))
+    const locale = requestLocale(c, service)
+    setContentLanguage(c, locale)
+    return c.json(await service.progress(c.get('user').userId, now(), locale))
   })
 
   app.post('/v1/me/events', guards.user, limitBody(DEFAULT_BODY_LIMIT_BYTES), async (c) => {
@@ -43,6 +46,8 @@ export function registerMeRoutes(deps: RouteDeps): void {
       throw new ApiError(400, 'invalid_query', 'period must be "week" or "month".', [{ path: 'period', message: 'must be "week" or "month"' }])
     }
     c.header('Cache-Control', 'no-store')
-    return c.json(await service.digest(c.get('user').userId, period as (typeof DIGEST_PERIODS)[number], now()))
+    const locale = requestLocale(c, service)
+    setContentLanguage(c, locale)
+    return c.json(await service.digest(c.get('user').userId, period as (typeof DIGEST_PERIODS)[number], now(), locale))
   })
 }

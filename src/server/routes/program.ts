@@ -1,12 +1,21 @@
+import { requestLocale, setContentLanguage } from '../http/accept-language'
 import type { RouteDeps } from './route-deps'
 
-/** `GET /v1/program`: the program definition, revalidated cheaply through its version as ETag. */
+/**
+ * `GET /v1/program`: the program definition with its text in the reader's language (token `locale` claim,
+ * else `Accept-Language`), revalidated cheaply through its version as ETag — `"<version>"` in the default
+ * language, `"<version>;<locale>"` in any other, so a cached copy in one language never answers another.
+ */
 export function registerProgramRoute({ app, service, guards }: RouteDeps): void {
-  const program = service.program
-  const etag = `"${toEtagCharacters(program.version)}"`
   app.get('/v1/program', guards.userReadOnly, (c) => {
+    const locale = requestLocale(c, service)
+    const program = service.programIn(locale)
+    const defaultLocale = service.programLocale([])
+    const tag = locale === defaultLocale ? program.version : `${program.version};${locale}`
+    const etag = `"${toEtagCharacters(tag)}"`
     c.header('ETag', etag)
     c.header('Cache-Control', 'private, no-cache')
+    setContentLanguage(c, locale)
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304)
     return c.json(program)
   })

@@ -1,5 +1,6 @@
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
 import type { MeProgress } from '../../core'
+import { requestLocale } from '../http/accept-language'
 import { ApiError } from '../http/errors'
 import type { RouteDeps } from './route-deps'
 
@@ -16,6 +17,7 @@ const RECONNECT_MS = 3000
 export function registerStreamRoute({ app, service, now, guards, streams, heartbeatMs, log }: RouteDeps): void {
   app.get('/v1/me/stream', guards.stream, (c) => {
     const { userId } = c.get('user')
+    const locale = requestLocale(c, service)
     if (streams.countFor(userId) >= MAX_STREAMS_PER_USER) {
       throw new ApiError(429, 'too_many_streams', `At most ${MAX_STREAMS_PER_USER} live streams per user.`, undefined, {
         'Retry-After': String(RECONNECT_MS / 1000),
@@ -32,17 +34,21 @@ export function registerStreamRoute({ app, service, now, guards, streams, heartb
       // missed and an older snapshot never follows a newer one.
       let snapshotSent = false
       let changedMeanwhile = false
-      const unsubscribe = service.subscribe(userId, (progress) => {
-        if (snapshotSent) sendProgress(progress)
-        else changedMeanwhile = true
-      })
+      const unsubscribe = service.subscribe(
+        userId,
+        (progress) => {
+          if (snapshotSent) sendProgress(progress)
+          else changedMeanwhile = true
+        },
+        locale,
+      )
       const heartbeat = setInterval(() => writer.write(() => stream.write(': heartbeat\n\n')), heartbeatMs)
       try {
         await stream.write(`retry: ${RECONNECT_MS}\n\n`)
-        let snapshot = await service.progress(userId, now())
+        let snapshot = await service.progress(userId, now(), locale)
         while (changedMeanwhile) {
           changedMeanwhile = false
-          snapshot = await service.progress(userId, now())
+          snapshot = await service.progress(userId, now(), locale)
         }
         snapshotSent = true
         sendProgress(snapshot)

@@ -1,4 +1,4 @@
-import { buildDigest, computeBenchmarks, evaluate, sortCelebrations, type MeProgress, type Program, type Progress, type Subject } from '../../core'
+import { buildDigest, computeBenchmarks, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
 import { findSubjects, loadCohort, markCelebrationSeen, pendingCelebrations, saveSubjects, type Storage } from '../storage'
 import type { CairnService } from '../service-types'
@@ -7,14 +7,15 @@ import { createCohortCache } from './cohort-cache'
 import { computeExperimentInsights } from './experiment-insights'
 import { storeBatch } from './ingest'
 import { computeInsights } from './insights'
+import { createProgramTexts } from './program-texts'
 import { createProgressKeeper } from './progress-keeper'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
 import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
 
 /** What the service runs on. */
 export interface CreateServiceOptions {
-  /** The parsed program every user is evaluated against. */
-  program: Program
+  /** The program every user is evaluated against, as written: per-locale text is answered in each reader's language. */
+  program: LocalizedProgram
   /** Opened (and migrated) storage; the service closes it on `close()`. */
   storage: Storage
   /** @default LISTEN/NOTIFY on Postgres, in-process on PGlite (see `createBusFor`) */
@@ -33,7 +34,10 @@ export interface CreateServiceOptions {
  * other processes can be received.
  */
 export async function createService(options: CreateServiceOptions): Promise<CairnService> {
-  const { program, storage } = options
+  const { storage } = options
+  const texts = createProgramTexts(options.program)
+  // Evaluated once, in the program's default language; answers are re-worded per reader (`localizeProgress`).
+  const program = texts.base
   const clock = options.now ?? (() => new Date())
   const bus = options.bus ?? createBusFor(storage)
   const assigner = createAssigner(program)
@@ -41,7 +45,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const cohort = createCohortCache(program, storage, options.cohortTtlMs)
   const trackableNames = clientTrackableEventNames(program)
   const accountWide = hasAccountMilestones(program)
-  const listeners = new Map<string, Set<(progress: MeProgress) => void>>()
+  const listeners = new Map<string, Set<{ listener: (progress: MeProgress) => void; locale: string | undefined }>>()
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
 
@@ -79,13 +83,17 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     return { ...progress, ...(benchmarks ? { benchmarks } : {}), celebrations }
   }
 
+  /** The same progress in a reader's language (program text only; numbers and states are shared). */
+  const inLocale = (progress: MeProgress, locale: string | undefined): MeProgress =>
+    texts.locales.length === 0 ? progress : localizeProgress(progress, texts.in(locale))
+
   const notifyLocal = async (userId: string) => {
     const set = listeners.get(userId)
     if (!set || set.size === 0 || closed) return
     const progress = await progressOf(userId, clock())
-    for (const listener of [...set]) {
+    for (const { listener, locale } of [...set]) {
       try {
-        listener(progress)
+        listener(inLocale(progress, locale))
       } catch {
         // One broken stream must not keep the others from their update.
       }
@@ -139,7 +147,9 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         if (!sameSubject(stored, subject)) await saveAndRecompute(subject, clock())
         return subject
       }),
-    progress: (userId, now) => progressOf(userId, now),
+    programLocale: (preferences) => texts.negotiate(preferences),
+    programIn: (locale) => texts.in(locale),
+    progress: async (userId, now, locale) => inLocale(await progressOf(userId, now), locale),
     ackCelebration: (userId, celebrationId) =>
       track(async () => {
         const found = await markCelebrationSeen(storage, program.id, userId, celebrationId)
@@ -147,9 +157,9 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         if (found) await publish([userId])
         return found
       }),
-    digest: async (userId, period, now) => {
+    digest: async (userId, period, now, locale) => {
       const { progress } = await plainProgress(userId, now)
-      return buildDigest({ program, progress, period, now })
+      return buildDigest({ program: texts.in(locale), progress, period, now })
     },
     insights: async (now) => computeInsights(program, await loadCohort(storage, program.id), now),
     experiment: async (now) => {
@@ -159,12 +169,13 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       const assignments = await assigner.forSubjects(storage, rows.map((row) => row.subject))
       return computeExperimentInsights({ ...program, experiment }, rows, assignments, now)
     },
-    subscribe: (userId, listener) => {
+    subscribe: (userId, listener, locale) => {
       let set = listeners.get(userId)
       if (!set) listeners.set(userId, (set = new Set()))
-      set.add(listener)
+      const entry = { listener, locale }
+      set.add(entry)
       return () => {
-        set.delete(listener)
+        set.delete(entry)
         if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId)
       }
     },

@@ -21,7 +21,7 @@ export function uniqueUser(prefix = 'user'): string {
 }
 
 /** A valid user token for `userId` (signed up a day before `NOW`). */
-export function tokenFor(userId: string, extra: { accountId?: string; traits?: Record<string, string>; expiresIn?: string | Date } = {}): Promise<string> {
+export function tokenFor(userId: string, extra: { accountId?: string; traits?: Record<string, string>; expiresIn?: string | Date; locale?: string } = {}): Promise<string> {
   return createUserToken({
     secret: SECRET,
     userId,

@@ -45,6 +45,17 @@ const isProgress = (frame: string) => frame.split('\n').includes('event: progres
 const progressIn = (frame: string) => JSON.parse(frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n')) as MeProgress
 
 describe('GET /v1/me/stream', () => {
+  it('speaks the language of the token: the snapshot and every push carry German program text', async () => {
+    const userId = uniqueUser()
+    const response = await fetch(`${running.url}/v1/me/stream`, { headers: bearer(await tokenFor(userId, { locale: 'de' })) })
+    const frames = sseReader(response)
+    expect(progressIn(await frames.until(isProgress)).nextSteps.map((s) => s.title)).toContain('Lege dein erstes Projekt an')
+    await fetch(`${running.url}/v1/events`, { method: 'POST', headers: bearer(API_KEY), body: JSON.stringify({ events: [event(userId, 'project_created')] }) })
+    const pushed = progressIn(await frames.until((f) => isProgress(f) && progressIn(f).milestones['first-project']?.state === 'achieved'))
+    expect(pushed.celebrations.find((c) => c.refId === 'first-project')?.title).toBe('Lege dein erstes Projekt an')
+    await frames.cancel()
+  })
+
   it('sends the snapshot on connect, then pushes the changed progress after an event arrives', async () => {
     const userId = uniqueUser()
     const response = await fetch(`${running.url}/v1/me/stream`, { headers: bearer(await tokenFor(userId)) })

@@ -1,0 +1,3 @@
+export { localizeProgram, localizeText, programLocales } from './localize-program'
+export { localizeProgress } from './localize-progress'
+export { matchLocale, resolveLocale, FALLBACK_LOCALE } from './match-locale'
