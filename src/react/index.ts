@@ -22,6 +22,7 @@ export { ValueSummary, type ValueSummaryProps } from './components/value-summary
 export { DigestCard, type DigestCardProps } from './components/digest-card'
 export { ProgressLauncher, type ProgressLauncherProps } from './components/progress-launcher'
 export { CelebrationLayer, useCelebrations, type CelebrationLayerProps } from './celebrations'
+export { useHoldout } from './hooks/use-holdout'
 
 export {
   useMilestone,

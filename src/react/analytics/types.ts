@@ -25,6 +25,8 @@ export interface CairnAnalyticsEvents {
   }
   celebration_shown: { celebration_id: string; kind: string; style: string; timestamp: string }
   celebration_dismissed: { celebration_id: string; kind: string; timestamp: string }
+  /** Once per provider and user: the server placed this user in the experiment's holdout, so the widget shows nothing. */
+  holdout_assigned: { experiment_id: string | null; user_id: string | null; account_id: string | null; timestamp: string }
 }
 
 export type CairnAnalyticsEventName = keyof CairnAnalyticsEvents

@@ -2,6 +2,7 @@
 // loads the runtime (queue, toasts, dialog loader) and renders that. One layer per provider shows at a time.
 import { useCairnContext } from '../context'
 import type { CelebrationMessages } from '../i18n'
+import { useHoldout } from '../hooks/use-holdout'
 import { useCelebrationRuntime } from './celebration-runtime-loader'
 import { useLayerClaim } from './layer-claim'
 import type { UseCelebrationsOptions } from './use-celebrations'
@@ -26,7 +27,9 @@ export function CelebrationLayer(props: CelebrationLayerProps) {
   const { store } = useCairnContext()
   const owner = useLayerClaim(store)
   const runtime = useCelebrationRuntime()
-  if (!owner || !runtime) return null
+  // The experiment's holdout is never celebrated (DESIGN §7.6).
+  const holdout = useHoldout()
+  if (!owner || !runtime || holdout) return null
   return <runtime.CelebrationLayerBody {...props} />
 }
 CelebrationLayer.displayName = 'CelebrationLayer'

@@ -3,6 +3,7 @@ import { selectOverall } from '../../store'
 import { CelebrationLayer } from '../celebrations'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import { CairnErrorBoundary } from './error-boundary'
 import { CloseIcon } from './icons'
 import { mergeRefs } from './merge-refs'
@@ -32,6 +33,7 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
   const root = usePartRoot('launcher', className)
   const panelClass = usePartClass('panel')
   const overall = useCairnSelector(selectOverall)
+  const holdout = useHoldout()
   const panelId = useId()
   const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
   const open = controlledOpen ?? uncontrolledOpen
@@ -76,6 +78,8 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
     close(true)
   }
 
+  // The experiment's holdout sees no launcher (DESIGN §7.6).
+  if (holdout) return null
   return (
     <div
       ref={rootRef}

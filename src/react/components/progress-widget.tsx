@@ -4,6 +4,7 @@ import { selectCurrentLevel, selectError, selectOverall, selectStatus } from '..
 import { CelebrationLayer } from '../celebrations'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import { BadgeShelf } from './badge-shelf'
 import { BenchmarkCard } from './benchmark-card'
 import { DigestCard } from './digest-card'
@@ -43,6 +44,9 @@ function isEmpty(state: CairnState): boolean {
 /** The drop-in widget: level header, checklist, next step, badges, benchmarks, digest and celebrations. */
 export const ProgressWidget = forwardRef<HTMLElement, ProgressWidgetProps>(function ProgressWidget({ fallback = null, ...props }, ref) {
   const { reportError } = useCairnContext()
+  const holdout = useHoldout()
+  // The experiment's holdout sees no widget at all (DESIGN §7.6).
+  if (holdout) return null
   return (
     <CairnErrorBoundary onError={reportError} fallback={fallback}>
       <WidgetPanel {...props} rootRef={ref} />

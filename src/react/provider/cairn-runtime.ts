@@ -1,4 +1,5 @@
 import type { Source } from '../../client'
+import type { Program } from '../../core'
 import { createCairnStore, type CairnStore } from '../../store'
 import { achievementEvent, newlyAchieved } from '../analytics/newly-achieved'
 import type { CairnAnalyticsHandler, CairnSubject } from '../analytics/types'
@@ -35,6 +36,10 @@ export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers)
   let handlers = initial
   let lifetime: AbortController | null = null
   let viewed = false
+  /** `markViewed` was called while the first snapshot was still loading. */
+  let viewPending = false
+  /** Users already reported as `holdout_assigned` by this provider. */
+  const heldOut = new Set<string>()
 
   const reportError = (error: unknown) => {
     if (isAbort(error)) return
@@ -54,8 +59,27 @@ export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers)
   const source = abortableSource(hostSource, () => lifetime?.signal)
   const store = createCairnStore({ source, onError: reportError })
 
+  /** `holdout_assigned`, once per provider and user, so the host can log which arm this user is in. */
+  const reportHoldout = (program: Program) => {
+    const { subject } = handlers
+    const key = subject?.userId ?? ''
+    if (heldOut.has(key)) return
+    heldOut.add(key)
+    emit('holdout_assigned', {
+      experiment_id: program.experiment?.id ?? null,
+      user_id: subject?.userId ?? null,
+      account_id: subject?.accountId ?? null,
+      timestamp: new Date().toISOString(),
+    })
+  }
+
   // Never unsubscribed: the store and this listener belong to this runtime alone and are collected with it.
   store.subscribe((state, previous) => {
+    if (state.progress?.holdout === true && state.program) reportHoldout(state.program)
+    if (viewPending && state.progress) {
+      viewPending = false
+      runtime.markViewed()
+    }
     if (state.progress === previous.progress || !state.program || !state.progress) return
     for (const id of newlyAchieved(previous.progress, state.progress)) {
       const event = achievementEvent(state.program, state.progress, id, handlers.subject)
@@ -63,7 +87,7 @@ export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers)
     }
   })
 
-  return {
+  const runtime: CairnRuntime = {
     store,
     source,
     setHandlers: (next) => {
@@ -73,6 +97,14 @@ export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers)
     reportError,
     markViewed: () => {
       if (viewed) return
+      const progress = store.getState().progress
+      // Before the first snapshot nobody knows yet whether this user is in the holdout (who sees nothing):
+      // the view is reported once that snapshot arrives, and never for the holdout.
+      if (!progress) {
+        viewPending = true
+        return
+      }
+      if (progress.holdout === true) return
       viewed = true
       const { subject } = handlers
       emit('widget_viewed', { user_id: subject?.userId ?? null, account_id: subject?.accountId ?? null, timestamp: new Date().toISOString() })
@@ -88,4 +120,5 @@ export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers)
       }
     },
   }
+  return runtime
 }
