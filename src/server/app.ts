@@ -18,6 +18,7 @@ import { registerProgramRoute } from './routes/program'
 import type { RouteDeps } from './routes/route-deps'
 import { registerStreamRoute } from './routes/stream'
 import { registerSubjectRoute } from './routes/subjects'
+import { registerWebhookRoutes } from './routes/webhooks'
 import type { CairnService } from './service-types'
 
 /** Long enough that an idle connection survives common proxy timeouts (often 30–60 s). */
@@ -72,7 +73,7 @@ export function createApp(options: AppOptions): CairnApp {
     '*',
     cors({
       origin: options.corsOrigins ?? '*',
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Last-Event-ID'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,
@@ -96,7 +97,7 @@ export function createApp(options: AppOptions): CairnApp {
   }
   for (const register of [
     registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
-    registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute,
+    registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute, registerWebhookRoutes,
   ]) {
     register(deps)
   }

@@ -41,6 +41,11 @@ export interface CreateServerOptions {
   heartbeatMs?: number
   /** Receives unexpected errors. @default console.error */
   log?: ErrorLogger
+  /**
+   * Webhook delivery: private/loopback/plain-http targets and the first retry delay.
+   * @default { allowPrivate: process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE === '1', backoffMs: process.env.CAIRN_WEBHOOK_BACKOFF_MS ?? 10000 }
+   */
+  webhooks?: { allowPrivate?: boolean; backoffMs?: number }
 }
 
 /** A listening socket started by `listen`. */
@@ -118,7 +123,8 @@ async function openService(options: CreateServerOptions): Promise<CairnService> 
     ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
     ...(options.memory !== undefined && { memory: options.memory }),
   })
-  const service = await createService({ program, storage, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
+  const webhooks = { ...webhookSettingsFromEnv(process.env), ...options.webhooks }
+  const service = await createService({ program, storage, webhooks, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
     await storage.close()
     throw error
   })
@@ -157,4 +163,10 @@ function stopListening(node: ServerType): Promise<void> {
     })
     http?.closeIdleConnections()
   })
+}
+
+/** `CAIRN_WEBHOOK_ALLOW_PRIVATE=1` and `CAIRN_WEBHOOK_BACKOFF_MS` (a positive number of milliseconds). */
+function webhookSettingsFromEnv(env: Record<string, string | undefined>): { allowPrivate: boolean; backoffMs?: number } {
+  const backoff = Number(env.CAIRN_WEBHOOK_BACKOFF_MS)
+  return { allowPrivate: env.CAIRN_WEBHOOK_ALLOW_PRIVATE === '1', ...(Number.isFinite(backoff) && backoff > 0 && { backoffMs: backoff }) }
 }

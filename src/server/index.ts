@@ -6,3 +6,4 @@ export { loadConfig, loadProgramFile, ConfigError, DEFAULT_PORT, type ServerConf
 export { openApiDocument } from './openapi'
 export type { RateLimitOptions } from './http/rate-limit'
 export type { CairnService, IngestResult, Insights, TokenSubject } from './service-types'
+export { verifyWebhookSignature, WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType, type Webhook, type Delivery } from './webhooks'

@@ -6,6 +6,7 @@ import {
 import {
   ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, SubjectUpsertSchema,
 } from './http/response-schemas'
+import { DeliverySchema, RegisteredWebhookSchema, WebhookEventSchema, WebhookRegistrationSchema, WebhookSchema } from './webhooks'
 
 type JsonObject = Record<string, unknown>
 
@@ -16,6 +17,8 @@ const COMPONENTS = {
   ClientEventBatch: ClientEventBatchSchema, Progress: ProgressSchema, MeProgress: MeProgressSchema,
   Benchmarks: BenchmarksSchema, Celebration: CelebrationSchema, Digest: DigestSchema, IngestResult: IngestResultSchema,
   Insights: InsightsSchema, ExperimentInsights: ExperimentInsightsSchema, Health: HealthSchema, Error: ErrorSchema,
+  WebhookRegistration: WebhookRegistrationSchema, Webhook: WebhookSchema, RegisteredWebhook: RegisteredWebhookSchema,
+  WebhookList: z.array(WebhookSchema), Delivery: DeliverySchema, DeliveryList: z.array(DeliverySchema), WebhookEvent: WebhookEventSchema,
 } satisfies Record<string, z.ZodMiniType>
 type ComponentName = keyof typeof COMPONENTS
 
@@ -77,6 +80,25 @@ const PATHS: JsonObject = {
     get: operation('Holdout lift (Newcombe 95% interval, pooled z-test), power, and threshold-variant comparisons', API_KEY, {
       '200': json('ExperimentInsights', 'Experiment results'),
       ...errors(404),
+    }),
+  },
+  '/v1/webhooks': {
+    post: operation(
+      'Register a webhook (the secret is shown only in this response; deliveries are signed with Cairn-Signature)',
+      API_KEY,
+      { '201': json('RegisteredWebhook', 'Registered'), ...errors(400, 413) },
+      { requestBody: body('WebhookRegistration') },
+    ),
+    get: operation('List webhooks (without secrets)', API_KEY, { '200': json('WebhookList', 'Webhooks') }),
+  },
+  '/v1/webhooks/{id}': {
+    delete: operation('Remove a webhook and its pending deliveries', API_KEY, { '204': { description: 'Removed' }, ...errors(404) }, {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    }),
+  },
+  '/v1/webhooks/{id}/deliveries': {
+    get: operation('Recent deliveries of a webhook, newest first (body sent: WebhookEvent)', API_KEY, { '200': json('DeliveryList', 'Deliveries'), ...errors(404) }, {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
     }),
   },
   '/healthz': {

@@ -1,6 +1,7 @@
 // CONTRACT between the data layer (storage, service, bus, seed) and the HTTP layer (app, routes, auth, SSE).
 // Change only with both sides.
 import type { CairnEvent, Digest, ExperimentInsights, Insights, MeProgress, Program, Subject, Traits } from '../core'
+import type { WebhookAdmin } from './webhooks'
 
 export interface IngestResult {
   accepted: number
@@ -51,6 +52,8 @@ export interface CairnService {
   experiment(now: Date): Promise<ExperimentInsights | undefined>
   /** Called with the user's fresh progress whenever it changes, in this process or (Postgres) in any other. */
   subscribe(userId: string, listener: (progress: MeProgress) => void, locale?: string): () => void
+  /** Webhook subscriptions and their delivery log (API key routes, DESIGN §7.3). */
+  readonly webhooks: WebhookAdmin
   /** Storage reachable? */
   health(): Promise<boolean>
   /** Waits for in-flight writes, stops listeners and closes storage. */

@@ -11,6 +11,7 @@ import { createProgramTexts } from './program-texts'
 import { createProgressKeeper } from './progress-keeper'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
 import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
+import { createWebhookAdmin, createWebhookSender, enqueueDeliveries, progressChanges } from '../webhooks'
 
 /** What the service runs on. */
 export interface CreateServiceOptions {
@@ -26,6 +27,11 @@ export interface CreateServiceOptions {
   cohortTtlMs?: number
   /** The clock for work no request times: live pushes and subject updates. @default () => new Date() */
   now?: () => Date
+  /**
+   * Webhook delivery (`CAIRN_WEBHOOK_ALLOW_PRIVATE`, `CAIRN_WEBHOOK_BACKOFF_MS`); `deliver: false` only fills the
+   * outbox, for a process that ingests while others send. @default { allowPrivate: false, backoffMs: 10000, deliver: true }
+   */
+  webhooks?: { allowPrivate?: boolean; backoffMs?: number; deliver?: boolean }
 }
 
 /**
@@ -41,7 +47,16 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const clock = options.now ?? (() => new Date())
   const bus = options.bus ?? createBusFor(storage)
   const assigner = createAssigner(program)
-  const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize, assigner)
+  const allowPrivateTargets = options.webhooks?.allowPrivate ?? false
+  const sender =
+    options.webhooks?.deliver === false
+      ? { poke: () => {}, close: async () => {} }
+      : createWebhookSender({ storage, programId: program.id, ...options.webhooks, allowPrivate: allowPrivateTargets })
+  // Outbox rows are written in the transaction that writes the progress they describe (DESIGN §7.3).
+  const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize, assigner, async (tx, changes, now) => {
+    const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
+    await enqueueDeliveries(tx, program.id, events)
+  })
   const cohort = createCohortCache(program, storage, options.cohortTtlMs)
   const trackableNames = clientTrackableEventNames(program)
   const accountWide = hasAccountMilestones(program)
@@ -62,6 +77,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   }
 
   const publish = async (userIds: readonly string[]) => {
+    if (userIds.length > 0) sender.poke()
     await Promise.all(userIds.map((userId) => bus.publish({ programId: program.id, userId })))
   }
 
@@ -179,6 +195,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId)
       }
     },
+    webhooks: createWebhookAdmin(storage, program.id, allowPrivateTargets, clock),
     health: async () => {
       try {
         await storage.query('SELECT 1')
@@ -192,6 +209,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       closed = true
       await Promise.allSettled([...inFlight])
       await keeper.idle()
+      await sender.close()
       unsubscribeBus()
       listeners.clear()
       await bus.close()

@@ -47,11 +47,30 @@ export interface ProgressKeeper {
   idle(): Promise<void>
 }
 
+/** One user's progress change, as written. */
+export interface ProgressChange {
+  subject: Subject
+  before: Progress | null
+  after: Progress
+}
+
+/**
+ * Runs inside the transaction that writes the changes, so whatever it stores (the webhook outbox) commits or rolls
+ * back together with the progress it describes.
+ */
+export type OnProgressWritten = (tx: Queryable, changes: readonly ProgressChange[], now: Date) => Promise<void>
+
 /**
  * Keeps stored progress equal to `evaluate` over every stored event; work on one user never interleaves.
  * With an `assigner`, each subject is evaluated with its variants' criteria, and holdout subjects get no celebrations.
  */
-export function createProgressKeeper(program: Program, storage: Storage, cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE, assigner?: Assigner): ProgressKeeper {
+export function createProgressKeeper(
+  program: Program,
+  storage: Storage,
+  cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE,
+  assigner?: Assigner,
+  onWritten?: OnProgressWritten,
+): ProgressKeeper {
   const cache = new LruCache<string, CacheEntry>(cacheSize)
   const queue = createKeyedQueue()
 
@@ -104,12 +123,14 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
           const evaluators = await evaluatorsFor(tx, subjects, assigned)
           const progressRows: { userId: string; snapshot: Progress; version: number }[] = []
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
+          const changes: ProgressChange[] = []
           for (const { subject, version } of subjects) {
             const { evaluator, fresh } = evaluators.get(subject.userId)!
             if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
             const after = evaluator.progress(now)
             const before = states.get(subject.userId)?.stored?.snapshot ?? null
             progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1 })
+            changes.push({ subject, before, after })
             // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
             const quiet = assigned.get(subject.userId)?.holdout === true
             if (!quiet) for (const celebration of celebrationsBetween(program, before, after)) celebrationRows.push({ userId: subject.userId, celebration })
@@ -117,6 +138,7 @@ export function createProgressKeeper(program: Program, storage: Storage, cacheSi
           }
           await writeProgress(tx, program.id, progressRows)
           await insertCelebrations(tx, program.id, celebrationRows)
+          await onWritten?.(tx, changes, now)
           return progressRows.map((r) => r.userId)
         })
         // Cached only once committed: a rolled-back write must not leave events applied in memory.

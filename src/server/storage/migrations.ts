@@ -78,6 +78,37 @@ export const MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    version: 3,
+    name: 'webhooks and their outbox',
+    sql: `
+      CREATE TABLE webhooks (
+        program_id text        NOT NULL,
+        id         text        NOT NULL,
+        url        text        NOT NULL,
+        events     jsonb       NOT NULL,
+        secret     text        NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (program_id, id)
+      );
+      CREATE TABLE webhook_deliveries (
+        program_id      text        NOT NULL,
+        webhook_id      text        NOT NULL,
+        event_id        text        NOT NULL,
+        type            text        NOT NULL,
+        payload         jsonb       NOT NULL,
+        status          text        NOT NULL,
+        attempts        integer     NOT NULL DEFAULT 0,
+        last_error      text,
+        created_at      timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        lease_until     timestamptz,
+        delivered_at    timestamptz,
+        PRIMARY KEY (program_id, webhook_id, event_id)
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (program_id, next_attempt_at) WHERE status = 'pending'
+    `,
+  },
 ]
 
 /**
