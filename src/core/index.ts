@@ -5,6 +5,7 @@ export { type ValidationError, formatIssues, formatPath } from './validation-err
 export { isSafeHref } from './safe-href'
 export { localizeProgram, localizeProgress, localizeText, programLocales, matchLocale, resolveLocale } from './localize'
 export { evaluate, nextChangeAt, UPSELL_CATEGORIES, DEFAULT_MIN_BEFORE, type EvaluateOptions } from './engine'
+export { signalChangesBetween, type SignalChange } from './engine'
 export { createIncrementalEvaluator, type IncrementalEvaluator, type ApplyResult } from './engine'
 export * from './benchmarks'
 export * from './celebrations'

@@ -7,7 +7,7 @@ import type { AppEnv } from './http/app-env'
 import type { ErrorLogger } from './http/error-handlers'
 import type { RateLimitOptions } from './http/rate-limit'
 import { isSeeded, seedDemo, type SeedSummary } from './seed'
-import { createService } from './service'
+import { createService, type SchedulerOptions } from './service'
 import type { CairnService } from './service-types'
 import { openStorage } from './storage'
 
@@ -39,6 +39,8 @@ export interface CreateServerOptions {
   corsOrigins?: string | string[]
   /** Milliseconds between SSE heartbeats. @default 15000 */
   heartbeatMs?: number
+  /** Recompute and push progress that changes with time alone (see `createService`). @default true */
+  scheduler?: boolean | SchedulerOptions
   /** Receives unexpected errors. @default console.error */
   log?: ErrorLogger
   /**
@@ -124,7 +126,7 @@ async function openService(options: CreateServerOptions): Promise<CairnService> 
     ...(options.memory !== undefined && { memory: options.memory }),
   })
   const webhooks = { ...webhookSettingsFromEnv(process.env), ...options.webhooks }
-  const service = await createService({ program, storage, webhooks, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
+  const service = await createService({ program, storage, webhooks, scheduler: options.scheduler ?? true, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
     await storage.close()
     throw error
   })

@@ -9,6 +9,7 @@ import { storeBatch } from './ingest'
 import { computeInsights } from './insights'
 import { createProgramTexts } from './program-texts'
 import { createProgressKeeper } from './progress-keeper'
+import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
 import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
 import { createWebhookAdmin, createWebhookSender, enqueueDeliveries, progressChanges } from '../webhooks'
@@ -32,6 +33,13 @@ export interface CreateServiceOptions {
    * outbox, for a process that ingests while others send. @default { allowPrivate: false, backoffMs: 10000, deliver: true }
    */
   webhooks?: { allowPrivate?: boolean; backoffMs?: number; deliver?: boolean }
+  /**
+   * Recompute subjects when their progress changes with time alone (a tenure day, inactivity coming due, a
+   * window emptying) and push the change, without a request. Off by default here so a service driven by
+   * explicit `now`s (tests, scripts) never sees work timed by another clock; `createServer` turns it on.
+   * @default false
+   */
+  scheduler?: boolean | SchedulerOptions
 }
 
 /**
@@ -47,6 +55,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const clock = options.now ?? (() => new Date())
   const bus = options.bus ?? createBusFor(storage)
   const assigner = createAssigner(program)
+  let scheduler: Scheduler | undefined
   const allowPrivateTargets = options.webhooks?.allowPrivate ?? false
   const sender =
     options.webhooks?.deliver === false
@@ -56,7 +65,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize, assigner, async (tx, changes, now) => {
     const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
     await enqueueDeliveries(tx, program.id, events)
-  })
+  }, (at) => scheduler?.noteChange(at))
   const cohort = createCohortCache(program, storage, options.cohortTtlMs)
   const trackableNames = clientTrackableEventNames(program)
   const accountWide = hasAccountMilestones(program)
@@ -95,7 +104,8 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     // The holdout is evaluated like everyone (so lift can be measured) but is shown nothing: the flag tells the widget.
     const holdout = program.experiment !== undefined && (await assigner.forSubjects(storage, [subject])).get(userId)?.holdout === true
     if (holdout) return { ...progress, celebrations: [], holdout: true }
-    const celebrations = sortCelebrations(await pendingCelebrations(storage, program.id, userId))
+    // Suppressed subjects' celebrations stay pending, held until suppression ends (DESIGN §7.2).
+    const celebrations = progress.suppressed ? [] : sortCelebrations(await pendingCelebrations(storage, program.id, userId))
     return { ...progress, ...(benchmarks ? { benchmarks } : {}), celebrations }
   }
 
@@ -133,6 +143,16 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   }
 
   await bus.ready()
+  if (options.scheduler) {
+    scheduler = startScheduler({
+      programId: program.id,
+      storage,
+      keeper,
+      clock,
+      publish,
+      options: options.scheduler === true ? {} : options.scheduler,
+    })
+  }
 
   return {
     program,
@@ -207,6 +227,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     close: async () => {
       if (closed) return
       closed = true
+      await scheduler?.stop()
       await Promise.allSettled([...inFlight])
       await keeper.idle()
       await sender.close()

@@ -1,6 +1,7 @@
 import {
   celebrationsBetween,
   createIncrementalEvaluator,
+  signalChangesBetween,
   type CairnEvent,
   type Celebration,
   type IncrementalEvaluator,
@@ -12,8 +13,11 @@ import {
   eventsForSubjects,
   insertCelebrations,
   readSubjectStates,
+  recordSignalChanges,
   writeProgress,
+  type ProgressRow,
   type Queryable,
+  type SignalChangeRow,
   type Storage,
 } from '../storage'
 import type { Assigner, SubjectAssignment } from './assignments'
@@ -70,6 +74,8 @@ export function createProgressKeeper(
   cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE,
   assigner?: Assigner,
   onWritten?: OnProgressWritten,
+  /** Told the next time-based change of every subject written (after commit), so a scheduler can wake for it. */
+  onScheduled?: (nextChangeAt: Date) => void,
 ): ProgressKeeper {
   const cache = new LruCache<string, CacheEntry>(cacheSize)
   const queue = createKeyedQueue()
@@ -121,15 +127,17 @@ export function createProgressKeeper(
           const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
           const assigned = await assignmentsOf(tx, subjects.map((s) => s.subject))
           const evaluators = await evaluatorsFor(tx, subjects, assigned)
-          const progressRows: { userId: string; snapshot: Progress; version: number }[] = []
+          const progressRows: ProgressRow[] = []
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
           const changes: ProgressChange[] = []
+          const signalRows: SignalChangeRow[] = []
           for (const { subject, version } of subjects) {
             const { evaluator, fresh } = evaluators.get(subject.userId)!
             if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
             const after = evaluator.progress(now)
             const before = states.get(subject.userId)?.stored?.snapshot ?? null
-            progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1 })
+            progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt: evaluator.nextChangeAt(now) })
+            for (const change of signalChangesBetween(before, after)) signalRows.push({ userId: subject.userId, accountId: subject.accountId, ...change })
             changes.push({ subject, before, after })
             // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
             const quiet = assigned.get(subject.userId)?.holdout === true
@@ -138,12 +146,14 @@ export function createProgressKeeper(
           }
           await writeProgress(tx, program.id, progressRows)
           await insertCelebrations(tx, program.id, celebrationRows)
+          await recordSignalChanges(tx, program.id, signalRows)
           await onWritten?.(tx, changes, now)
-          return progressRows.map((r) => r.userId)
+          return progressRows
         })
         // Cached only once committed: a rolled-back write must not leave events applied in memory.
         for (const [userId, entry] of pending) cache.set(userId, entry)
-        return written
+        for (const row of written) if (row.nextChangeAt !== undefined) onScheduled?.(new Date(row.nextChangeAt))
+        return written.map((row) => row.userId)
       } catch (error) {
         for (const userId of userIds) cache.delete(userId)
         throw error

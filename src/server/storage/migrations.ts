@@ -109,6 +109,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (program_id, next_attempt_at) WHERE status = 'pending'
     `,
   },
+  {
+    version: 4,
+    name: 'signal history and scheduled changes',
+    // next_change_at: when the subject's progress next changes without an event (tenure days, inactivity, windows);
+    // the scheduler sleeps until the earliest one. Rows written before this column existed are due at once, so
+    // each is recomputed (and scheduled) one time. signal_history: every raise and clear, oldest first by id.
+    sql: `
+      ALTER TABLE progress ADD COLUMN next_change_at timestamptz;
+      UPDATE progress SET next_change_at = now();
+      CREATE INDEX progress_next_change ON progress (program_id, next_change_at) WHERE next_change_at IS NOT NULL;
+      CREATE TABLE signal_history (
+        id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        program_id  text        NOT NULL,
+        user_id     text        NOT NULL,
+        account_id  text,
+        signal_id   text        NOT NULL,
+        state       text        NOT NULL,
+        at          timestamptz NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX signal_history_by_user ON signal_history (program_id, user_id, id);
+      CREATE INDEX signal_history_by_account ON signal_history (program_id, account_id, id) WHERE account_id IS NOT NULL
+    `,
+  },
 ]
 
 /**

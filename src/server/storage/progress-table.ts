@@ -30,14 +30,25 @@ export async function readSubjectStates(q: Queryable, programId: string, userIds
   )
 }
 
+/** One user's snapshot to store; `nextChangeAt` (ISO) schedules the next recomputation without an event. */
+export interface ProgressRow {
+  userId: string
+  snapshot: Progress
+  version: number
+  /** @default undefined — nothing changes until the next event */
+  nextChangeAt?: string | undefined
+}
+
 /** Stores many users' snapshots in one statement. */
-export async function writeProgress(q: Queryable, programId: string, rows: readonly { userId: string; snapshot: Progress; version: number }[]): Promise<void> {
+export async function writeProgress(q: Queryable, programId: string, rows: readonly ProgressRow[]): Promise<void> {
   if (rows.length === 0) return
   await q.query(
-    `INSERT INTO progress (program_id, user_id, snapshot, version, updated_at)
-     SELECT $1, u.user_id, u.snapshot, u.version, now() FROM unnest($2::text[], $3::jsonb[], $4::int[]) AS u(user_id, snapshot, version)
-     ON CONFLICT (program_id, user_id) DO UPDATE SET snapshot = excluded.snapshot, version = excluded.version, updated_at = now()`,
-    [programId, rows.map((r) => r.userId), rows.map((r) => JSON.stringify(r.snapshot)), rows.map((r) => r.version)],
+    `INSERT INTO progress (program_id, user_id, snapshot, version, next_change_at, updated_at)
+     SELECT $1, u.user_id, u.snapshot, u.version, u.next_change_at, now()
+       FROM unnest($2::text[], $3::jsonb[], $4::int[], $5::timestamptz[]) AS u(user_id, snapshot, version, next_change_at)
+     ON CONFLICT (program_id, user_id) DO UPDATE
+       SET snapshot = excluded.snapshot, version = excluded.version, next_change_at = excluded.next_change_at, updated_at = now()`,
+    [programId, rows.map((r) => r.userId), rows.map((r) => JSON.stringify(r.snapshot)), rows.map((r) => r.version), rows.map((r) => r.nextChangeAt ?? null)],
   )
 }
 
