@@ -10,6 +10,7 @@ export { createIncrementalEvaluator, type IncrementalEvaluator, type ApplyResult
 export * from './benchmarks'
 export * from './celebrations'
 export * from './digest'
+export { buildAccountView, paceOfAccounts, summarizeAccounts, ACCOUNT_SEGMENTS, DEFAULT_STALLED_DAYS, type AccountRow, type AccountSegment, type AccountViewEntry, type AccountSummary, type Pace, AccountsPageSchema } from './accounts'
 export { demoProgram, demoProgramSource } from './programs'
 export {
   estimateLift, wilsonInterval, sampleSizeForEffect, moreSubjectsNeeded, Z_95, sha256,

@@ -19,6 +19,7 @@ import type { RouteDeps } from './routes/route-deps'
 import { registerStreamRoute } from './routes/stream'
 import { registerSubjectRoute } from './routes/subjects'
 import { registerWebhookRoutes } from './routes/webhooks'
+import { registerAccountsRoute } from './routes/accounts'
 import type { CairnService } from './service-types'
 
 /** Long enough that an idle connection survives common proxy timeouts (often 30–60 s). */
@@ -97,7 +98,7 @@ export function createApp(options: AppOptions): CairnApp {
   }
   for (const register of [
     registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
-    registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute, registerWebhookRoutes,
+    registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute, registerWebhookRoutes, registerAccountsRoute,
   ]) {
     register(deps)
   }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import {
-  BadgeSchema, BenchmarksSchema, CelebrationSchema, CriterionSchema, DigestSchema, EventSchema, LevelSchema,
+  AccountsPageSchema, BadgeSchema, BenchmarksSchema, CelebrationSchema, CriterionSchema, DigestSchema, EventSchema, LevelSchema,
   ExperimentInsightsSchema, InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
 } from '../core'
 import {
@@ -17,6 +17,7 @@ const COMPONENTS = {
   ClientEventBatch: ClientEventBatchSchema, Progress: ProgressSchema, MeProgress: MeProgressSchema,
   Benchmarks: BenchmarksSchema, Celebration: CelebrationSchema, Digest: DigestSchema, IngestResult: IngestResultSchema,
   Insights: InsightsSchema, ExperimentInsights: ExperimentInsightsSchema, Health: HealthSchema, Error: ErrorSchema,
+  AccountsPage: AccountsPageSchema,
   WebhookRegistration: WebhookRegistrationSchema, Webhook: WebhookSchema, RegisteredWebhook: RegisteredWebhookSchema,
   WebhookList: z.array(WebhookSchema), Delivery: DeliverySchema, DeliveryList: z.array(DeliverySchema), WebhookEvent: WebhookEventSchema,
 } satisfies Record<string, z.ZodMiniType>
@@ -80,6 +81,15 @@ const PATHS: JsonObject = {
     get: operation('Holdout lift (Newcombe 95% interval, pooled z-test), power, and threshold-variant comparisons', API_KEY, {
       '200': json('ExperimentInsights', 'Experiment results'),
       ...errors(404),
+    }),
+  },
+  '/v1/accounts': {
+    get: operation('Accounts by customer-success segment, with pace, signals and a suggested action (cursor pagination)', API_KEY, { '200': json('AccountsPage', 'One page'), ...errors(400) }, {
+      parameters: [
+        { name: 'segment', in: 'query', schema: { type: 'string', enum: ['at_risk', 'stalled', 'behind_pace', 'expansion', 'all'], default: 'all' } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+        { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+      ],
     }),
   },
   '/v1/webhooks': {

@@ -2,6 +2,7 @@
 // Change only with both sides.
 import type { CairnEvent, Digest, ExperimentInsights, Insights, MeProgress, Program, Subject, Traits } from '../core'
 import type { WebhookAdmin } from './webhooks'
+import type { AccountsPage, AccountsQuery } from './service/accounts'
 
 export interface IngestResult {
   accepted: number
@@ -52,6 +53,8 @@ export interface CairnService {
   experiment(now: Date): Promise<ExperimentInsights | undefined>
   /** Called with the user's fresh progress whenever it changes, in this process or (Postgres) in any other. */
   subscribe(userId: string, listener: (progress: MeProgress) => void, locale?: string): () => void
+  /** One page of the customer-success accounts view (DESIGN §7.4); bad query values → validation error. */
+  accounts(query: AccountsQuery, now: Date): Promise<AccountsPage>
   /** Webhook subscriptions and their delivery log (API key routes, DESIGN §7.3). */
   readonly webhooks: WebhookAdmin
   /** Storage reachable? */

@@ -7,6 +7,7 @@ import { createCohortCache } from './cohort-cache'
 import { computeExperimentInsights } from './experiment-insights'
 import { storeBatch } from './ingest'
 import { computeInsights } from './insights'
+import { createAccountsView } from './accounts'
 import { createProgramTexts } from './program-texts'
 import { createProgressKeeper } from './progress-keeper'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
@@ -66,6 +67,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
     await enqueueDeliveries(tx, program.id, events)
   }, (at) => scheduler?.noteChange(at))
+  const accountsView = createAccountsView(program, storage, options.cohortTtlMs)
   const cohort = createCohortCache(program, storage, options.cohortTtlMs)
   const trackableNames = clientTrackableEventNames(program)
   const accountWide = hasAccountMilestones(program)
@@ -215,6 +217,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId)
       }
     },
+    accounts: (query, now) => accountsView.page(query, now),
     webhooks: createWebhookAdmin(storage, program.id, allowPrivateTargets, clock),
     health: async () => {
       try {
