@@ -3,17 +3,26 @@ import { InsightsSchema, type Insights } from '../core'
 
 // The browser side of the host product's backend (/demo-api). The API key and signing secret never come here.
 
+/** Who a visitor can be. `about` is what stays true whatever they do; the demo bar adds what they did. */
 export const PERSONAS = [
-  { id: 'new', label: 'New user', hint: 'Signed up today, nothing done yet' },
-  { id: 'halfway', label: 'Halfway there', hint: 'Set up, building momentum' },
-  { id: 'power', label: 'Power user', hint: 'Months in, most milestones done' },
-  { id: 'small-segment', label: 'Small segment', hint: 'A plan with too few teams to compare' },
+  { id: 'new', label: 'New user', about: 'A brand-new team' },
+  { id: 'halfway', label: 'Halfway there', about: 'Set up, building momentum' },
+  { id: 'power', label: 'Power user', about: 'A long-time team' },
+  { id: 'small-segment', label: 'Small segment', about: 'A plan with too few teams to compare' },
 ] as const
 export type PersonaId = (typeof PERSONAS)[number]['id']
+
+/** The languages of the demo: the widget's messages and the Taskly program's text switch together. */
+export const LANGUAGES = [
+  { id: 'en', label: 'English' },
+  { id: 'de', label: 'Deutsch' },
+] as const
+export type LanguageId = (typeof LANGUAGES)[number]['id']
 
 const SessionSchema = z.object({
   token: z.string(),
   persona: z.enum(['new', 'halfway', 'power', 'small-segment']),
+  locale: z.enum(['en', 'de']),
   user: z.object({
     userId: z.string(),
     accountId: z.optional(z.string()),
@@ -35,6 +44,7 @@ export type DemoAction =
   | 'connect_integration'
   | 'log_in'
   | 'simulate_week'
+  | 'join_teammate'
 
 async function postJson(path: string, body: unknown): Promise<unknown> {
   const response = await fetch(path, {
@@ -47,9 +57,9 @@ async function postJson(path: string, body: unknown): Promise<unknown> {
   return response.json()
 }
 
-/** Starts (or continues) the browser's demo session as `persona` and returns a fresh user token. */
-export async function startSession(persona?: PersonaId): Promise<DemoSession> {
-  return SessionSchema.parse(await postJson('/demo-api/session', persona ? { persona } : {}))
+/** Starts (or continues) the browser's demo session as `persona`, in `locale`, and returns a fresh user token. */
+export async function startSession(persona?: PersonaId, locale?: LanguageId): Promise<DemoSession> {
+  return SessionSchema.parse(await postJson('/demo-api/session', { ...(persona && { persona }), ...(locale && { locale }) }))
 }
 
 /** Gives this browser a brand-new user for the same persona; nobody else's progress is touched. */
@@ -57,9 +67,11 @@ export async function resetProgress(): Promise<DemoSession> {
   return SessionSchema.parse(await postJson('/demo-api/reset', {}))
 }
 
-/** Tells Taskly's backend that the user did something; it reports the event(s) to Cairn. */
-export async function performAction(action: DemoAction, properties?: Record<string, string>): Promise<void> {
-  await postJson('/demo-api/actions', properties ? { action, properties } : { action })
+const ActionResultSchema = z.object({ events: z.number() })
+
+/** Tells Taskly's backend that the user did something; it reports the event(s) to Cairn and says how many. */
+export async function performAction(action: DemoAction, properties?: Record<string, string>): Promise<{ events: number }> {
+  return ActionResultSchema.parse(await postJson('/demo-api/actions', properties ? { action, properties } : { action }))
 }
 
 export type { Insights }

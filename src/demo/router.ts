@@ -1,33 +1,43 @@
 import { useSyncExternalStore, type MouseEvent } from 'react'
 
-/** The product's pages. Milestone CTAs (/projects/new, /team/invite, /automations, …) land on one of these. */
-export type Page = 'projects' | 'team' | 'automations' | 'reports' | 'integrations' | 'insights'
+/** The product's pages. Milestone CTAs (/projects/new, /team/invite, /features, …) land on one of these. */
+export type Page = 'projects' | 'team' | 'automations' | 'reports' | 'integrations' | 'features' | 'setup' | 'insights'
 
 export interface Route {
   page: Page
-  /** A CTA asked for a form to be opened right away (e.g. /projects/new). */
-  intent: 'new' | 'invite' | null
+  /** A CTA asked for something to be ready right away: a new project or task form, or the invite form. */
+  intent: 'new-project' | 'new-task' | 'invite' | 'tasks' | null
+  /** A project view to open (`?view=timeline-view`), from the features page. */
+  view: string | null
 }
 
-/** Maps a path to a page; anything unknown is the projects board, the product's home. */
-export function routeOf(pathname: string): Route {
+const route = (page: Page, intent: Route['intent'] = null, view: string | null = null): Route => ({ page, intent, view })
+
+/** Maps a path (and query) to a page; anything unknown is the projects board, the product's home. */
+export function routeOf(pathname: string, search = ''): Route {
   const [first = '', second = ''] = pathname.split('/').filter(Boolean)
-  const intent = second === 'new' ? 'new' : second === 'invite' ? 'invite' : null
+  const view = new URLSearchParams(search).get('view')
   switch (first) {
     case 'team':
-      return { page: 'team', intent }
+      return route('team', second === 'invite' ? 'invite' : null)
     case 'automations':
-      return { page: 'automations', intent }
+      return route('automations')
     case 'reports':
-      return { page: 'reports', intent }
+      return route('reports')
     case 'integrations':
-      return { page: 'integrations', intent }
+      return route('integrations')
+    case 'features':
+      return route('features')
+    case 'getting-started':
+      return route('setup')
     case 'insights':
-      return { page: 'insights', intent: null }
+      return route('insights')
     case 'tasks':
-      return { page: 'projects', intent: second === 'new' ? 'new' : null }
+      return route('projects', second === 'new' ? 'new-task' : 'tasks')
+    case 'projects':
+      return route('projects', second === 'new' ? 'new-project' : null, view)
     default:
-      return { page: 'projects', intent: first === 'projects' ? intent : null }
+      return route('projects', null, view)
   }
 }
 
@@ -48,9 +58,16 @@ export function navigate(href: string): void {
   for (const listener of listeners) listener()
 }
 
-/** The current path, re-rendering on navigation. */
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/')
+/** The current path and query, re-rendering on navigation. */
+export function useLocation(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search, () => '/')
+}
+
+/** The current route. */
+export function useRoute(): Route {
+  const location = useLocation()
+  const queryAt = location.indexOf('?')
+  return queryAt < 0 ? routeOf(location) : routeOf(location.slice(0, queryAt), location.slice(queryAt))
 }
 
 /** Keeps plain `<a href>` clicks inside the app; modified clicks (new tab) behave as usual. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { performAction, resetProgress, startSession, type DemoSession, type PersonaId } from './demo-api'
+import { performAction, resetProgress, startSession, type DemoSession, type LanguageId, type PersonaId } from './demo-api'
 
 export type SessionState =
   | { status: 'loading'; session: DemoSession | null }
@@ -45,8 +45,10 @@ export function useDemoSession() {
   /** Fetches a new user token for the current persona (called by the widget whenever it needs one). */
   const getToken = useCallback(async () => (await startSession(personaRef.current)).token, [])
   const switchPersona = useCallback((persona: PersonaId) => run(() => startSession(persona)), [run])
+  /** New tokens carry the language, so the API words the program in it; the widget follows the session's locale. */
+  const switchLanguage = useCallback((locale: LanguageId) => run(() => startSession(personaRef.current, locale)), [run])
   const reset = useCallback(() => run(resetProgress), [run])
   const retry = useCallback(() => run(() => startSession(personaRef.current)), [run])
 
-  return { state, getToken, switchPersona, reset, retry }
+  return { state, getToken, switchPersona, switchLanguage, reset, retry }
 }

@@ -13,10 +13,17 @@ export interface Project {
   name: string
   tasks: Task[]
 }
+/** Someone invited to the team; `joined` once they accepted and signed in. */
+export interface Teammate {
+  email: string
+  joined: boolean
+}
 export interface Workspace {
   projects: Project[]
   selectedProjectId: string | null
-  teammates: string[]
+  teammates: Teammate[]
+  /** Project views this user chose at least once (each is a "feature used"). */
+  featuresTried: string[]
   automations: string[]
   reports: string[]
   integrations: string[]
@@ -28,6 +35,8 @@ export type WorkspaceChange =
   | { type: 'task_added'; projectId: string; title: string }
   | { type: 'task_completed'; projectId: string; taskId: string }
   | { type: 'teammate_invited'; email: string }
+  | { type: 'teammate_joined'; email: string }
+  | { type: 'feature_used'; feature: string }
   | { type: 'workflow_automated'; name: string }
   | { type: 'report_generated'; name: string }
   | { type: 'integration_connected'; integration: string }
@@ -38,6 +47,7 @@ export const EMPTY_WORKSPACE: Workspace = {
   projects: [],
   selectedProjectId: null,
   teammates: [],
+  featuresTried: [],
   automations: [],
   reports: [],
   integrations: [],
@@ -71,7 +81,9 @@ export function sampleWorkspace(persona: PersonaId): Workspace {
   return {
     projects,
     selectedProjectId: projects[0]?.id ?? null,
-    teammates: ['sam@example.com'],
+    // The seed's teammate of these personas has signed in already.
+    teammates: [{ email: 'sam@example.com', joined: true }],
+    featuresTried: persona === 'power' ? ['board-view', 'list-view', 'timeline-view'] : ['board-view', 'list-view'],
     automations: persona === 'power' ? ['Move done cards to Archive'] : [],
     reports: persona === 'power' ? ['Weekly status'] : [],
     integrations: persona === 'power' ? ['Slack'] : [],
@@ -95,7 +107,12 @@ export function applyChange(workspace: Workspace, change: WorkspaceChange): Work
         tasks: p.tasks.map((t) => (t.id === change.taskId ? { ...t, done: true } : t)),
       }))
     case 'teammate_invited':
-      return { ...workspace, teammates: [...workspace.teammates, change.email] }
+      if (workspace.teammates.some((t) => t.email === change.email)) return workspace
+      return { ...workspace, teammates: [...workspace.teammates, { email: change.email, joined: false }] }
+    case 'teammate_joined':
+      return { ...workspace, teammates: workspace.teammates.map((t) => (t.email === change.email ? { ...t, joined: true } : t)) }
+    case 'feature_used':
+      return workspace.featuresTried.includes(change.feature) ? workspace : { ...workspace, featuresTried: [...workspace.featuresTried, change.feature] }
     case 'workflow_automated':
       return { ...workspace, automations: [...workspace.automations, change.name] }
     case 'report_generated':
@@ -115,11 +132,17 @@ const storageKey = (userId: string) => `taskly-demo:workspace:${userId}`
 export function loadWorkspace(userId: string, persona: PersonaId): Workspace {
   try {
     const saved = localStorage.getItem(storageKey(userId))
-    if (saved) return { ...EMPTY_WORKSPACE, ...(JSON.parse(saved) as Partial<Workspace>) }
+    if (saved) return upgrade(JSON.parse(saved) as Partial<Workspace> & { teammates?: (Teammate | string)[] })
   } catch {
     // Private mode or a corrupt entry: start from the sample.
   }
   return userId.startsWith('persona-new-') ? EMPTY_WORKSPACE : sampleWorkspace(persona)
+}
+
+/** Workspaces saved by an older demo listed teammates as plain emails. */
+function upgrade(saved: Partial<Workspace> & { teammates?: (Teammate | string)[] }): Workspace {
+  const teammates = (saved.teammates ?? []).map((t) => (typeof t === 'string' ? { email: t, joined: false } : t))
+  return { ...EMPTY_WORKSPACE, ...saved, teammates }
 }
 
 export function saveWorkspace(userId: string, workspace: Workspace): void {

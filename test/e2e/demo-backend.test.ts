@@ -6,9 +6,10 @@ import type { CairnApi } from '../../src/demo/backend/cairn-api'
 
 const NOW = new Date('2026-11-20T12:00:00.000Z')
 
-function setup() {
+function setup(signedUpAt = '2026-11-01T00:00:00.000Z') {
   const sent: CairnEvent[][] = []
   const upserted: Subject[] = []
+  const minted: { userId: string; locale: string }[] = []
   const api: CairnApi = {
     sendEvents: async (events) => {
       sent.push(events)
@@ -24,11 +25,14 @@ function setup() {
     api,
     now: () => NOW,
     cookieSecret: 'test-cookie-secret',
-    mintToken: async (subject) => `token-for:${subject.userId}`,
+    mintToken: async (subject, locale) => {
+      minted.push({ userId: subject.userId, locale })
+      return `token-for:${subject.userId}`
+    },
     personaSubject: async (persona) => ({
       userId: `persona-${persona}`,
       accountId: `acct-${persona}`,
-      signedUpAt: '2026-11-01T00:00:00.000Z',
+      signedUpAt,
       traits: { plan: persona === 'small-segment' ? 'business' : 'team' },
     }),
   })
@@ -49,7 +53,7 @@ function setup() {
       cookie = value
     },
   }
-  return { call, sent, upserted, jar }
+  return { call, sent, upserted, jar, minted }
 }
 
 describe('demo backend', () => {
@@ -95,6 +99,45 @@ describe('demo backend', () => {
     expect(sent[0]).toHaveLength(7)
     expect(days.size).toBe(7)
     expect(sent[0]?.every((e) => e.name === 'logged_in' && Date.parse(e.timestamp) < NOW.getTime())).toBe(true)
+  })
+
+  test('never reports a simulated log-in before the sign-up: two days in, two days to log in on', async () => {
+    const { call, sent } = setup(new Date(NOW.getTime() - 2 * 24 * 3_600_000 + 30 * 60_000).toISOString())
+    await call('POST', '/session', { persona: 'new' })
+    const response = await call('POST', '/actions', { action: 'simulate_week' })
+    expect(response.body).toMatchObject({ events: 2 })
+    expect(sent[0]?.every((e) => Date.parse(e.timestamp) > NOW.getTime() - 2 * 24 * 3_600_000 + 30 * 60_000)).toBe(true)
+  })
+
+  test('simulates nothing for a user who signed up a moment ago', async () => {
+    const { call, sent } = setup(new Date(NOW.getTime() - 30_000).toISOString())
+    await call('POST', '/session', { persona: 'new' })
+    expect((await call('POST', '/actions', { action: 'simulate_week' })).body).toMatchObject({ events: 0 })
+    expect(sent).toEqual([])
+  })
+
+  test('an invited teammate who joins becomes a user of the same account and logs in once', async () => {
+    const { call, sent, upserted } = setup()
+    await call('POST', '/session', { persona: 'halfway' })
+    await call('POST', '/actions', { action: 'join_teammate', properties: { email: 'Alex@example.com' } })
+    const [teammate] = upserted
+    expect(teammate).toMatchObject({ accountId: 'acct-halfway', traits: { plan: 'team', role: 'member' }, signedUpAt: NOW.toISOString() })
+    expect(teammate?.userId).not.toContain('alex')
+    expect(sent[0]).toEqual([expect.objectContaining({ name: 'logged_in', userId: teammate?.userId, accountId: 'acct-halfway' })])
+    // The same invite accepted again is the same person.
+    await call('POST', '/actions', { action: 'join_teammate', properties: { email: 'alex@example.com ' } })
+    expect(upserted[1]?.userId).toBe(teammate?.userId)
+    expect((await call('POST', '/actions', { action: 'join_teammate' })).status).toBe(400)
+  })
+
+  test('puts the chosen language in the token and keeps it across persona switches and resets', async () => {
+    const { call, minted } = setup()
+    expect((await call('POST', '/session', { persona: 'new' })).body).toMatchObject({ locale: 'en' })
+    expect((await call('POST', '/session', { locale: 'de' })).body).toMatchObject({ locale: 'de', persona: 'new' })
+    expect((await call('POST', '/session', { persona: 'power' })).body).toMatchObject({ locale: 'de', persona: 'power' })
+    expect((await call('POST', '/reset')).body).toMatchObject({ locale: 'de' })
+    expect(minted.map((m) => m.locale)).toEqual(['en', 'de', 'de', 'de'])
+    expect((await call('POST', '/session', { locale: 'fr' })).status).toBe(400)
   })
 
   test('reset gives this browser a brand-new user in the same segment and leaves the persona untouched', async () => {

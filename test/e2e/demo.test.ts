@@ -130,8 +130,20 @@ describe('Taskly demo with the Cairn widget', () => {
     await page.keyboard.press('Space')
     await expect.poll(expanded).toBe(initially)
     await h.screenshot(page, '06-keyboard-level-toggle')
+  })
 
+  test('on a narrower screen the launcher takes the sidebar\'s place and returns focus when closed', async () => {
+    const { context, page } = await h.newPage({ viewport: { width: 1024, height: 800 } })
+    await h.usePersona(context, 'halfway')
+    await page.goto('/')
+    const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
+    const tabUntil = async (selector: string) => {
+      for (let i = 0; i < 80 && !(await focusedIs(selector)); i++) await page.keyboard.press('Tab')
+      expect(await focusedIs(selector)).toBe(true)
+    }
     const launcher = '[data-cairn-launcher-button]'
+    await page.locator(launcher).waitFor()
+    expect(await sidebar(page).count()).toBe(0)
     await tabUntil(launcher)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator(launcher).getAttribute('aria-expanded')).toBe('true')
@@ -152,7 +164,7 @@ describe('Taskly demo with the Cairn widget', () => {
 
     // Switch persona in the demo bar: the widget remounts for the other user without a page load.
     await page.getByLabel('Viewing as').selectOption('small-segment')
-    await page.locator('[data-demo-user="persona-small-segment"]').waitFor()
+    await page.locator('[data-demo-user="persona-small-segment"]').waitFor({ state: 'attached' })
     await sidebar(page).locator('[data-cairn-widget][data-status="ready"]').waitFor()
     await milestone(page, 'first-project').waitFor({ state: 'attached' })
     // The benchmark arrives in the same snapshot as the rows, so once rows show, its absence is settled.

@@ -1,4 +1,5 @@
 import type { CairnEvent } from '../../core'
+import { simulatedLogInTimes } from '../simulated-log-ins'
 
 /** The buttons of the demo product, each a thing a real Taskly user does. */
 export const DEMO_ACTIONS = [
@@ -12,6 +13,7 @@ export const DEMO_ACTIONS = [
   'connect_integration',
   'log_in',
   'simulate_week',
+  'join_teammate',
 ] as const
 export type DemoAction = (typeof DEMO_ACTIONS)[number]
 
@@ -20,7 +22,7 @@ export function isDemoAction(value: unknown): value is DemoAction {
 }
 
 /** Event names of the Taskly program (src/core/programs/taskly.json). */
-const EVENT_OF: Record<Exclude<DemoAction, 'simulate_week'>, string> = {
+const EVENT_OF: Record<Exclude<DemoAction, 'simulate_week' | 'join_teammate'>, string> = {
   create_project: 'project_created',
   add_task: 'task_added',
   complete_task: 'task_completed',
@@ -32,13 +34,12 @@ const EVENT_OF: Record<Exclude<DemoAction, 'simulate_week'>, string> = {
   log_in: 'logged_in',
 }
 
-/** A week of log-ins, one per day ending today: the day simulator for the habit milestone. */
-const SIMULATED_DAYS = 7
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export interface ActionContext {
   userId: string
   accountId?: string
+  /** The user's sign-up: nothing is ever reported before it. */
+  signedUpAt: string
   now: Date
   /** Fresh idempotency key per event (the product would use its own record id). */
   newId: () => string
@@ -53,13 +54,28 @@ export function eventsForAction(
   const base = { userId: context.userId, ...(context.accountId ? { accountId: context.accountId } : {}) }
   const props = properties && Object.keys(properties).length > 0 ? { properties } : {}
   if (action === 'simulate_week') {
-    // Oldest first, and a minute in the past so no event is ever "in the future" for the API.
-    return Array.from({ length: SIMULATED_DAYS }, (_, i) => ({
+    // Never before the sign-up: a user who joined three days ago has three days to log in on.
+    const signedUpAt = Date.parse(context.signedUpAt)
+    return simulatedLogInTimes(signedUpAt, context.now.getTime()).map((time) => ({
       ...base,
       id: context.newId(),
       name: 'logged_in',
-      timestamp: new Date(context.now.getTime() - (SIMULATED_DAYS - 1 - i) * DAY_MS - 60_000).toISOString(),
+      timestamp: new Date(time).toISOString(),
     }))
   }
+  if (action === 'join_teammate') {
+    // The invited person accepts and signs in: their own log-in, in this user's account.
+    return [{ userId: String(properties?.teammateId), ...(context.accountId ? { accountId: context.accountId } : {}), id: context.newId(), name: 'logged_in', timestamp: context.now.toISOString() }]
+  }
   return [{ ...base, id: context.newId(), name: EVENT_OF[action], timestamp: context.now.toISOString(), ...props }]
+}
+
+/**
+ * The Taskly user id of an invited teammate in an account: stable per email, so accepting the same invite
+ * twice is the same person. Never the email itself (Cairn should not hold addresses).
+ */
+export function teammateUserId(accountId: string, email: string): string {
+  let hash = 0x811c9dc5
+  for (const ch of email.trim().toLowerCase()) hash = Math.imul(hash ^ ch.codePointAt(0)!, 0x01000193) >>> 0
+  return `${accountId}-member-${hash.toString(16).padStart(8, '0')}`
 }

@@ -3,17 +3,17 @@ import { Hono, type Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import * as z from 'zod/mini'
 import type { Subject } from '../../core'
-import { DEMO_ACTIONS, eventsForAction } from './actions'
+import { DEMO_ACTIONS, eventsForAction, teammateUserId } from './actions'
 import { CairnApiError, type CairnApi } from './cairn-api'
 import { PERSONA_IDS, freshSubject, type PersonaId } from './personas'
-import { SESSION_COOKIE, decodeSession, encodeSession, type DemoSession } from './session-cookie'
+import { DEMO_LOCALES, SESSION_COOKIE, decodeSession, encodeSession, type DemoLocale, type DemoSession } from './session-cookie'
 
 /** What the demo backend needs from its surroundings; everything secret stays on this side. */
 export interface DemoBackendOptions {
   /** The Cairn API, called with the API key over HTTP. */
   api: CairnApi
-  /** Mints a short-lived user token for a subject (wraps `createUserToken` with the signing secret). */
-  mintToken: (subject: Subject) => Promise<string>
+  /** Mints a short-lived user token for a subject in the reader's language (wraps `createUserToken`). */
+  mintToken: (subject: Subject, locale: DemoLocale) => Promise<string>
   /** The seeded subject behind a persona. */
   personaSubject: (persona: PersonaId) => Promise<Subject>
   /** Signs the demo session cookie. @default a random secret per process */
@@ -26,7 +26,8 @@ export interface DemoBackendOptions {
 const COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60
 const DEFAULT_PERSONA: PersonaId = 'new'
 
-const SessionBody = z.object({ persona: z.optional(z.enum(PERSONA_IDS)) })
+const SessionBody = z.object({ persona: z.optional(z.enum(PERSONA_IDS)), locale: z.optional(z.enum(DEMO_LOCALES)) })
+const DEFAULT_LOCALE: DemoLocale = 'en'
 const ActionBody = z.object({
   action: z.enum(DEMO_ACTIONS),
   properties: z.optional(z.record(z.string(), z.union([z.string().check(z.maxLength(100)), z.number(), z.boolean()]))),
@@ -64,9 +65,11 @@ export function createDemoBackend(options: DemoBackendOptions): Hono {
       path: '/',
       maxAge: COOKIE_MAX_AGE_S,
     })
-    const token = await options.mintToken(session.subject)
+    const locale = session.locale ?? DEFAULT_LOCALE
+    // The token carries the language, so the program text the API sends matches the widget's own strings.
+    const token = await options.mintToken(session.subject, locale)
     const { userId, accountId, traits, signedUpAt } = session.subject
-    return c.json({ token, persona: session.persona, user: { userId, accountId, traits, signedUpAt } })
+    return c.json({ token, persona: session.persona, locale, user: { userId, accountId, traits, signedUpAt } })
   }
 
   app.onError((error, c) => {
@@ -78,12 +81,13 @@ export function createDemoBackend(options: DemoBackendOptions): Hono {
 
   app.post('/session', async (c) => {
     const body = SessionBody.safeParse(await readJson(c))
-    if (!body.success) return badRequest(c, 'persona must be one of ' + PERSONA_IDS.join(', '))
+    if (!body.success) return badRequest(c, `persona must be one of ${PERSONA_IDS.join(', ')}; locale one of ${DEMO_LOCALES.join(', ')}`)
     const existing = currentSession(c)
     const persona = body.data.persona ?? existing?.persona ?? DEFAULT_PERSONA
+    const locale = body.data.locale ?? existing?.locale ?? DEFAULT_LOCALE
     // Keep the browser's own user (possibly a reset one) while it stays on the same persona.
-    if (existing && existing.persona === persona) return respondWithSession(c, existing)
-    return respondWithSession(c, { persona, subject: await options.personaSubject(persona) })
+    if (existing && existing.persona === persona) return respondWithSession(c, { ...existing, locale })
+    return respondWithSession(c, { persona, locale, subject: await options.personaSubject(persona) })
   })
 
   app.post('/actions', async (c) => {
@@ -96,9 +100,18 @@ export function createDemoBackend(options: DemoBackendOptions): Hono {
     if (action === 'connect_integration' && typeof properties?.integration !== 'string') {
       return badRequest(c, 'connect_integration needs properties.integration')
     }
-    const { userId, accountId } = session.subject
-    const events = eventsForAction(action, properties, { userId, ...(accountId ? { accountId } : {}), now: now(), newId: randomUUID })
-    const result = await options.api.sendEvents(events)
+    const { userId, accountId, signedUpAt } = session.subject
+    let teammate: Record<string, string> | undefined
+    if (action === 'join_teammate') {
+      if (typeof properties?.email !== 'string' || !accountId) return badRequest(c, 'join_teammate needs properties.email and a user with an account')
+      // The teammate becomes a user of the same account (same plan), then signs in for the first time.
+      const subject: Subject = { userId: teammateUserId(accountId, properties.email), accountId, signedUpAt: now().toISOString(), traits: { ...session.subject.traits, role: 'member' } }
+      await options.api.upsertSubject(subject)
+      teammate = { teammateId: subject.userId }
+    }
+    const context = { userId, ...(accountId ? { accountId } : {}), signedUpAt, now: now(), newId: randomUUID }
+    const events = eventsForAction(action, teammate ?? properties, context)
+    const result = events.length > 0 ? await options.api.sendEvents(events) : { accepted: 0, duplicates: 0, rejected: [] }
     return c.json({ action, events: events.length, result })
   })
 
@@ -108,7 +121,7 @@ export function createDemoBackend(options: DemoBackendOptions): Hono {
     const template = existing?.subject ?? (await options.personaSubject(persona))
     const subject = freshSubject(template, now(), randomBytes(6).toString('hex'))
     await options.api.upsertSubject(subject)
-    return respondWithSession(c, { persona, subject })
+    return respondWithSession(c, { persona, subject, ...(existing?.locale && { locale: existing.locale }) })
   })
 
   app.get('/insights', async (c) => c.json(await options.api.insights()))

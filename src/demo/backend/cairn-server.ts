@@ -18,8 +18,8 @@ export interface CairnApiOptions {
 export interface RunningCairn {
   /** The API as a fetch handler (the stack serves it next to /demo-api on one port). */
   fetch(request: Request, env?: unknown): Response | Promise<Response>
-  /** A user token for a subject, as the host backend mints it (`createUserToken`). */
-  mintToken(subject: Subject): Promise<string>
+  /** A user token for a subject, as the host backend mints it (`createUserToken`), in the reader's language. */
+  mintToken(subject: Subject, locale?: string): Promise<string>
   /** The seeded subject behind a persona. */
   personaSubject(persona: PersonaId): Promise<Subject>
   /** Ends open SSE streams, then closes storage. */
@@ -70,8 +70,9 @@ export async function startCairnApi(options: CairnApiOptions): Promise<RunningCa
 
   return {
     fetch: (request, env) => server.app.fetch(request, env),
-    mintToken: (subject) =>
+    mintToken: (subject, locale) =>
       createUserToken({
+        ...(locale ? { locale } : {}),
         secret: options.signingSecret,
         userId: subject.userId,
         signedUpAt: subject.signedUpAt,

@@ -2,10 +2,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Subject } from '../../core'
 import { isPersonaId, type PersonaId } from './personas'
 
-/** What the demo remembers about a browser: which persona it plays and which user that currently is. */
+/** The languages the demo offers (the Taskly program and the widget both speak them). */
+export const DEMO_LOCALES = ['en', 'de'] as const
+export type DemoLocale = (typeof DEMO_LOCALES)[number]
+
+/** What the demo remembers about a browser: which persona it plays, which user that currently is, and its language. */
 export interface DemoSession {
   persona: PersonaId
   subject: Subject
+  /** @default 'en' */
+  locale?: DemoLocale
 }
 
 /** Cookie name; httpOnly so page scripts never see it. */
@@ -32,6 +38,7 @@ export function decodeSession(value: string | undefined, secret: string): DemoSe
   try {
     const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<DemoSession>
     if (!isPersonaId(parsed.persona) || typeof parsed.subject?.userId !== 'string') return null
+    if (parsed.locale !== undefined && !(DEMO_LOCALES as readonly string[]).includes(parsed.locale)) return null
     return parsed as DemoSession
   } catch {
     return null

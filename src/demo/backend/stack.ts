@@ -62,7 +62,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   const demo = createDemoBackend({
     // Over real HTTP with the API key, exactly as a product's backend would call Cairn.
     api: createCairnApi({ baseUrl: '', apiKey: options.apiKey, fetch: (input, init) => fetch(`${apiUrl}${String(input)}`, init) }),
-    mintToken: async (subject) => (await cairnReady).mintToken(subject),
+    mintToken: async (subject, locale) => (await cairnReady).mintToken(subject, locale),
     personaSubject: async (persona) => (await cairnReady).personaSubject(persona),
   })
   const outer = new Hono()

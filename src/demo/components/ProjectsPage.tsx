@@ -1,12 +1,15 @@
 import { useState } from 'react'
+import { isProjectView } from '../features'
+import type { Route } from '../router'
 import type { WorkspaceApi } from '../use-workspace'
 import { Icon } from './icons'
 import { NewProjectForm } from './NewProjectForm'
 import { TaskBoard } from './TaskBoard'
 
 /** Home: the list of projects on the left, the selected project's board on the right. */
-export function ProjectsPage({ api, startWithNewProject }: { api: WorkspaceApi; startWithNewProject: boolean }) {
+export function ProjectsPage({ api, route }: { api: WorkspaceApi; route: Route }) {
   const { workspace, select } = api
+  const startWithNewProject = route.intent === 'new-project'
   const [creating, setCreating] = useState(startWithNewProject)
   const selected = workspace.projects.find((p) => p.id === workspace.selectedProjectId) ?? workspace.projects[0]
 
@@ -15,7 +18,8 @@ export function ProjectsPage({ api, startWithNewProject }: { api: WorkspaceApi; 
       <section className="tk-empty" aria-labelledby="tk-empty-title">
         <h2 id="tk-empty-title">Welcome to Taskly</h2>
         <p className="tk-muted">Projects keep your tasks, files and people in one place. Start with whatever is on your mind this week.</p>
-        <NewProjectForm api={api} onDone={() => setCreating(false)} autoFocus={startWithNewProject} />
+        {route.intent === 'new-task' && <p role="note">Tasks live in a project: name your first one, then add tasks to it.</p>}
+        <NewProjectForm api={api} onDone={() => setCreating(false)} autoFocus={startWithNewProject || route.intent === 'new-task'} />
       </section>
     )
   }
@@ -49,7 +53,15 @@ export function ProjectsPage({ api, startWithNewProject }: { api: WorkspaceApi; 
           })}
         </ul>
       </section>
-      {selected && <TaskBoard api={api} project={selected} />}
+      {selected && (
+        <TaskBoard
+          key={`${selected.id}:${route.view ?? ''}`}
+          api={api}
+          project={selected}
+          focusNewTask={route.intent === 'new-task'}
+          {...(isProjectView(route.view) && { initialView: route.view })}
+        />
+      )}
     </div>
   )
 }

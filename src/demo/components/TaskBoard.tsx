@@ -1,22 +1,29 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { PROJECT_VIEWS, type ProjectViewId } from '../features'
 import type { Project } from '../workspace'
 import type { WorkspaceApi } from '../use-workspace'
 import { Icon } from './icons'
 
-/** Ways to look at a project. Trying a view is a "feature used" event (three of them is a milestone). */
-const VIEWS = [
-  { id: 'board-view', label: 'Board' },
-  { id: 'list-view', label: 'List' },
-  { id: 'timeline-view', label: 'Timeline' },
-] as const
-type ViewId = (typeof VIEWS)[number]['id']
+export interface TaskBoardProps {
+  api: WorkspaceApi
+  project: Project
+  /** The view to open with (from the features page). @default 'board-view' */
+  initialView?: ProjectViewId
+  /** Put the cursor in the new-task field (the "Add a task" call to action). @default false */
+  focusNewTask?: boolean
+}
 
 /** One project's tasks: add, complete, and switch views. */
-export function TaskBoard({ api, project }: { api: WorkspaceApi; project: Project }) {
-  const [view, setView] = useState<ViewId>('board-view')
+export function TaskBoard({ api, project, initialView = 'board-view', focusNewTask = false }: TaskBoardProps) {
+  const [view, setView] = useState<ProjectViewId>(initialView)
   const [title, setTitle] = useState('')
+  const newTask = useRef<HTMLInputElement>(null)
   const open = project.tasks.filter((t) => !t.done)
   const done = project.tasks.filter((t) => t.done)
+
+  useEffect(() => {
+    if (focusNewTask) newTask.current?.focus()
+  }, [focusNewTask])
 
   async function addTask(event: FormEvent) {
     event.preventDefault()
@@ -24,10 +31,10 @@ export function TaskBoard({ api, project }: { api: WorkspaceApi; project: Projec
     if (await api.act('add_task', { type: 'task_added', projectId: project.id, title: text })) setTitle('')
   }
 
-  function chooseView(next: ViewId) {
+  function chooseView(next: ProjectViewId) {
     if (next === view) return
     setView(next)
-    void api.act('use_feature', null, { feature: next })
+    void api.act('use_feature', { type: 'feature_used', feature: next }, { feature: next })
   }
 
   const taskItem = (task: Project['tasks'][number]) => (
@@ -58,7 +65,7 @@ export function TaskBoard({ api, project }: { api: WorkspaceApi; project: Projec
       <div className="tk-card-header">
         <h2 id="tk-board-title">{project.name}</h2>
         <div className="tk-segmented" role="group" aria-label="View">
-          {VIEWS.map((v) => (
+          {PROJECT_VIEWS.map((v) => (
             <button key={v.id} type="button" aria-pressed={view === v.id} onClick={() => chooseView(v.id)}>
               {v.label}
             </button>
@@ -68,7 +75,7 @@ export function TaskBoard({ api, project }: { api: WorkspaceApi; project: Projec
       <form className="tk-inline-form" onSubmit={addTask}>
         <label htmlFor="tk-new-task">New task</label>
         <div className="tk-inline-row">
-          <input id="tk-new-task" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="What needs doing?" maxLength={120} />
+          <input ref={newTask} id="tk-new-task" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="What needs doing?" maxLength={120} />
           <button type="submit" className="tk-button" disabled={api.busy}>
             <Icon name="plus" size={16} />
             Add task

@@ -11,6 +11,7 @@ const paths = {
   plus: 'M10 4v12M4 10h12',
   reset: 'M4 10a6 6 0 1 0 2-4.5M4 3v3.5h3.5',
   calendar: 'M4 6h12v10H4zM4 9h12M7 4v3m6-3v3',
+  menu: 'M3 6h14M3 10h14M3 14h14',
 } as const
 
 export type IconName = keyof typeof paths

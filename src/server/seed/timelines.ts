@@ -7,7 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export type Archetype = 'fast' | 'steady' | 'stalled' | 'churned'
 
 /** Feature names `feature_used` reports (three distinct ones complete `three-features`). */
-export const FEATURES = ['board-view', 'calendar', 'tags', 'timeline', 'file-upload', 'comments'] as const
+export const FEATURES = ['board-view', 'list-view', 'timeline-view', 'calendar', 'tags', 'comments'] as const
 /** Tools `integration_connected` names. */
 export const INTEGRATIONS = ['slack', 'github', 'google-drive', 'zapier'] as const
 
