@@ -1,1 +1,2 @@
 export { buildDigest, DIGEST_PERIOD_DAYS, type BuildDigestInput, type DigestPeriod } from './build-digest'
+export { digestWeekEnd } from './digest-week'

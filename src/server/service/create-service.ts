@@ -13,7 +13,7 @@ import { createProgressKeeper } from './progress-keeper'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
 import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
-import { createWebhookAdmin, createWebhookSender, enqueueDeliveries, progressChanges } from '../webhooks'
+import { createWebhookAdmin, createWebhookSender, DIGEST_CHECK_INTERVAL_MS, enqueueDeliveries, enqueueWeeklyDigests, progressChanges } from '../webhooks'
 
 /** What the service runs on. */
 export interface CreateServiceOptions {
@@ -31,9 +31,10 @@ export interface CreateServiceOptions {
   now?: () => Date
   /**
    * Webhook delivery (`CAIRN_WEBHOOK_ALLOW_PRIVATE`, `CAIRN_WEBHOOK_BACKOFF_MS`); `deliver: false` only fills the
-   * outbox, for a process that ingests while others send. @default { allowPrivate: false, backoffMs: 10000, deliver: true }
+   * outbox, for a process that ingests while others send; `digestCheckMs` is how often due weekly digests are looked
+   * for. @default { allowPrivate: false, backoffMs: 10000, deliver: true, digestCheckMs: 900000 }
    */
-  webhooks?: { allowPrivate?: boolean; backoffMs?: number; deliver?: boolean }
+  webhooks?: { allowPrivate?: boolean; backoffMs?: number; deliver?: boolean; digestCheckMs?: number }
   /**
    * Recompute subjects when their progress changes with time alone (a tenure day, inactivity coming due, a
    * window emptying) and push the change, without a request. Off by default here so a service driven by
@@ -86,6 +87,14 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     )
     return promise
   }
+
+  // Weekly digests fall due by the clock, not by events; every process may look, the outbox keeps one per user and week.
+  const digestTimer = setInterval(() => {
+    void enqueueWeeklyDigests(storage, program, clock())
+      .then((built) => built > 0 && sender.poke())
+      .catch(() => {}) // storage down: the next check tries again
+  }, options.webhooks?.digestCheckMs ?? DIGEST_CHECK_INTERVAL_MS)
+  digestTimer.unref?.()
 
   const publish = async (userIds: readonly string[]) => {
     if (userIds.length > 0) sender.poke()
@@ -233,6 +242,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       await scheduler?.stop()
       await Promise.allSettled([...inFlight])
       await keeper.idle()
+      clearInterval(digestTimer)
       await sender.close()
       unsubscribeBus()
       listeners.clear()
