@@ -1,6 +1,8 @@
-import type { CSSProperties, ReactNode } from 'react'
+import { useContext, type CSSProperties, type ReactNode } from 'react'
+import { CairnContext } from '../context'
 
-// Inline, not in styles.css: hidden text must stay hidden for teams that render `unstyled` or skip the stylesheet.
+// Only for `unstyled` widgets, whose hosts may not load styles.css: everyone else gets these rules from the
+// stylesheet, so server-rendered markup carries no `style` attribute for a strict CSP to block.
 const HIDDEN: CSSProperties = {
   position: 'absolute',
   width: 1,
@@ -13,10 +15,11 @@ const HIDDEN: CSSProperties = {
   border: 0,
 }
 
-/** Text for screen readers only. */
+/** Text for screen readers only (`data-cairn-visually-hidden`, hidden by `cairn/styles.css`). */
 export function VisuallyHidden({ children, ...rest }: { children?: ReactNode; [data: `data-${string}`]: string | undefined; 'aria-live'?: 'polite' }) {
+  const unstyled = useContext(CairnContext)?.unstyled ?? false
   return (
-    <span style={HIDDEN} {...rest}>
+    <span data-cairn-visually-hidden="" style={unstyled ? HIDDEN : undefined} {...rest}>
       {children}
     </span>
   )
