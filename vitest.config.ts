@@ -75,6 +75,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // The packed tarball in fresh consumer apps (React 18.3 and 19): see test/package/consumer.test.ts.
+        extends: true,
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          globals: true,
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import pg from 'pg'
+import type pg from 'pg'
 import type { PostgresConnectionConfig, Queryable } from '../storage'
 import { PROGRESS_CHANNEL, type ProgressBus, type ProgressChange } from './types'
 
@@ -41,7 +41,9 @@ export function createPostgresBus(options: PostgresBusOptions): ProgressBus {
 
   const connect = async () => {
     if (closed) return
-    const next = new pg.Client(options.client)
+    // Loaded here, not at the top: `pg` is an optional peer dependency that only Postgres hosts install.
+    const { Client } = (await import('pg')).default
+    const next = new Client(options.client)
     client = next
     next.on('notification', onNotification)
     next.on('error', () => scheduleReconnect(next))

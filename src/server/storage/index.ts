@@ -2,7 +2,7 @@
 export type { Queryable, Storage } from './types'
 export { openStorage, DEFAULT_DATA_DIR, type OpenStorageOptions } from './open-storage'
 export { applyMigrations, MIGRATIONS, type Migration } from './migrations'
-export { clientConfig, type PostgresConnectionConfig } from './postgres'
+export { clientConfig, type PostgresConnectionConfig } from './postgres-connection'
 export { findEvents, insertEvents, eventsForSubjects } from './events-table'
 export { findSubjects, saveSubjects, usersOfAccounts, hasSubjects } from './subjects-table'
 export { readSubjectStates, writeProgress, loadCohort, type StoredProgress, type SubjectState, type CohortRow, type ProgressRow } from './progress-table'

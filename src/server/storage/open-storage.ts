@@ -1,6 +1,5 @@
+import { importWithPeers, PGLITE_PACKAGE, POSTGRES_PACKAGE } from '../peers'
 import { applyMigrations } from './migrations'
-import { openPgliteStorage } from './pglite'
-import { openPostgresStorage } from './postgres'
 import type { Storage } from './types'
 
 /** Where the embedded database lives when nothing else is configured (relative to the working directory). */
@@ -21,9 +20,7 @@ export interface OpenStorageOptions {
 /** Opens Postgres (when a URL is given) or embedded PGlite, and applies pending migrations. */
 export async function openStorage(options: OpenStorageOptions = {}): Promise<Storage> {
   const databaseUrl = options.databaseUrl ?? (options.memory || options.dataDir ? undefined : process.env.DATABASE_URL)
-  const storage = databaseUrl
-    ? await openPostgresStorage({ connectionString: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
-    : await openPgliteStorage(options.memory ? {} : { dataDir: options.dataDir ?? process.env.CAIRN_DATA_DIR ?? DEFAULT_DATA_DIR })
+  const storage = await openDriver(databaseUrl, options)
   try {
     await applyMigrations(storage)
   } catch (error) {
@@ -31,4 +28,14 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
     throw error
   }
   return storage
+}
+
+// Each driver is loaded only when chosen: hosts install `pg` or `@electric-sql/pglite`, not necessarily both.
+async function openDriver(databaseUrl: string | undefined, options: OpenStorageOptions): Promise<Storage> {
+  if (databaseUrl) {
+    const { openPostgresStorage } = await importWithPeers(() => import('./postgres'), [POSTGRES_PACKAGE], 'Postgres storage (a database URL is set)')
+    return openPostgresStorage({ connectionString: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
+  }
+  const { openPgliteStorage } = await importWithPeers(() => import('./pglite'), [PGLITE_PACKAGE], 'The embedded database (no database URL is set)')
+  return openPgliteStorage(options.memory ? {} : { dataDir: options.dataDir ?? process.env.CAIRN_DATA_DIR ?? DEFAULT_DATA_DIR })
 }
