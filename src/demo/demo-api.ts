@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { InsightsSchema, type Insights } from '../core'
+import { ExperimentInsightsSchema, InsightsSchema, type ExperimentInsights, type Insights } from '../core'
 
 // The browser side of the host product's backend (/demo-api). The API key and signing secret never come here.
 
@@ -74,11 +74,18 @@ export async function performAction(action: DemoAction, properties?: Record<stri
   return ActionResultSchema.parse(await postJson('/demo-api/actions', properties ? { action, properties } : { action }))
 }
 
-export type { Insights }
+export type { ExperimentInsights, Insights }
 
 /** The team view's numbers (the backend proxies GET /v1/insights with its API key). */
 export async function fetchInsights(signal?: AbortSignal): Promise<Insights> {
   const response = await fetch('/demo-api/insights', { credentials: 'same-origin', ...(signal ? { signal } : {}) })
   if (!response.ok) throw new Error(`/demo-api/insights answered ${response.status}`)
   return InsightsSchema.parse(await response.json())
+}
+
+/** Does Cairn raise activation? (the backend proxies GET /v1/insights/experiment with its API key). */
+export async function fetchExperiment(signal?: AbortSignal): Promise<ExperimentInsights> {
+  const response = await fetch('/demo-api/insights/experiment', { credentials: 'same-origin', ...(signal ? { signal } : {}) })
+  if (!response.ok) throw new Error(`/demo-api/insights/experiment answered ${response.status}`)
+  return ExperimentInsightsSchema.parse(await response.json())
 }

@@ -1,6 +1,7 @@
 // Taskly's backend on its own (no browser, no database): sessions, actions → events, reset, insights proxy.
 import { describe, expect, test } from 'vitest'
-import type { CairnEvent, Subject } from '../../src/core'
+import { demoExperiment, experimentArm, type CairnEvent, type Subject } from '../../src/core'
+import { freshSubject } from '../../src/demo/backend/personas'
 import { createDemoBackend } from '../../src/demo/backend/app'
 import type { CairnApi } from '../../src/demo/backend/cairn-api'
 
@@ -20,6 +21,7 @@ function setup(signedUpAt = '2026-11-01T00:00:00.000Z') {
       return subject
     },
     insights: async () => ({ generatedAt: NOW.toISOString(), subjects: 3, milestones: [], levels: [], velocity: [] }),
+    experiment: async () => ({ experimentId: 'lift' }),
   }
   const app = createDemoBackend({
     api,
@@ -170,5 +172,13 @@ describe('demo backend', () => {
   test('proxies the insights of the team view', async () => {
     const { call } = setup()
     expect((await call('GET', '/insights')).body).toMatchObject({ subjects: 3 })
+    expect((await call('GET', '/insights/experiment')).body).toEqual({ experimentId: 'lift' })
+  })
+
+  test('a fresh user after reset is always in the experiment treatment arm (the demo shows the widget)', async () => {
+    for (let i = 0; i < 40; i++) {
+      const subject = freshSubject({ userId: 'persona-new', signedUpAt: NOW.toISOString() }, NOW, `id${i}`)
+      expect(experimentArm(demoExperiment, subject.accountId!)).toBe('treatment')
+    }
   })
 })

@@ -125,6 +125,7 @@ export function createDemoBackend(options: DemoBackendOptions): Hono {
   })
 
   app.get('/insights', async (c) => c.json(await options.api.insights()))
+  app.get('/insights/experiment', async (c) => c.json(await options.api.experiment()))
 
   return app
 }

@@ -25,6 +25,8 @@ export interface CairnApi {
   sendEvents(events: CairnEvent[]): Promise<unknown>
   upsertSubject(subject: Subject): Promise<unknown>
   insights(): Promise<unknown>
+  /** `GET /v1/insights/experiment`: holdout lift. */
+  experiment(): Promise<unknown>
 }
 
 export function createCairnApi(options: CairnApiOptions): CairnApi {
@@ -50,5 +52,6 @@ export function createCairnApi(options: CairnApiOptions): CairnApi {
     sendEvents: (events) => call('POST', '/v1/events', { events }),
     upsertSubject: ({ userId, ...rest }) => call('PUT', `/v1/subjects/${encodeURIComponent(userId)}`, rest),
     insights: () => call('GET', '/v1/insights'),
+    experiment: () => call('GET', '/v1/insights/experiment'),
   }
 }

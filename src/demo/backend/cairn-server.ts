@@ -1,4 +1,4 @@
-import type { Subject } from '../../core'
+import { demoExperiment, demoProgramSource, type Subject } from '../../core'
 import { createServer, createUserToken } from '../../server'
 import { personaAccounts } from '../../server/seed'
 import { loadPersonaRecords, savePersonaRecords, type PersonaRecords } from './persona-records'
@@ -50,6 +50,8 @@ export async function startCairnApi(options: CairnApiOptions): Promise<RunningCa
     signingSecret: options.signingSecret,
     dataDir: options.dataDir,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    // Taskly with its holdout experiment, so the insights page can answer "does Cairn raise activation?".
+    program: { ...demoProgramSource, experiment: demoExperiment },
     seed: true,
     now: () => {
       const reading = new Date()

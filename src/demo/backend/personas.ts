@@ -1,4 +1,4 @@
-import type { Subject } from '../../core'
+import { demoExperiment, experimentArm, type Subject } from '../../core'
 
 /** The four people a visitor can "be" in the demo; each maps to a subject the seed created. */
 export const PERSONA_IDS = ['new', 'halfway', 'power', 'small-segment'] as const
@@ -19,9 +19,12 @@ export function isPersonaId(value: unknown): value is PersonaId {
  */
 export function freshSubject(template: Subject, now: Date, randomId: string): Subject {
   const userId = `persona-new-${randomId}`
+  // The demo shows the widget: a fresh account always lands in the experiment's treatment arm.
+  let accountId = `${userId}-account`
+  for (let n = 2; experimentArm(demoExperiment, accountId) === 'holdout'; n++) accountId = `${userId}-account-${n}`
   return {
     userId,
-    accountId: `${userId}-account`,
+    accountId,
     signedUpAt: now.toISOString(),
     ...(template.traits ? { traits: template.traits } : {}),
     ...(template.consent !== undefined ? { consent: template.consent } : {}),

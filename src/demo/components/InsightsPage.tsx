@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { BarChart } from '../charts/BarChart'
 import { VelocityChart } from '../charts/VelocityChart'
 import { fetchInsights, type Insights } from '../demo-api'
+import { ExperimentSection } from './ExperimentSection'
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 })
 const number = new Intl.NumberFormat('en')
@@ -62,6 +63,8 @@ function InsightsCharts({ insights }: { insights: Insights }) {
           <dd>{number.format(totalAchieved)}</dd>
         </div>
       </dl>
+
+      <ExperimentSection />
 
       <section className="tk-card tk-chart-card" aria-labelledby="tk-completion-title">
         <h2 id="tk-completion-title">Completion rate per milestone</h2>

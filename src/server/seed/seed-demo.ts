@@ -2,6 +2,7 @@ import type { CairnEvent } from '../../core'
 import { hasSubjects, markAllCelebrationsSeen, saveSubjects, type Storage } from '../storage'
 import type { CairnService } from '../service-types'
 import { generateCohort, type SeedAccount } from './cohort'
+import { withHoldoutEffect } from './holdout-effect'
 import { personaAccounts } from './personas'
 
 /** The API's batch limit; seeding uses the same path as real traffic. */
@@ -40,7 +41,9 @@ export async function seedDemo(target: { service: CairnService; storage: Storage
   const { service, storage } = target
   const programId = service.program.id
   const now = options.now ?? new Date()
-  const accounts = [...personaAccounts(now), ...generateCohort({ now, ...pick(options, 'accounts', 'seed') })]
+  // With an experiment the synthetic holdout acts a little less (personas are always in treatment).
+  const cohort = withHoldoutEffect(generateCohort({ now, ...pick(options, 'accounts', 'seed') }), service.program.experiment)
+  const accounts = [...personaAccounts(now), ...cohort]
   const userIds = accounts.flatMap((a) => a.subjects.map((s) => s.userId))
   await saveSubjects(storage, programId, accounts.flatMap((a) => a.subjects))
 
