@@ -66,7 +66,7 @@ function ExperimentResult({ experiment }: { experiment: ExperimentInsights }) {
         accounts are held out at random: they use Taskly without the progress widget. Only accounts at least {number.format(metric.withinDays)} days
         old are counted.
       </p>
-      <dl className="tk-kpis tk-experiment-arms">
+      <dl className="tk-kpis">
         <div className="tk-card">
           <dt>With Cairn</dt>
           <dd>{arm(treatment)}</dd>
