@@ -11,6 +11,7 @@ export * from './benchmarks'
 export * from './celebrations'
 export * from './digest'
 export { buildAccountView, paceOfAccounts, summarizeAccounts, ACCOUNT_SEGMENTS, DEFAULT_STALLED_DAYS, type AccountRow, type AccountSegment, type AccountViewEntry, type AccountSummary, type Pace, AccountsPageSchema } from './accounts'
+export { computeSuccessMetrics, SuccessMetricsSchema, RETENTION_WINDOW_DAYS, type SuccessMetrics } from './accounts'
 export { demoProgram, demoProgramSource, demoExperiment } from './programs'
 export {
   estimateLift, wilsonInterval, sampleSizeForEffect, moreSubjectsNeeded, Z_95, sha256,

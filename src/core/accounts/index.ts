@@ -1,4 +1,5 @@
 export { buildAccountView, ACCOUNT_SEGMENTS, DEFAULT_STALLED_DAYS, type AccountRow, type AccountSegment, type AccountViewEntry } from './account-view'
 export { summarizeAccounts, type AccountSummary } from './account-summary'
 export { paceOfAccounts, type Pace } from './pace'
-export { AccountsPageSchema } from './schema'
+export { AccountsPageSchema, SuccessMetricsSchema } from './schema'
+export { computeSuccessMetrics, EARLY_DAYS, EARLY_MILESTONES, RETENTION_WINDOW_DAYS, type SuccessMetrics, type RetentionArm } from './success-metrics'

@@ -16,3 +16,21 @@ export const AccountsPageSchema = z.object({
   ),
   nextCursor: z.optional(z.string()),
 })
+
+const arm = z.object({ accounts: z.number(), retained: z.number(), rate: z.nullable(z.number()) })
+
+/** `Insights.success`: the seeds' success metrics (see `computeSuccessMetrics`). */
+export const SuccessMetricsSchema = z.object({
+  milestoneDensity: z.number(),
+  retention: z.object({
+    earlyMilestones: z.number(),
+    earlyDays: z.number(),
+    windowDays: z.tuple([z.number(), z.number()]),
+    withEarlyMilestones: arm,
+    withoutEarlyMilestones: arm,
+  }),
+  completionBySegment: z.object({
+    trait: z.string(),
+    segments: z.array(z.object({ value: z.string(), accounts: z.number(), completionRate: z.number() })),
+  }),
+})

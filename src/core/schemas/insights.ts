@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { SuccessMetricsSchema } from '../accounts/schema'
 
 /** A fraction from 0 to 1 (completion rate, drop-off). */
 const share = z.number()
@@ -29,5 +30,7 @@ export const InsightsSchema = z.object({
     }),
   ),
   velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
+  /** Milestone density, retention with vs without early milestones, completion by segment (additive, turn 2). */
+  success: z.optional(SuccessMetricsSchema),
 })
 export type Insights = z.infer<typeof InsightsSchema>

@@ -1,6 +1,6 @@
-import { buildDigest, computeBenchmarks, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
+import { buildDigest, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
-import { findSubjects, loadCohort, markCelebrationSeen, pendingCelebrations, saveSubjects, type Storage } from '../storage'
+import { findSubjects, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, type Storage } from '../storage'
 import type { CairnService } from '../service-types'
 import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
@@ -208,7 +208,10 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       const { progress } = await plainProgress(userId, now)
       return buildDigest({ program: texts.in(locale), progress, period, now })
     },
-    insights: async (now) => computeInsights(program, await loadCohort(storage, program.id), now),
+    insights: async (now) => {
+      const [rows, retained] = await Promise.all([loadCohort(storage, program.id), retainedUnits(storage, program.id, now, RETENTION_WINDOW_DAYS)])
+      return { ...computeInsights(program, rows, now), success: computeSuccessMetrics(program, rows, retained, now) }
+    },
     experiment: async (now) => {
       const experiment = program.experiment
       if (!experiment) return undefined
