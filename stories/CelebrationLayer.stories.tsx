@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
-import { CelebrationLayer, type MeProgress } from '../src/react'
+import { CelebrationLayer, ProgressWidget, type MeProgress } from '../src/react'
 import { badgeToast, everythingPending, levelUp, mergedMilestones, oneToast, twoToasts } from './fixtures/celebrations'
 import { cairnApi } from './support/cairn-api'
-import { componentDocs, waitForCelebrationDialog, waitForElement, waitForText } from './support/story-helpers'
+import { componentDocs, waitForCelebrationDialog, waitForElement, waitForText, waitUntil } from './support/story-helpers'
 
 /** Mocked API serving `progress`; `api.seen` records every acknowledgement. */
 function served(progress: MeProgress) {
@@ -18,6 +18,10 @@ function toastShown(title: RegExp) {
   }
 }
 
+/** The open celebration dialog's primary button. */
+const primary = (dialog: HTMLElement) => dialog.querySelector<HTMLElement>('[data-cairn-celebration-primary]')!
+const dialogGone = () => waitFor(() => expect(document.querySelector('dialog[data-cairn-celebration]')).toBeNull())
+
 const level = served(levelUp)
 const single = served(oneToast)
 const merged = served(mergedMilestones)
@@ -30,14 +34,13 @@ const meta = {
     ...level.parameters,
     // The layer is portalled over the whole page: each story gets its own frame on the docs page.
     docs: componentDocs(
-      'The moments: a "You did it!" dialog for a level (with its badge, unlocked features, the next step and one burst of confetti), toasts for milestones and badges, and several achievements merged into one toast. At most one dialog per 10 minutes; every celebration is acknowledged as it is shown, so it never repeats on any device. Confetti is skipped under reduced motion.',
+      '`<CairnProvider>` mounts one celebration layer; `<CelebrationLayer>` only sets its strings, toast duration, container and class. The moments: a native modal "You did it!" dialog for a level (with its badge, unlocked features, the next step and one burst of confetti), toasts for milestones and badges, and several milestones merged into one toast. A level-up or badge always gets its dialog (it waits for the open one to close); only milestone dialogs are capped (one per 10 minutes, the `modalCooldownMs` provider prop). Every celebration is acknowledged as it is shown, so it never repeats on any device. Confetti is skipped under reduced motion.',
       { inline: false, iframeHeight: 560 },
     ),
   },
   argTypes: {
-    modalCooldownMs: { control: 'number', description: 'Minimum time between two dialogs' },
-    maxSeparateToasts: { control: { type: 'number', min: 0, max: 5 }, description: 'More toasts than this merge into one' },
     toastDurationMs: { control: 'number', description: 'How long a toast stays (paused on hover and focus)' },
+    className: { control: 'text', description: "Class for the layer's root element" },
   },
   args: { toastDurationMs: 60_000 },
   play: async () => {
@@ -47,23 +50,81 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Level 1 complete: the dialog with the Organized badge folded in, "templates" unlocked, and the next step. */
+/** Level 1 complete: the dialog with the Organized badge and its description, "Project templates" unlocked, and the next step. */
 export const LevelUp: Story = {
   play: async () => {
     const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
-    await expect(dialog.querySelector('[data-cairn-celebration-badge="organized"]')).not.toBeNull()
-    await expect(dialog.querySelector('[data-cairn-celebration-primary]')).toHaveFocus()
+    await expect(dialog.querySelector('[data-cairn-celebration-badge="organized"]')?.textContent).toMatch(/set up your first project, tasks and team/i)
+    await expect(dialog.querySelector('[data-cairn-celebration-features]')?.textContent).toMatch(/project templates/i)
+    await expect(primary(dialog)).toHaveFocus()
     // Acknowledged as soon as it was shown, so it never comes back.
     await waitFor(() => expect(level.api.seen).toContain('level:getting-started'))
   },
 }
 
-/** Closing the dialog with "Keep going" (or Escape) puts focus back where it was. */
-export const LevelUpDismissed: Story = {
-  play: async ({ userEvent }) => {
+/** A real modal (native `<dialog>` with `showModal()`): the page behind is inert and Tab stays inside. */
+export const LevelUpIsModal: Story = {
+  render: (args) => (
+    <>
+      <button type="button" data-story-action="behind">
+        A button on the page behind
+      </button>
+      <CelebrationLayer {...args} />
+    </>
+  ),
+  play: async ({ canvasElement, userEvent }) => {
     const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
-    await userEvent.click(dialog.querySelector<HTMLElement>('[data-cairn-celebration-primary]')!)
-    await waitFor(() => expect(document.querySelector('[role="dialog"][data-cairn-celebration]')).toBeNull())
+    await expect(dialog.matches(':modal')).toBe(true)
+    const behind = canvasElement.querySelector<HTMLElement>('[data-story-action="behind"]')!
+    // Inert: it can be neither focused nor hit while the dialog is open.
+    behind.focus()
+    await expect(behind).not.toHaveFocus()
+    const rect = behind.getBoundingClientRect()
+    await expect(behind.contains(document.elementFromPoint(rect.x + 4, rect.y + 4))).toBe(false)
+    for (let i = 0; i < 4; i++) {
+      await userEvent.tab()
+      await expect(dialog.contains(document.activeElement) || document.activeElement === document.body).toBe(true)
+    }
+    await userEvent.click(primary(dialog))
+    await dialogGone()
+  },
+}
+
+/** Closing the dialog puts focus back where it was: here on the host's own button. */
+export const LevelUpDismissed: Story = {
+  render: (args) => (
+    <>
+      <button type="button" data-story-action="host" autoFocus>
+        Complete task
+      </button>
+      <CelebrationLayer {...args} />
+    </>
+  ),
+  play: async ({ canvasElement, userEvent }) => {
+    const host = canvasElement.querySelector<HTMLElement>('[data-story-action="host"]')!
+    host.focus()
+    const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
+    await userEvent.click(primary(dialog))
+    await dialogGone()
+    await expect(host).toHaveFocus()
+  },
+}
+
+/** Escape closes it. When nothing (or something now gone) had focus, focus lands on the widget's heading — never on the page body. */
+export const FocusReturnsToWidget: Story = {
+  render: (args) => (
+    <>
+      <ProgressWidget />
+      <CelebrationLayer {...args} />
+    </>
+  ),
+  play: async ({ canvasElement, userEvent }) => {
+    const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
+    await userEvent.keyboard('{Escape}')
+    await dialogGone()
+    const heading = await waitUntil('the widget heading', () => canvasElement.querySelector<HTMLElement>('[data-cairn-widget] [data-cairn-title]'))
+    await waitFor(() => expect(heading).toHaveFocus())
+    await expect(dialog.isConnected).toBe(false)
   },
 }
 
@@ -71,7 +132,7 @@ export const LevelUpDismissed: Story = {
 export const MilestoneToast: Story = {
   parameters: single.parameters,
   play: async () => {
-    await toastShown(/milestone unlocked: invite a teammate/i)()
+    await toastShown(/milestone achieved: invite a teammate/i)()
     await waitFor(() => expect(single.api.seen).toEqual(['milestone:invite-teammate']))
   },
 }
@@ -88,33 +149,44 @@ export const TwoToasts: Story = {
 /** A badge on its own, with its description. */
 export const BadgeToast: Story = { parameters: served(badgeToast).parameters, play: toastShown(/badge earned: organized/i) }
 
-/** Five milestones at once merge into one toast ("5 milestones unlocked") instead of a stack. */
+/** Five milestones at once merge into one toast ("5 milestones achieved") instead of a stack. */
 export const SeveralAchievementsMerged: Story = {
   parameters: merged.parameters,
   play: async () => {
-    await toastShown(/5 milestones unlocked/i)()
+    await toastShown(/5 milestones achieved/i)()
     await waitFor(() => expect(merged.api.seen).toHaveLength(5))
   },
 }
 
-/** Everything at once: the level dialog stands alone; after "Keep going" the six milestones arrive as one merged toast. */
+/**
+ * Everything at once: the level dialog stands alone. After "Keep going" the milestones it already announced are
+ * not repeated; the others arrive as one merged toast.
+ */
 export const DialogThenMergedToast: Story = {
   parameters: served(everythingPending).parameters,
   play: async ({ userEvent }) => {
     const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
-    await userEvent.click(dialog.querySelector<HTMLElement>('[data-cairn-celebration-primary]')!)
-    await toastShown(/6 milestones unlocked/i)()
+    await userEvent.click(primary(dialog))
+    const toast = await waitForText('[data-cairn-toast] [data-cairn-toast-title]', /\d milestones achieved/i)
+    const detail = toast.parentElement?.querySelector('[data-cairn-toast-detail]')?.textContent ?? ''
+    await expect(detail.split(/,\s*|\s+and\s+/)).not.toContain('Invite a teammate')
   },
 }
 
 /** Reduced motion: the dialog fades in without scaling, and there is no confetti. */
-export const ReducedMotion: Story = { globals: { motion: 'reduce' } }
+export const ReducedMotion: Story = {
+  globals: { motion: 'reduce' },
+  play: async () => {
+    await waitForCelebrationDialog(/level complete: getting started/i)
+    await expect(window.matchMedia('(prefers-reduced-motion: reduce)').matches).toBe(true)
+  },
+}
 
 /** German. */
 export const German: Story = {
   globals: { locale: 'de' },
   play: async () => {
-    await waitForText('[role="dialog"][data-cairn-celebration] [data-cairn-celebration-title]', /geschafft/i)
+    await waitForText('dialog[data-cairn-celebration] [data-cairn-celebration-title]', /geschafft/i)
   },
 }
 
@@ -132,7 +204,7 @@ export const RightToLeftToasts: Story = {
 export const CustomMessages: Story = {
   args: { messages: { dialogTitle: 'Nice work!', dialogContinue: 'Back to my tasks' } },
   play: async () => {
-    await waitForText('[role="dialog"][data-cairn-celebration] [data-cairn-celebration-title]', /nice work/i)
+    await waitForText('dialog[data-cairn-celebration] [data-cairn-celebration-title]', /nice work/i)
     await waitForElement('[data-cairn-celebration-primary]')
   },
 }

@@ -32,9 +32,8 @@ const meta = {
   },
   argTypes: {
     defaultOpen: { control: 'boolean', description: 'Start open (uncontrolled)' },
-    celebrations: { control: 'boolean', description: 'Mount the celebration layer here' },
   },
-  args: { defaultOpen: false, celebrations: true },
+  args: { defaultOpen: false },
   play: async ({ canvasElement }) => {
     const button = await launcherReady(canvasElement)
     await expect(button).toHaveAttribute('aria-expanded', 'false')

@@ -22,9 +22,8 @@ const meta = {
     showBadges: { control: 'boolean', description: 'Show the badge shelf' },
     showBenchmarks: { control: 'boolean', description: 'Show the benchmark card (hidden anyway without benchmarks)' },
     digest: { control: 'inline-radio', options: ['week', 'month', false], description: 'Digest period, or none' },
-    celebrations: { control: 'boolean', description: 'Mount the celebration layer (dialog, toasts, confetti)' },
   },
-  args: { showBadges: true, showBenchmarks: true, digest: 'week', celebrations: true },
+  args: { showBadges: true, showBenchmarks: true, digest: 'week' },
   play: async ({ canvasElement }) => {
     await waitForWidget(canvasElement)
   },

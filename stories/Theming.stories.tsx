@@ -27,7 +27,7 @@ function BrandedWidget({ accent, onAccent, achieved, radius, fontSize, panelWidt
   return (
     <div className="story-brand">
       <style>{css}</style>
-      <ProgressWidget celebrations={false} />
+      <ProgressWidget />
     </div>
   )
 }

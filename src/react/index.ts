@@ -21,7 +21,7 @@ export { NextStepPrompt, type NextStepPromptProps } from './components/next-step
 export { ValueSummary, type ValueSummaryProps } from './components/value-summary'
 export { DigestCard, type DigestCardProps } from './components/digest-card'
 export { ProgressLauncher, type ProgressLauncherProps } from './components/progress-launcher'
-export { CelebrationLayer, useCelebrations, type CelebrationLayerProps } from './celebrations'
+export { CelebrationLayer, useCelebrations, type CelebrationLayerProps, type CelebrationPolicy, type CelebrationsApi } from './celebrations'
 export { useHoldout } from './hooks/use-holdout'
 
 export {

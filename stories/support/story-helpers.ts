@@ -70,7 +70,7 @@ export async function waitForText(selector: string, pattern: RegExp, root: Paren
 
 /** Waits for the celebration dialog (portalled to <body>) and checks its headline. */
 export async function waitForCelebrationDialog(headline: RegExp): Promise<HTMLElement> {
-  const dialog = await waitForElement('[role="dialog"][data-cairn-celebration]')
+  const dialog = await waitForElement('dialog[data-cairn-celebration]')
   await expect(dialog.querySelector('[data-cairn-celebration-headline]')?.textContent ?? '').toMatch(headline)
   return dialog
 }

@@ -76,6 +76,7 @@ describe('validateProgram', () => {
     ['a value with a malformed currency', program((p) => (p.milestones[0].value = { minutesSavedPerUnit: 5, currency: 'usd' })), 'milestones[0].value.currency', 'ISO 4217'],
     ['a level listing milestones as a string', program((p) => (p.levels[0].milestones = 'first-project')), 'levels[0].milestones', 'expected a list'],
     ['a level unlocking features that are not strings', program((p) => (p.levels[0].unlocks.features = [1])), 'levels[0].unlocks.features[0]', 'expected a non-empty string'],
+    ['a feature unlock without its label', program((p) => (p.levels[0].unlocks.features = [{ id: 'templates' }])), 'levels[0].unlocks.features[0].label', 'is missing'],
     ['badges as an object', program((p) => (p.badges = { organized: {} })), 'badges', 'expected a list'],
     ['a badge icon with a javascript: URL', program((p) => (p.badges[0].icon = 'javascript:alert(1)')), 'badges[0].icon', 'emoji or an https URL'],
     ['a badge icon over plain http', program((p) => (p.badges[0].icon = 'http://img.example/a.png')), 'badges[0].icon', 'emoji or an https URL'],

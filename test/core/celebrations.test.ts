@@ -157,7 +157,9 @@ describe('planCelebrations', () => {
   const levelBadge = celebration({ kind: 'badge', refId: 'organized', achievedAt: at(9) })
   const setupModal = celebration({ kind: 'milestone', refId: 'finish-setup', style: 'modal', priority: 40, achievedAt: at(9) })
   const toast = (refId: string, minute = 1) => celebration({ kind: 'milestone', refId, achievedAt: at(minute) })
+  const levels = demoProgram.levels
   const now = T0 + 60 * 60_000
+  const justShown = { lastModalAt: now - 60_000 }
 
   it('exports the agreed defaults', () => {
     expect(MODAL_COOLDOWN_MS).toBe(600_000)
@@ -172,28 +174,31 @@ describe('planCelebrations', () => {
     expect(planCelebrations([setupModal], {}, now)).toEqual([{ as: 'modal', celebration: setupModal, confetti: false }])
   })
 
-  it('shows one modal at a time: the best candidate wins and the rest become toasts', () => {
+  it('shows one dialog at a time: the best candidate now, everything else waits until it closes', () => {
     const second = celebration({ kind: 'level', refId: 'building-momentum', style: 'confetti', achievedAt: at(20) })
-    expect(planCelebrations([setupModal, second, level], {}, now)).toEqual([
-      { as: 'modal', celebration: level, confetti: true },
-      { as: 'toast', celebration: second },
-      { as: 'toast', celebration: setupModal },
-    ])
+    expect(planCelebrations([setupModal, second, level, toast('five-tasks')], {}, now)).toEqual([{ as: 'modal', celebration: level, confetti: true }])
   })
 
-  it('holds back a modal within the cooldown and shows it as a toast instead', () => {
-    const plan = planCelebrations([level], { lastModalAt: now - MODAL_COOLDOWN_MS + 1 }, now)
-    expect(plan).toEqual([{ as: 'toast', celebration: level }])
+  it('never demotes a level-up inside the cooldown: it still gets its dialog (DESIGN §7.2)', () => {
+    expect(planCelebrations([level], justShown, now)).toEqual([{ as: 'modal', celebration: level, confetti: true }])
   })
 
-  it('allows the next modal once the cooldown has fully passed', () => {
-    const plan = planCelebrations([level], { lastModalAt: now - MODAL_COOLDOWN_MS }, now)
-    expect(plan).toEqual([{ as: 'modal', celebration: level, confetti: true }])
+  it('never demotes a dialog-style badge inside the cooldown', () => {
+    const badge = { ...levelBadge, style: 'modal' as const }
+    expect(planCelebrations([badge], justShown, now)).toEqual([{ as: 'modal', celebration: badge, confetti: false }])
+  })
+
+  it('caps milestone dialogs: inside the cooldown a milestone is shown as a toast', () => {
+    expect(planCelebrations([setupModal], { lastModalAt: now - MODAL_COOLDOWN_MS + 1 }, now)).toEqual([{ as: 'toast', celebration: setupModal }])
+  })
+
+  it('allows the next milestone dialog once the cooldown has fully passed', () => {
+    expect(planCelebrations([setupModal], { lastModalAt: now - MODAL_COOLDOWN_MS }, now)[0]?.as).toBe('modal')
   })
 
   it('honours a custom cooldown', () => {
-    expect(planCelebrations([level], { lastModalAt: now - 1_000 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('modal')
-    expect(planCelebrations([level], { lastModalAt: now - 999 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('toast')
+    expect(planCelebrations([setupModal], { lastModalAt: now - 1_000 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('modal')
+    expect(planCelebrations([setupModal], { lastModalAt: now - 999 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('toast')
   })
 
   it('folds the badge earned with the level into the level modal and acknowledges it silently', () => {
@@ -203,19 +208,26 @@ describe('planCelebrations', () => {
     ])
   })
 
-  it('keeps a badge earned at another moment as its own toast', () => {
-    const otherBadge = celebration({ kind: 'badge', refId: 'early-bird', achievedAt: at(2) })
-    expect(planCelebrations([otherBadge, level], {}, now)).toEqual([
-      { as: 'modal', celebration: level, confetti: true },
-      { as: 'toast', celebration: otherBadge },
+  it('folds a badge earned with a milestone into that milestone’s dialog', () => {
+    expect(planCelebrations([levelBadge, setupModal], {}, now)).toEqual([
+      { as: 'modal', celebration: setupModal, confetti: false, badge: levelBadge },
+      { as: 'silent', celebration: levelBadge },
     ])
   })
 
-  it('shows the level badge as a toast when the level itself is held back by the cooldown', () => {
-    expect(planCelebrations([levelBadge, level], { lastModalAt: now }, now)).toEqual([
-      { as: 'toast', celebration: level },
-      { as: 'toast', celebration: levelBadge },
+  it('merges away the milestone toasts a level dialog already says, and keeps the others for later', () => {
+    const list = [level, toast('invite-teammate', 9), toast('first-project'), toast('ten-tasks-done', 9)]
+    expect(planCelebrations(list, {}, now, { levels })).toEqual([
+      { as: 'modal', celebration: level, confetti: true },
+      { as: 'silent', celebration: toast('first-project') },
+      { as: 'silent', celebration: toast('invite-teammate', 9) },
     ])
+  })
+
+  it('keeps a badge earned at another moment for after the dialog', () => {
+    const otherBadge = celebration({ kind: 'badge', refId: 'early-bird', achievedAt: at(2) })
+    expect(planCelebrations([otherBadge, level], {}, now)).toEqual([{ as: 'modal', celebration: level, confetti: true }])
+    expect(planCelebrations([otherBadge], justShown, now)).toEqual([{ as: 'toast', celebration: otherBadge }])
   })
 
   it('shows up to two toasts separately', () => {
@@ -226,16 +238,19 @@ describe('planCelebrations', () => {
     ])
   })
 
-  it('merges simultaneous achievements beyond two into one group toast', () => {
+  it('merges milestone toasts beyond two into one group toast', () => {
     const list = [toast('first-project'), toast('five-tasks'), toast('invite-teammate')]
     expect(planCelebrations(list, {}, now)).toEqual([{ as: 'group', celebrations: sortCelebrations(list) }])
   })
 
-  it('merges the toasts left over after the modal', () => {
-    const list = [level, levelBadge, toast('first-project'), toast('five-tasks'), toast('invite-teammate')]
-    const plan = planCelebrations(list, {}, now)
-    expect(plan.map((d) => d.as)).toEqual(['modal', 'group', 'silent'])
-    expect(plan[1]).toEqual({ as: 'group', celebrations: [toast('first-project'), toast('five-tasks'), toast('invite-teammate')] })
+  it('never merges a badge: caps apply to milestones only', () => {
+    const badge = celebration({ kind: 'badge', refId: 'early-bird', achievedAt: at(2) })
+    const list = [toast('first-project'), toast('five-tasks'), badge]
+    expect(planCelebrations(list, {}, now)).toEqual([
+      { as: 'toast', celebration: badge },
+      { as: 'toast', celebration: toast('first-project') },
+      { as: 'toast', celebration: toast('five-tasks') },
+    ])
   })
 
   it('honours a custom toast limit', () => {

@@ -49,6 +49,13 @@ describe('parseProgram accepts', () => {
     expect(parseProgram(validProgram())).toEqual({ ok: true, program: validProgram(), source: validProgram() })
   })
 
+  it('level features as bare ids or as { id, label } (DESIGN §7.9)', () => {
+    const program = draft()
+    program.levels[0].unlocks.features = ['extra', { id: 'templates', label: 'Project templates' }]
+    const result = parseProgram(program)
+    expect(result.ok && result.program.levels[0]?.unlocks?.features).toEqual(['extra', { id: 'templates', label: 'Project templates' }])
+  })
+
   it('the same program as a JSON string', () => {
     expect(parseProgram(JSON.stringify(validProgram()))).toEqual({ ok: true, program: validProgram(), source: validProgram() })
   })
@@ -192,6 +199,15 @@ describe('parseProgram rejects unknown keys', () => {
     program.milestones[2].points = 10
     program.milestones[2].xp = 5
     expect(errorsOf(program)).toEqual([{ path: 'milestones[2]', message: 'has unknown keys "points", "xp"' }])
+  })
+
+  it('on a labelled feature unlock, and a feature without its label', () => {
+    const program = draft()
+    program.levels[0].unlocks.features = [{ id: 'templates', label: 'Project templates', icon: '📄' }, { id: 'reports' }]
+    expect(errorsOf(program)).toEqual([
+      { path: 'levels[0].unlocks.features[0]', message: 'has unknown key "icon"' },
+      { path: 'levels[0].unlocks.features[1]', message: 'must be a feature id or { id, label }' },
+    ])
   })
 
   it('on a level unlock', () => {

@@ -101,12 +101,15 @@ describe('Taskly demo with the Cairn widget', () => {
 
     const dialog = celebrationDialog(page)
     await dialog.waitFor()
-    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    // A real modal: opened with showModal(), so the page behind is inert.
+    expect(await dialog.evaluate((element) => element.matches('dialog:modal'))).toBe(true)
     await expect.poll(() => focusInsideDialog(page)).toBe(true)
     await h.screenshot(page, '05-reduced-motion-dialog')
 
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
+    // Nothing had focus before (the backend finished the level): focus lands on the widget's heading, not <body>.
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-cairn-widget] [data-cairn-title]') ?? false)).toBe(true)
     await expect.poll(() => pendingCelebrations(context)).not.toContain('level:getting-started')
     expect(await confettiDraws(page)).toBe(0)
   })

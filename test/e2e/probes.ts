@@ -23,7 +23,7 @@ export function confettiDraws(page: Page): Promise<number> {
 
 /** True when keyboard focus is inside the open celebration dialog. */
 export function focusInsideDialog(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement?.closest('[role="dialog"]') != null)
+  return page.evaluate(() => document.activeElement?.closest('dialog[data-cairn-celebration]') != null)
 }
 
 /** `aria-valuenow` of the widget's overall progress bar (the first bar in the sidebar widget). */

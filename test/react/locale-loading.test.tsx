@@ -10,7 +10,7 @@ const widget = () => document.querySelector('[data-cairn-widget]') as HTMLElemen
 describe('locales beyond English', () => {
   // First in the file and without the celebration layer, so nothing has loaded German yet: the table alone must do.
   it('renders German at once when the host passes the German table', () => {
-    renderWithProvider(<ProgressWidget celebrations={false} />, createFakeSource('pending'), { locale: 'de', messages: de })
+    renderWithProvider(<ProgressWidget />, createFakeSource('pending'), { locale: 'de', messages: de, celebrations: false })
     expect(screen.getByRole('heading', { name: 'Dein Fortschritt' })).toBeInTheDocument()
     expect(screen.getByText('Dein Fortschritt wird geladen …')).toBeInTheDocument()
   })

@@ -127,7 +127,7 @@ describe('ProgressWidget', () => {
 
   it('announces progress changes politely', async () => {
     const fake = createFakeSource()
-    renderWithProvider(<ProgressWidget celebrations={false} />, fake)
+    renderWithProvider(<ProgressWidget />, fake, { celebrations: false })
     await screen.findByText('Level 1 · Getting started — 2 of 3')
     const live = document.querySelector('[aria-live="polite"][data-cairn-live]')!
     expect(live).toBeEmptyDOMElement()

@@ -45,7 +45,8 @@ describe('CairnProvider', () => {
   it('reports milestone_achieved for flips between snapshots, never for the initial load', async () => {
     const onEvent = vi.fn()
     const fake = createFakeSource()
-    renderWithProvider(<ProgressWidget celebrations={false} />, fake, {
+    renderWithProvider(<ProgressWidget />, fake, {
+      celebrations: false,
       onEvent,
       subject: { userId: 'u1', accountId: 'a1', signedUpAt: '2026-11-10T08:00:00.000Z' },
     })

@@ -19,3 +19,27 @@ if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
     dispatchEvent: () => false,
   })
 }
+
+// jsdom has <dialog> but no showModal()/close(). The minimal stand-in opens and closes it, focuses its first
+// control, closes on Escape (after a cancelable `cancel`), and fires `close` a task later, as browsers do.
+// Real modality (inert page, top layer, focus return by the browser) is covered in Chromium by the stories.
+if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  const modals = new Set<HTMLDialogElement>()
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    if (this.open) throw new DOMException('The dialog is already open.', 'InvalidStateError')
+    this.setAttribute('open', '')
+    modals.add(this)
+    this.querySelector<HTMLElement>('[autofocus], button, a[href], input, select, textarea')?.focus()
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return
+    this.removeAttribute('open')
+    modals.delete(this)
+    setTimeout(() => this.dispatchEvent(new Event('close')))
+  }
+  document.addEventListener('keydown', (event) => {
+    const top = [...modals].at(-1)
+    if (event.key !== 'Escape' || !top) return
+    if (top.dispatchEvent(new Event('cancel', { cancelable: true }))) top.close()
+  })
+}

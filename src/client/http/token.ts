@@ -41,21 +41,3 @@ export function createTokenProvider(getToken: () => string | Promise<string>): T
     },
   }
 }
-
-/** The `sub` and `acct` claims of a JWT user token, read without verifying (the server verifies). */
-export function readTokenOwner(token: string): { userId?: string; accountId?: string } {
-  const payload = token.split('.')[1]
-  if (!payload) return {}
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))
-    const claims: unknown = JSON.parse(json)
-    if (typeof claims !== 'object' || claims === null) return {}
-    const { sub, acct } = claims as Record<string, unknown>
-    return {
-      ...(typeof sub === 'string' && sub !== '' && { userId: sub }),
-      ...(typeof acct === 'string' && acct !== '' && { accountId: acct }),
-    }
-  } catch {
-    return {}
-  }
-}

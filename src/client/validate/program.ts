@@ -1,5 +1,5 @@
-import { isSafeHref, type Badge, type Cta, type Milestone, type Program } from '../../core'
-import { arr, num, obj, oneOf, opt, refine, str, text, type Check } from './check'
+import { isSafeHref, type Badge, type Cta, type FeatureUnlock, type Milestone, type Program } from '../../core'
+import { arr, leaf, num, obj, oneOf, opt, refine, str, text, type Check } from './check'
 
 // The part of a program the widget reads, checked by hand. The server already validated the full program
 // with `parseProgram`; what the widget never reads (criterion details, eligibility) is the engine's business,
@@ -34,11 +34,16 @@ const milestone = obj({
   value: opt(obj({ minutesSavedPerUnit: opt(positive), hourlyRate: opt(positive), currency: opt(currency) })),
 })
 
+/** A feature unlock: a bare id, or `{ id, label }` (the widget shows only labels). */
+const featureId = leaf<string>('a non-empty string or { id, label }', (v) => typeof v === 'string' && v !== '')
+const labelled = obj({ id: text, label: text })
+const feature: Check<FeatureUnlock> = (value, path) => (typeof value === 'object' && value !== null ? labelled : featureId)(value, path)
+
 const level = obj({
   id: text,
   title: text,
   milestones: arr(text),
-  unlocks: opt(obj({ badge: opt(text), features: opt(arr(text)), message: opt(str) })),
+  unlocks: opt(obj({ badge: opt(text), features: opt(arr(feature)), message: opt(str) })),
 })
 
 /** Same rule as core's BadgeSchema: an emoji (no scheme) or an https image URL. */

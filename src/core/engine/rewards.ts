@@ -1,4 +1,4 @@
-import type { Program } from '../schemas/program'
+import { featureId, type Program } from '../schemas/program'
 import type { Progress } from '../schemas/progress'
 import { toIso } from './iso'
 import type { LevelOutcome } from './levels'
@@ -31,7 +31,7 @@ export function unlockedFeatures(program: Program, levels: readonly LevelOutcome
   const features = new Set<string>()
   program.levels.forEach((level, index) => {
     if (levels[index]?.completedAt === undefined) return
-    for (const feature of level.unlocks?.features ?? []) features.add(feature)
+    for (const feature of level.unlocks?.features ?? []) features.add(featureId(feature))
   })
   return [...features]
 }

@@ -34,8 +34,16 @@ export function localizeProgram(program: LocalizedProgram, locale?: string): Pro
     levels: program.levels.map((level) => {
       const { title, unlocks, ...rest } = level
       if (unlocks === undefined) return { ...rest, title: text(title) }
-      const { message, ...unlocked } = unlocks
-      return { ...rest, title: text(title), unlocks: { ...unlocked, ...(message !== undefined && { message: text(message) }) } }
+      const { message, features, ...unlocked } = unlocks
+      return {
+        ...rest,
+        title: text(title),
+        unlocks: {
+          ...unlocked,
+          ...(features !== undefined && { features: features.map((f) => (typeof f === 'string' ? f : { ...f, label: text(f.label) })) }),
+          ...(message !== undefined && { message: text(message) }),
+        },
+      }
     }),
     badges: program.badges.map((badge) => {
       const { title, description, ...rest } = badge
@@ -55,7 +63,7 @@ export function programLocales(program: LocalizedProgram): string[] {
   }
   collect(program.title)
   for (const m of program.milestones) [m.title, m.description, m.cta?.label].forEach(collect)
-  for (const l of program.levels) [l.title, l.unlocks?.message].forEach(collect)
+  for (const l of program.levels) [l.title, l.unlocks?.message, ...(l.unlocks?.features ?? []).map((f) => (typeof f === 'string' ? undefined : f.label))].forEach(collect)
   for (const b of program.badges) [b.title, b.description].forEach(collect)
   return [...found]
 }

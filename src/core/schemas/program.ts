@@ -120,6 +120,15 @@ export const MilestoneSchema = z.strictObject({
 })
 export type Milestone = Resolved<z.infer<typeof MilestoneSchema>>
 
+/** A feature a level unlocks: a bare id (for the host's own checks), or an id with the label people see (DESIGN §7.9). */
+export const FeatureUnlockSchema = z.union([id, z.strictObject({ id, label: copy })], { error: 'must be a feature id or { id, label }' })
+export type FeatureUnlock = Resolved<z.infer<typeof FeatureUnlockSchema>>
+
+/** The id of a feature unlock, in either form. */
+export function featureId(feature: string | { id: string }): string {
+  return typeof feature === 'string' ? feature : feature.id
+}
+
 export const LevelSchema = z.strictObject({
   id,
   title: copy,
@@ -127,7 +136,7 @@ export const LevelSchema = z.strictObject({
   unlocks: z.optional(
     z.strictObject({
       badge: z.optional(id),
-      features: z.optional(z.array(text)),
+      features: z.optional(z.array(FeatureUnlockSchema)),
       message: z.optional(prose),
     }),
   ),

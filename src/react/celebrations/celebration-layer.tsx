@@ -1,35 +1,23 @@
-// The always-loaded layer is a gate: it renders nothing until its provider has something to celebrate, then
-// loads the runtime (queue, toasts, dialog loader) and renders that. One layer per provider shows at a time.
-import { useCairnContext } from '../context'
-import type { CelebrationMessages } from '../i18n'
-import { useHoldout } from '../hooks/use-holdout'
-import { useCelebrationRuntime } from './celebration-runtime-loader'
-import { useLayerClaim } from './layer-claim'
-import type { UseCelebrationsOptions } from './use-celebrations'
+import { useContext, useEffect } from 'react'
+import { CelebrationHostContext } from './celebration-host'
+import type { CelebrationLayerProps } from './celebration-types'
 
-export interface CelebrationLayerProps extends UseCelebrationsOptions {
-  /** Overrides for any of the layer's strings; a complete table skips loading the locale's. @default the provider locale's built-in table */
-  messages?: Partial<CelebrationMessages>
-  /** How long a toast stays (paused while hovered or focused). @default TOAST_DURATION_MS (6 s) */
-  toastDurationMs?: number
-  /** Where the layer is portalled, so a transformed or clipped widget never traps the dialog. @default document.body */
-  container?: Element | null
-  /** Class for the layer's root element. */
-  className?: string
-}
+export type { CelebrationLayerProps }
 
 /**
- * The celebration layer: a level-up dialog with confetti, milestone toasts, and nothing twice.
- * `<ProgressWidget />` and `<ProgressLauncher />` already mount one; however many are mounted, only the first
- * of each provider renders (the next takes over when it unmounts). Its code loads on the first celebration.
+ * Sets how the provider's one celebration layer looks and where it goes: its strings, toast duration,
+ * portal container and class. `<CairnProvider>` always mounts the layer itself (dialog, toasts, confetti),
+ * so this part renders nothing: without it the layer uses the defaults; while it is mounted, its props
+ * apply (mount one per provider — the last one set wins). Turn the layer off with `<CairnProvider celebrations={false}>`.
  */
-export function CelebrationLayer(props: CelebrationLayerProps) {
-  const { store } = useCairnContext()
-  const owner = useLayerClaim(store)
-  const runtime = useCelebrationRuntime()
-  // The experiment's holdout is never celebrated (DESIGN §7.6).
-  const holdout = useHoldout()
-  if (!owner || !runtime || holdout) return null
-  return <runtime.CelebrationLayerBody {...props} />
+export function CelebrationLayer({ messages, toastDurationMs, container, className }: CelebrationLayerProps) {
+  const setLayer = useContext(CelebrationHostContext)?.setLayer
+  useEffect(() => {
+    if (!setLayer) return
+    const mine: CelebrationLayerProps = { messages, toastDurationMs, container, className }
+    setLayer(mine)
+    return () => setLayer((current) => (current === mine ? null : current))
+  }, [setLayer, messages, toastDurationMs, container, className])
+  return null
 }
 CelebrationLayer.displayName = 'CelebrationLayer'

@@ -4,11 +4,11 @@ import type { CelebrationMessages } from '../i18n'
 // The tables live with the other strings in ../i18n (German in its lazily loaded door).
 export type { CelebrationMessages }
 
-/** What a single celebration is called in a heading or toast. */
+/** What a single celebration is called in a heading or toast. A new kind adds its line here. */
 export function celebrationHeadline(messages: CelebrationMessages, kind: CelebrationKind, title: string): string {
   if (kind === 'level') return messages.levelComplete(title)
   if (kind === 'badge') return messages.badgeEarned(title)
-  return messages.milestoneUnlocked(title)
+  return messages.milestoneAchieved(title)
 }
 
 /** Decorative emoji shown beside a headline (never part of the announced text). */

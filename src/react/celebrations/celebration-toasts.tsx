@@ -2,8 +2,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { CloseIcon } from '../components/icons'
 import type { Formatters } from '../i18n'
-import type { DismissReason, ToastDisplay } from './celebration-queue'
 import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from './celebration-messages'
+import type { ToastDisplay } from './celebration-queue'
+
+/** Why a toast left the screen: its close button, or its time ran out. */
+type DismissReason = 'user' | 'timeout'
 
 /** Long enough to read a short line twice; hover or focus pauses it for slower readers. */
 export const TOAST_DURATION_MS = 6_000
@@ -15,7 +18,7 @@ function toastText(toast: ToastDisplay, messages: CelebrationMessages, f: Format
   }
   const list = toast.celebrations
   const titles = new Intl.ListFormat(f.locale, { type: 'unit', style: 'short' }).format(list.map((c) => c.title))
-  return { title: messages.groupUnlocked(list.length, list.map((c) => c.kind), f), detail: titles }
+  return { title: messages.groupAchieved(list.length, list.map((c) => c.kind), f), detail: titles }
 }
 
 /** Runs `onTimeout` after `durationMs` of un-paused time (pausing keeps the time already spent). */
@@ -70,7 +73,7 @@ export interface CelebrationToastsProps {
   toasts: ToastDisplay[]
   messages: CelebrationMessages
   formatters: Formatters
-  onDismiss(key: string, reason: DismissReason): void
+  onDismiss(key: string): void
   /** @default TOAST_DURATION_MS (6 s) */
   durationMs?: number
 }
@@ -86,7 +89,7 @@ export function CelebrationToasts({ toasts, messages, formatters, onDismiss, dur
   const dismiss = (key: string, reason: DismissReason) => {
     // Removing the focused toast fires no blur; focus falls back to the page, so stop pausing here.
     if (reason === 'user') setFocused(false)
-    onDismiss(key, reason)
+    onDismiss(key)
   }
   return (
     <section

@@ -1,17 +1,6 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import { useCairnContext } from '../context'
-import type {
-  ActiveCelebration,
-  CelebrationQueueOptions,
-  CelebrationQueueSnapshot,
-  DismissReason,
-  ModalDisplay,
-  ToastDisplay,
-} from './celebration-queue'
-import { useCelebrationRuntime } from './celebration-runtime-loader'
-
-/** Policy knobs; every `useCelebrations` of one provider shares one queue, so the last one set wins. */
-export type UseCelebrationsOptions = Omit<CelebrationQueueOptions, 'now'>
+import { useContext, useSyncExternalStore } from 'react'
+import type { ActiveCelebration, CelebrationQueueSnapshot, ModalDisplay, ToastDisplay } from './celebration-queue'
+import { CelebrationHostContext } from './celebration-host'
 
 export interface CelebrationsApi {
   /** Everything on screen now: the modal first (if any), then the visible toasts. */
@@ -23,33 +12,23 @@ export interface CelebrationsApi {
   /** Toasts waiting for a free slot. */
   waiting: number
   /** Takes a celebration off the screen by its display key (`display.key`). */
-  dismiss(key: string, reason?: DismissReason): void
+  dismiss(key: string): void
 }
 
 const EMPTY: CelebrationQueueSnapshot = { modal: null, toasts: [], displays: [], waiting: 0 }
 const emptySnapshot = () => EMPTY
 const subscribeNothing = () => () => {}
+const dismissNothing = () => {}
 
 /**
- * Headless celebrations: what to show now and a way to dismiss it. Celebrations are acknowledged as they
- * are shown, so render everything this returns (or use `<CelebrationLayer />`, which does).
- * The runtime behind it loads with import() on the provider's first pending celebration: until it has
- * loaded (and on the server) this returns an empty plan (`displays: []`, `modal: null`), then re-renders.
+ * Headless celebrations: what the provider's queue shows now and a way to dismiss it. Celebrations are
+ * acknowledged as they are shown, so render everything this returns — typically with
+ * `<CairnProvider celebrations={false}>`, so the built-in layer does not show the same moments.
+ * Until the provider's first pending celebration has loaded the celebration code (and on the server) this
+ * returns an empty plan (`displays: []`, `modal: null`), then re-renders.
  */
-export function useCelebrations(options: UseCelebrationsOptions = {}): CelebrationsApi {
-  const { store, emit } = useCairnContext()
-  const runtime = useCelebrationRuntime()
-  const queue = runtime?.celebrationQueueFor(store) ?? null
-  const { modalCooldownMs, maxSeparateToasts, maxVisibleToasts } = options
-
-  // Runs before the subscription below, so the first plan already follows the options and reports its events.
-  useEffect(() => {
-    if (!runtime || !queue) return
-    queue.configure({ modalCooldownMs, maxSeparateToasts, maxVisibleToasts })
-    queue.setReporter(runtime.analyticsReporter(emit))
-  }, [runtime, queue, emit, modalCooldownMs, maxSeparateToasts, maxVisibleToasts])
-
+export function useCelebrations(): CelebrationsApi {
+  const queue = useContext(CelebrationHostContext)?.queue ?? null
   const snapshot = useSyncExternalStore(queue?.subscribe ?? subscribeNothing, queue?.getSnapshot ?? emptySnapshot, emptySnapshot)
-  const dismiss = useCallback((key: string, reason?: DismissReason) => queue?.dismiss(key, reason), [queue])
-  return { ...snapshot, dismiss }
+  return { ...snapshot, dismiss: queue?.dismiss ?? dismissNothing }
 }

@@ -1,6 +1,5 @@
 import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { selectOverall } from '../../store'
-import { CelebrationLayer } from '../celebrations'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
@@ -17,10 +16,8 @@ export interface ProgressLauncherProps {
   /** Initial state when uncontrolled. @default false */
   defaultOpen?: boolean
   onOpenChange?: (open: boolean) => void
-  /** Panel content. @default <ProgressWidget celebrations={false} /> */
+  /** Panel content. @default <ProgressWidget /> */
   children?: ReactNode
-  /** Mount the celebration layer here, so moments show even while the panel is closed. @default true */
-  celebrations?: boolean
   className?: string
 }
 
@@ -28,7 +25,7 @@ export interface ProgressLauncherProps {
  * A floating button with a compact progress ring that opens the widget as a popover dialog. Escape or the
  * close button closes it and returns focus to the button; a click outside closes it without moving focus.
  */
-export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps>(function ProgressLauncher({ open: controlledOpen, defaultOpen = false, onOpenChange, children, celebrations = true, className }, ref) {
+export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps>(function ProgressLauncher({ open: controlledOpen, defaultOpen = false, onOpenChange, children, className }, ref) {
   const { messages, format, dir, reportError } = useCairnContext()
   const root = usePartRoot('launcher', className)
   const panelClass = usePartClass('panel')
@@ -111,11 +108,10 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
             <button type="button" aria-label={messages.close} data-cairn-close="" onClick={() => close(true)}>
               <CloseIcon />
             </button>
-            {children ?? <ProgressWidget celebrations={false} />}
+            {children ?? <ProgressWidget />}
           </CairnErrorBoundary>
         )}
       </div>
-      {celebrations && <CelebrationLayer />}
     </div>
   )
 })

@@ -1,7 +1,6 @@
 import { forwardRef, useId, useMemo, type ReactNode, type Ref } from 'react'
 import type { CairnState } from '../../store'
 import { selectCurrentLevel, selectError, selectOverall, selectStatus } from '../../store'
-import { CelebrationLayer } from '../celebrations'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
@@ -28,8 +27,6 @@ export interface ProgressWidgetProps {
   showBenchmarks?: boolean
   /** Offer the lazily loaded digest for this period; `false` leaves it out. @default 'week' */
   digest?: 'week' | 'month' | false
-  /** Mount the celebration layer (dialog, toasts, confetti). @default true */
-  celebrations?: boolean
   /** Shown instead of the widget if it ever crashes. @default null (nothing) */
   fallback?: ReactNode
   className?: string
@@ -55,7 +52,7 @@ export const ProgressWidget = forwardRef<HTMLElement, ProgressWidgetProps>(funct
 })
 ProgressWidget.displayName = 'Cairn.ProgressWidget'
 
-function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week', celebrations = true, className, rootRef: ref }: Omit<ProgressWidgetProps, 'fallback'> & { rootRef: Ref<HTMLElement> }) {
+function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week', className, rootRef: ref }: Omit<ProgressWidgetProps, 'fallback'> & { rootRef: Ref<HTMLElement> }) {
   const { messages, localeReady, format, dir, locale, markViewed } = useCairnContext()
   const root = usePartRoot('root', className)
   const headerClass = usePartClass('header')
@@ -88,7 +85,8 @@ function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week'
             <ProgressRing value={overall.completed} max={overall.total} label={messages.overallProgressLabel} valueText={messages.progressOf(overall.completed, overall.total, format)} size={44} />
           )}
           <div data-cairn-header-text="">
-            <h2 id={titleId} data-cairn-title="">
+            {/* Focusable from script only: where focus goes when a celebration dialog closes and its opener is gone. */}
+            <h2 id={titleId} data-cairn-title="" tabIndex={-1}>
               {messages.widgetTitle}
             </h2>
             {level && (
@@ -119,7 +117,6 @@ function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week'
         </>
       )}
       <LiveRegion />
-      {celebrations && <CelebrationLayer />}
     </section>
   )
 }

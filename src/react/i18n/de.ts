@@ -61,9 +61,9 @@ export const de: CairnMessages = {
 export const deCelebrationMessages: CelebrationMessages = {
   dialogTitle: 'Geschafft!',
   levelComplete: (title) => `Stufe abgeschlossen: ${title}`,
-  milestoneUnlocked: (title) => `Meilenstein erreicht: ${title}`,
+  milestoneAchieved: (title) => `Meilenstein erreicht: ${title}`,
   badgeEarned: (title) => `Abzeichen erhalten: ${title}`,
-  groupUnlocked: (count, kinds, f) => {
+  groupAchieved: (count, kinds, f) => {
     const one = f.plural(count) === 'one'
     if (kinds.every((k) => k === 'milestone')) return `${f.number(count)} ${one ? 'Meilenstein' : 'Meilensteine'} erreicht`
     return `${f.number(count)} ${one ? 'Erfolg' : 'Erfolge'} erreicht`

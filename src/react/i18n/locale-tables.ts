@@ -5,7 +5,7 @@ import type { CairnMessages, CelebrationMessages } from './types'
 /** One language's strings: the widget's and the celebration layer's. */
 export interface LocaleTables {
   messages: CairnMessages
-  /** Absent for English: its celebration strings ship with the lazily loaded celebration runtime. */
+  /** Absent for English: its celebration strings ship with the lazily loaded celebration chunk. */
   celebrations?: CelebrationMessages
 }
 

@@ -85,13 +85,13 @@ export interface CelebrationMessages {
   dialogTitle: string
   /** "Level complete: Getting started" */
   levelComplete(title: string): string
-  /** "Milestone unlocked: Invite a teammate" */
-  milestoneUnlocked(title: string): string
+  /** "Milestone achieved: Invite a teammate" (achieved, never "unlocked": that is for levels and features). */
+  milestoneAchieved(title: string): string
   /** "Badge earned: Team player" */
   badgeEarned(title: string): string
-  /** One toast for many: "3 milestones unlocked" (or "achievements" when kinds are mixed). */
-  groupUnlocked(count: number, kinds: readonly CelebrationKind[], f: Formatters): string
-  /** Label above the badge that came with a level. */
+  /** One toast for many: "3 milestones achieved" (or "achievements" when kinds are mixed). */
+  groupAchieved(count: number, kinds: readonly CelebrationKind[], f: Formatters): string
+  /** Label above the badge shown in the dialog. */
   dialogBadge: string
   /** Label above the list of features a level unlocked. */
   dialogFeatures: string

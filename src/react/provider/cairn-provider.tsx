@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Source } from '../../client'
 import type { CairnAnalyticsHandler, CairnSubject } from '../analytics/types'
+import { CelebrationHost, type CelebrationPolicy } from '../celebrations'
 import { CairnContext, type CairnClassNames, type CairnContextValue, type CairnTheme, type RenderLink } from '../context'
 import { coversAll, en, getFormatters, textDirection, useLocaleTables, withOverrides, type CairnMessages } from '../i18n'
 import { createCairnRuntime } from './cairn-runtime'
 
-export interface CairnProviderProps {
+export interface CairnProviderProps extends CelebrationPolicy {
   /** Where progress comes from: `httpSource({ baseUrl, getToken })` or `localSource(…)`. Read once, on mount; remount (e.g. with a `key`) to switch. */
   source: Source
   /** BCP 47 locale for messages, numbers and dates. @default 'en' */
@@ -31,6 +32,11 @@ export interface CairnProviderProps {
   unstyled?: boolean
   /** A class per part, for teams that bring their own design system. */
   classNames?: CairnClassNames
+  /**
+   * Mount the provider's one celebration layer (level-up dialog, toasts, confetti); its code loads on the first
+   * pending celebration. `false` shows nothing — render `useCelebrations()` yourself. @default true
+   */
+  celebrations?: boolean
   children?: ReactNode
 }
 
@@ -52,7 +58,9 @@ export function CairnProvider({
   subject,
   unstyled = false,
   classNames = NO_CLASS_NAMES,
+  celebrations = true,
   children,
+  ...celebrationPolicy
 }: CairnProviderProps) {
   const [runtime] = useState(() => createCairnRuntime(source, { onEvent, onError, subject }))
   const tables = useLocaleTables(locale, coversAll(en, overrides))
@@ -78,6 +86,12 @@ export function CairnProvider({
     }),
     [runtime, locale, tables, dir, overrides, theme, unstyled, classNames, renderLink],
   )
-  return <CairnContext.Provider value={value}>{children}</CairnContext.Provider>
+  return (
+    <CairnContext.Provider value={value}>
+      <CelebrationHost enabled={celebrations} {...celebrationPolicy}>
+        {children}
+      </CelebrationHost>
+    </CairnContext.Provider>
+  )
 }
 CairnProvider.displayName = 'CairnProvider'

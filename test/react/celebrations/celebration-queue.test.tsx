@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
 import { badgeCelebration, createFakeSource, levelCelebration, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
@@ -8,13 +9,16 @@ vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() =>
 const MINUTE = 60_000
 
 useReducedMotionPerTest({ fakeTimers: true })
+// Loaded once up front, as after a page's first celebration: tests then wait on the queue, not on import().
+beforeAll(() => loadCelebrationChunk())
 
 const setup = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
 const toasts = () => within(screen.getByRole('region', { name: 'Celebrations' })).queryAllByRole('status')
+const keepGoing = async (user: ReturnType<typeof setup>) => user.click(await screen.findByRole('button', { name: 'Keep going' }))
 
 describe('celebration queue', () => {
-  it('shows one modal at a time and holds the rest until it closes', async () => {
-    const fake = createFakeSource([levelCelebration('getting-started'), levelCelebration('power-user'), milestoneCelebration('invite-teammate')])
+  it('never demotes a level-up: the second one waits for the first dialog to close, then gets its own', async () => {
+    const fake = createFakeSource([levelCelebration('getting-started'), levelCelebration('power-user')])
     renderLayer(fake)
     const user = setup()
 
@@ -22,35 +26,55 @@ describe('celebration queue', () => {
     expect(screen.getAllByRole('dialog')).toHaveLength(1)
     expect(toasts()).toHaveLength(0)
 
-    await user.click(screen.getByRole('button', { name: 'Keep going' }))
-
-    // Inside the cooldown the second level-up is a toast, listed before the milestone (level > milestone).
-    await waitFor(() => expect(toasts()).toHaveLength(2))
-    expect(screen.queryByRole('dialog')).toBeNull()
-    expect(toasts().map((t) => t.textContent)).toEqual([
-      expect.stringContaining('Level complete: Power user'),
-      expect.stringContaining('Milestone unlocked: Invite a teammate'),
-    ])
+    await keepGoing(user)
+    // Seconds later — well inside the 10-minute cooldown — and still a dialog, not a toast.
+    expect(await screen.findByRole('dialog', { name: 'You did it!' })).toHaveTextContent('Level complete: Power user')
+    expect(toasts()).toHaveLength(0)
+    await keepGoing(user)
+    expect(fake.ackCalls).toEqual(['level:getting-started', 'level:power-user'])
   })
 
-  it('turns a second level-up within 10 minutes into a toast, and allows a modal again after', async () => {
+  it('a level reached minutes after another dialog still gets its dialog', async () => {
+    const fake = createFakeSource([milestoneCelebration('connect-data', 'modal')])
+    renderLayer(fake)
+    const user = setup()
+    await keepGoing(user)
+
+    act(() => vi.advanceTimersByTime(2 * MINUTE))
+    act(() => fake.achieve(levelCelebration('getting-started')))
+    expect(await screen.findByRole('dialog', { name: 'You did it!' })).toHaveTextContent('Level complete: Getting started')
+    expect(toasts()).toHaveLength(0)
+  })
+
+  it('caps milestone dialogs: one inside the cooldown shows as a toast, and a dialog is allowed again after', async () => {
     const fake = createFakeSource([levelCelebration('getting-started')])
     renderLayer(fake)
     const user = setup()
-    await user.click(await screen.findByRole('button', { name: 'Keep going' }))
+    await keepGoing(user)
 
     act(() => vi.advanceTimersByTime(5 * MINUTE))
-    act(() => fake.achieve(levelCelebration('power-user')))
+    act(() => fake.achieve(milestoneCelebration('connect-data', 'modal')))
     await waitFor(() => expect(toasts()).toHaveLength(1))
-    expect(toasts()[0]).toHaveTextContent('Level complete: Power user')
+    expect(toasts()[0]).toHaveTextContent('Milestone achieved: Connect a data source')
     expect(screen.queryByRole('dialog')).toBeNull()
 
     act(() => vi.advanceTimersByTime(10 * MINUTE))
-    act(() => fake.achieve({ ...milestoneCelebration('connect-data', 'modal') }))
-    expect(await screen.findByRole('dialog', { name: 'You did it!' })).toHaveTextContent('Milestone unlocked: Connect a data source')
+    act(() => fake.achieve(milestoneCelebration('first-report', 'modal')))
+    expect(await screen.findByRole('dialog', { name: 'You did it!' })).toHaveTextContent('Milestone achieved: Generate a report')
   })
 
-  it('merges simultaneous achievements into one "3 milestones unlocked" toast', async () => {
+  it('takes the cooldown from the provider', async () => {
+    const fake = createFakeSource([milestoneCelebration('connect-data', 'modal')])
+    renderLayer(fake, { provider: { modalCooldownMs: MINUTE } })
+    const user = setup()
+    await keepGoing(user)
+
+    act(() => vi.advanceTimersByTime(MINUTE))
+    act(() => fake.achieve(milestoneCelebration('first-report', 'modal')))
+    expect(await screen.findByRole('dialog', { name: 'You did it!' })).toHaveTextContent('Milestone achieved: Generate a report')
+  })
+
+  it('merges simultaneous milestones into one "3 milestones achieved" toast', async () => {
     const fake = createFakeSource([
       milestoneCelebration('create-project'),
       milestoneCelebration('invite-teammate'),
@@ -59,34 +83,45 @@ describe('celebration queue', () => {
     renderLayer(fake)
 
     await waitFor(() => expect(toasts()).toHaveLength(1))
-    expect(toasts()[0]).toHaveTextContent('3 milestones unlocked')
+    expect(toasts()[0]).toHaveTextContent('3 milestones achieved')
+    expect(toasts()[0]).not.toHaveTextContent(/unlocked/i)
     for (const title of ['Create a project', 'Invite a teammate', 'Generate a report']) expect(toasts()[0]).toHaveTextContent(title)
   })
 
+  it('takes the toast limits from the provider', async () => {
+    const fake = createFakeSource([milestoneCelebration('create-project'), milestoneCelebration('first-report')])
+    renderLayer(fake, { provider: { maxSeparateToasts: 1 } })
+    await waitFor(() => expect(toasts()).toHaveLength(1))
+    expect(toasts()[0]).toHaveTextContent('2 milestones achieved')
+  })
+
   it('celebrates the level before a milestone that arrived with it', async () => {
-    const fake = createFakeSource([milestoneCelebration('invite-teammate', 'modal', 10), levelCelebration('getting-started')])
+    const fake = createFakeSource([milestoneCelebration('connect-data', 'modal', 10), levelCelebration('getting-started')])
     renderLayer(fake)
     const dialog = await screen.findByRole('dialog')
     expect(dialog).toHaveAttribute('data-cairn-celebration', 'level:getting-started')
   })
 
-  it('folds the level badge into the dialog and acknowledges it silently', async () => {
-    const fake = createFakeSource([levelCelebration(), badgeCelebration()])
+  it('folds the level badge into the dialog, and never toasts what the dialog already said', async () => {
+    const fake = createFakeSource([levelCelebration(), badgeCelebration(), milestoneCelebration('invite-teammate'), milestoneCelebration('first-report')])
     renderLayer(fake)
+    const user = setup()
     const dialog = await screen.findByRole('dialog')
     expect(within(dialog).getByText('Team player')).toBeInTheDocument()
-    expect(within(dialog).getByText('Shared dashboards')).toBeInTheDocument()
-    await waitFor(() => expect(fake.ackCalls.sort()).toEqual(['badge:team-player', 'level:getting-started']))
-    expect(toasts()).toHaveLength(0)
+    await keepGoing(user)
+
+    // "Invite a teammate" completed the level the dialog announced; "Generate a report" belongs to the next level.
+    await waitFor(() => expect(toasts()).toHaveLength(1))
+    expect(toasts()[0]).toHaveTextContent('Milestone achieved: Generate a report')
+    expect(fake.ackCalls.sort()).toEqual(['badge:team-player', 'level:getting-started', 'milestone:first-report', 'milestone:invite-teammate'])
   })
 
   it('acknowledges every celebration exactly once and never shows it again after a reload', async () => {
     const fake = createFakeSource([levelCelebration(), milestoneCelebration('first-report'), milestoneCelebration('connect-data', 'none')])
     const first = renderLayer(fake, { strict: true })
     const user = setup()
-    await user.click(await screen.findByRole('button', { name: 'Keep going' }))
+    await keepGoing(user)
     await waitFor(() => expect(toasts()).toHaveLength(1))
-    first.rerender(<></>)
     first.unmount()
 
     expect([...fake.ackCalls].sort()).toEqual(['level:getting-started', 'milestone:connect-data', 'milestone:first-report'])
@@ -96,7 +131,6 @@ describe('celebration queue', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'Celebrations' })).toBeInTheDocument())
     act(() => vi.advanceTimersByTime(1_000))
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(toasts()).toHaveLength(0)
     expect(fake.ackCalls).toHaveLength(3)
   })
 
@@ -104,8 +138,7 @@ describe('celebration queue', () => {
     const onEvent = vi.fn()
     const fake = createFakeSource([levelCelebration()])
     renderLayer(fake, { onEvent })
-    const user = setup()
-    await user.click(await screen.findByRole('button', { name: 'Keep going' }))
+    await keepGoing(setup())
 
     const names = onEvent.mock.calls.map(([name]) => name).filter((name: string) => name.startsWith('celebration_'))
     expect(names).toEqual(['celebration_shown', 'celebration_dismissed'])

@@ -1,10 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
 import { TOAST_DURATION_MS } from '../../../src/react/celebrations/celebration-toasts'
 import { badgeCelebration, createFakeSource, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 useReducedMotionPerTest({ fakeTimers: true })
+// Loaded once up front, as after a page's first celebration: tests then wait on the queue, not on import().
+beforeAll(() => loadCelebrationChunk())
 
 const region = () => screen.getByRole('region', { name: 'Celebrations' })
 const toasts = () => within(region()).queryAllByRole('status')
@@ -14,7 +17,7 @@ describe('celebration toasts', () => {
     renderLayer(createFakeSource([milestoneCelebration('invite-teammate')]))
     await waitFor(() => expect(toasts()).toHaveLength(1))
     expect(region()).toHaveAttribute('aria-live', 'polite')
-    expect(toasts()[0]).toHaveTextContent('🎉Milestone unlocked: Invite a teammate')
+    expect(toasts()[0]).toHaveTextContent('🎉Milestone achieved: Invite a teammate')
     expect(toasts()[0]).toHaveAttribute('data-cairn-celebration', 'milestone:invite-teammate')
   })
 
@@ -65,6 +68,7 @@ describe('celebration toasts', () => {
     const fake = createFakeSource()
     renderLayer(fake)
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    await act(async () => {}) // the program has loaded
     // Arriving one by one (separate updates), so the policy does not merge them into a group.
     for (const id of ['create-project', 'invite-teammate', 'first-report', 'connect-data']) {
       act(() => fake.achieve(milestoneCelebration(id)))

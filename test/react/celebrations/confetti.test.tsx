@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/use-celebration-chunk'
+import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
 import { createFakeSource, installReducedMotion, levelCelebration, milestoneCelebration, renderLayer } from './harness'
 
 const confetti = vi.hoisted(() => {
@@ -14,7 +14,7 @@ vi.mock('canvas-confetti', () => ({ default: { create: confetti.create } }))
 const TEN_MINUTES = 10 * 60_000
 
 let media: ReturnType<typeof installReducedMotion>
-// Like a page where the first celebration already loaded the chunk: every dialog here opens animated.
+// Like a page where the first celebration already loaded the chunk.
 beforeAll(async () => {
   await loadCelebrationChunk()
 })
@@ -28,21 +28,21 @@ afterEach(() => {
   media.restore()
 })
 
-/** The open dialog, wrapped in the animated frame from the lazy chunk. */
+/** The open dialog, its panel wrapped in the animated frame. */
 async function openDialog() {
   const dialog = await screen.findByRole('dialog', { name: 'You did it!' })
-  expect(dialog.closest('[data-cairn-celebration-frame]')).not.toBeNull()
+  expect(dialog.querySelector('[data-cairn-celebration-frame] [data-cairn-celebration-panel]')).not.toBeNull()
   return dialog
 }
 
 describe('confetti', () => {
-  it('bursts once from the level-up dialog on the layer’s own canvas', async () => {
+  it('bursts once from the level-up dialog, on a canvas inside it (so it shares the top layer)', async () => {
     media = installReducedMotion(false)
-    renderLayer(createFakeSource([levelCelebration()]))
-    await openDialog()
+    renderLayer(createFakeSource([levelCelebration()]), { strict: true })
+    const dialog = await openDialog()
     await waitFor(() => expect(confetti.burst).toHaveBeenCalledTimes(1))
 
-    const canvas = document.querySelector('canvas[data-cairn-confetti]')
+    const canvas = dialog.querySelector('canvas[data-cairn-confetti]')
     expect(canvas).toHaveAttribute('aria-hidden', 'true')
     expect(confetti.create).toHaveBeenCalledWith(canvas, expect.anything())
   })

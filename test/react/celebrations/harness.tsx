@@ -1,10 +1,10 @@
-// Test harness for the celebration layer: a fake Source behind the real CairnProvider, fixtures, and a
-// controllable prefers-reduced-motion media query.
+// Test harness for the celebration layer: a fake Source behind the real CairnProvider (which mounts the one
+// layer), fixtures, and a controllable prefers-reduced-motion media query.
 import { StrictMode, type ReactNode } from 'react'
 import { render } from '@testing-library/react'
 import type { Source, SourceListener } from '../../../src/client'
 import type { Celebration, MeProgress, Program } from '../../../src/core'
-import { CairnProvider, CelebrationLayer, type CelebrationLayerProps } from '../../../src/react'
+import { CairnProvider, CelebrationLayer, type CairnProviderProps, type CelebrationLayerProps } from '../../../src/react'
 
 const count = (event: string) => ({ kind: 'count' as const, event, atLeast: 1 })
 
@@ -26,11 +26,15 @@ export const program: Program = {
       id: 'getting-started',
       title: 'Getting started',
       milestones: ['create-project', 'invite-teammate'],
-      unlocks: { badge: 'team-player', features: ['Shared dashboards'], message: 'Your team is set up — nice work.' },
+      unlocks: {
+        badge: 'team-player',
+        features: [{ id: 'shared-dashboards', label: 'Shared dashboards' }, 'internal-flag'],
+        message: 'Your team is set up — nice work.',
+      },
     },
     { id: 'power-user', title: 'Power user', milestones: ['first-report', 'connect-data'] },
   ],
-  badges: [{ id: 'team-player', title: 'Team player', icon: '🤝' }],
+  badges: [{ id: 'team-player', title: 'Team player', description: 'You brought your team along.', icon: '🤝' }],
 }
 
 const AT = '2026-03-02T10:00:00.000Z'
@@ -53,7 +57,10 @@ export function milestoneCelebration(refId: string, style: Celebration['style'] 
 /** A badge earned at the same instant as `levelCelebration()` (so the policy folds it into the dialog). */
 export function badgeCelebration(refId = 'team-player', achievedAt = AT): Celebration {
   const badge = program.badges.find((b) => b.id === refId)!
-  return { id: `badge:${refId}`, kind: 'badge', refId, title: badge.title, style: 'toast', priority: 0, achievedAt }
+  return {
+    id: `badge:${refId}`, kind: 'badge', refId, title: badge.title, style: 'toast', priority: 0, achievedAt,
+    ...(badge.description ? { message: badge.description } : {}),
+  }
 }
 
 /**
@@ -114,16 +121,18 @@ export type FakeSource = ReturnType<typeof createFakeSource>
 
 interface RenderOptions extends CelebrationLayerProps {
   onEvent?: (name: string, properties: object) => void
+  /** Provider props besides the source: the celebration policy, `celebrations={false}`… */
+  provider?: Partial<Omit<CairnProviderProps, 'source' | 'children'>>
   strict?: boolean
   children?: ReactNode
 }
 
-/** Renders `<CelebrationLayer>` inside the real provider over `fake`. */
-export function renderLayer(fake: FakeSource, { onEvent, strict = false, children, ...props }: RenderOptions = {}) {
+/** Renders the real provider over `fake` (it mounts the celebration layer) with a `<CelebrationLayer>` setting its look. */
+export function renderLayer(fake: FakeSource, { onEvent, provider, strict = false, children, ...layer }: RenderOptions = {}) {
   const tree = (
-    <CairnProvider source={fake.source} {...(onEvent ? { onEvent } : {})}>
+    <CairnProvider source={fake.source} {...(onEvent ? { onEvent } : {})} {...provider}>
       {children}
-      <CelebrationLayer {...props} />
+      <CelebrationLayer {...layer} />
     </CairnProvider>
   )
   return render(strict ? <StrictMode>{tree}</StrictMode> : tree)

@@ -1,6 +1,5 @@
-// The heavy half of the celebration layer, loaded with import() on the first big moment only:
-// motion (dialog scale-in) and canvas-confetti. Nothing else may import this file statically, or its
-// weight lands in the first-load bundle.
+// Motion (the dialog's scale-in) and canvas-confetti: the heavy part of the lazy celebration chunk.
+// Only the chunk's own modules may import this file, or its weight lands in the first-load bundle.
 import type { ReactNode } from 'react'
 import { LazyMotion, MotionConfig, domAnimation, m } from 'motion/react'
 import confetti from 'canvas-confetti'
@@ -40,19 +39,13 @@ const CONFETTI_COLORS = ['#6366f1', '#22c55e', '#f59e0b', '#ec4899', '#0ea5e9']
 /** One burst, not a shower: enough to feel, short enough not to distract. */
 const BURST = { particleCount: 90, spread: 70, startVelocity: 38, ticks: 180, scalar: 0.9 } as const
 
-const launchers = new WeakMap<HTMLCanvasElement, confetti.CreateTypes>()
-
 /**
- * Fires one burst of confetti on `canvas` from `origin` (0–1 viewport fractions).
+ * Fires one burst of confetti on `canvas` (the dialog's own) from `origin` (0–1 viewport fractions).
  * The caller decides about reduced motion (read live at the moment of firing).
  */
 export function fireConfetti(canvas: HTMLCanvasElement, origin: { x: number; y: number }): void {
-  let launch = launchers.get(canvas)
-  if (!launch) {
-    // No worker: transferring the canvas offscreen would make it unusable for a second create().
-    // No disableForReducedMotion: the library reads the preference once, at create(); the caller reads it live.
-    launch = confetti.create(canvas, { resize: true, useWorker: false })
-    launchers.set(canvas, launch)
-  }
+  // No worker: transferring the canvas offscreen would make it unusable for a second create().
+  // No disableForReducedMotion: the library reads the preference once, at create(); the caller reads it live.
+  const launch = confetti.create(canvas, { resize: true, useWorker: false })
   void launch({ ...BURST, origin, colors: CONFETTI_COLORS })
 }
