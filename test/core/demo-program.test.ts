@@ -36,11 +36,11 @@ describe('the Taskly demo program', () => {
     expect(demoProgram).toMatchObject({ id: 'taskly-onboarding', version: '1', benchmarks: { segmentBy: ['plan'], minCohort: 10 } })
   })
 
-  it('has the three levels in order, each with its milestones, badge and features', () => {
+  it('has the three levels in order, each with its milestones, badge and labelled features (DESIGN §7.9)', () => {
     expect(demoProgram.levels.map((l) => [l.id, l.title, l.milestones, l.unlocks?.badge, l.unlocks?.features])).toEqual([
-      ['getting-started', 'Getting started', ['first-project', 'five-tasks', 'invite-teammate'], 'organized', ['templates']],
-      ['building-momentum', 'Building momentum', ['ten-tasks-done', 'three-projects', 'three-features'], 'productive', ['advanced-features']],
-      ['power-user', 'Power user', ['automate-workflow', 'generate-report', 'integrate-tool'], 'power-user', ['priority-support']],
+      ['getting-started', 'Getting started', ['first-project', 'five-tasks', 'invite-teammate'], 'organized', [{ id: 'templates', label: 'Project templates' }]],
+      ['building-momentum', 'Building momentum', ['ten-tasks-done', 'three-projects', 'three-features'], 'productive', [{ id: 'advanced-features', label: 'Advanced features' }]],
+      ['power-user', 'Power user', ['automate-workflow', 'generate-report', 'integrate-tool'], 'power-user', [{ id: 'priority-support', label: 'Priority support' }]],
     ])
     expect(demoProgram.badges.map((b) => [b.id, b.title])).toEqual([
       ['organized', 'Organized'],

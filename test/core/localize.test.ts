@@ -71,6 +71,13 @@ describe('localizeProgram', () => {
     expect(de.badges[0]).toMatchObject({ title: 'Organisiert', description: 'Ordentlich' })
   })
 
+  it('resolves labelled feature unlocks and leaves bare feature ids alone (DESIGN §7.9)', () => {
+    const de = localizeProgram(demoProgramSource, 'de')
+    expect(de.levels[0]?.unlocks?.features).toEqual([{ id: 'templates', label: 'Projektvorlagen' }])
+    const plain = { ...demoProgramSource, levels: [{ id: 'one', title: 'One', milestones: [], unlocks: { features: ['flag'] } }] }
+    expect(localizeProgram(plain, 'de').levels[0]?.unlocks?.features).toEqual(['flag'])
+  })
+
   it('uses English, else the first written locale, for a locale the program lacks', () => {
     const ja = localizeProgram(source(), 'ja')
     expect(ja.title).toBe('Welcome')

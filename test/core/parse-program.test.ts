@@ -203,10 +203,11 @@ describe('parseProgram rejects unknown keys', () => {
 
   it('on a labelled feature unlock, and a feature without its label', () => {
     const program = draft()
-    program.levels[0].unlocks.features = [{ id: 'templates', label: 'Project templates', icon: '📄' }, { id: 'reports' }]
+    program.levels[0].unlocks.features = [{ id: 'templates', label: 'Project templates', icon: '📄' }, { id: 'reports' }, 7]
     expect(errorsOf(program)).toEqual([
       { path: 'levels[0].unlocks.features[0]', message: 'has unknown key "icon"' },
-      { path: 'levels[0].unlocks.features[1]', message: 'must be a feature id or { id, label }' },
+      { path: 'levels[0].unlocks.features[1].label', message: expect.stringMatching(/^must be text/) },
+      { path: 'levels[0].unlocks.features[2]', message: 'must be a feature id or { id, label }' },
     ])
   })
 

@@ -38,7 +38,7 @@ describe('the experiment holdout (DESIGN §7.6)', () => {
 
   it('shows the widget as usual outside the holdout, without holdout_assigned', async () => {
     const onEvent = vi.fn()
-    renderWithProvider(<ProgressWidget celebrations={false} />, createFakeSource(), { onEvent, subject })
+    renderWithProvider(<ProgressWidget />, createFakeSource(), { onEvent, subject, celebrations: false })
     await screen.findByText('Level 1 · Getting started — 2 of 3')
     expect(onEvent).not.toHaveBeenCalledWith('holdout_assigned', expect.anything())
   })

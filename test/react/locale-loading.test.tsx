@@ -38,7 +38,8 @@ describe('locales beyond English', () => {
         <CelebrationLayer />
       </CairnProvider>,
     )
-    const region = await screen.findByRole('region', { name: 'Erfolge' })
+    // The German table and the celebration chunk both load first.
+    const region = await screen.findByRole('region', { name: 'Erfolge' }, { timeout: 5_000 })
     await waitFor(() => expect(within(region).getByRole('status')).toHaveTextContent('Meilenstein erreicht: Invite a teammate'))
     expect(within(region).getByRole('button', { name: 'Schließen' })).toBeInTheDocument()
   })

@@ -35,8 +35,8 @@ describe(`on React ${expectedMajor}`, () => {
     progress.value = { minutesSaved: 30 }
     renderWithProvider(
       <>
-        <ProgressWidget ref={refs.widget} celebrations={false} />
-        <ProgressLauncher ref={refs.launcher} celebrations={false} />
+        <ProgressWidget ref={refs.widget} />
+        <ProgressLauncher ref={refs.launcher} />
         <LevelChecklist.Root ref={refs.checklist}>
           <LevelChecklist.Level id="getting-started" ref={refs.level}>
             <LevelChecklist.Trigger ref={refs.trigger} />
@@ -52,6 +52,7 @@ describe(`on React ${expectedMajor}`, () => {
         <DigestCard ref={refs.digest} />
       </>,
       createFakeSource(progress),
+      { celebrations: false },
     )
     await screen.findAllByText('Level 1 · Getting started — 2 of 3')
     expect(refs.widget.current).toHaveAttribute('data-cairn-widget')

@@ -62,7 +62,8 @@ export function CelebrationHost({ enabled, children, ...policy }: CelebrationHos
   const queue = useMemo(() => loaded?.createCelebrationQueue(store, { emit, policy: latestPolicy.get }) ?? null, [loaded, store, emit, latestPolicy])
   const [layer, setLayer] = useState<CelebrationLayerProps | null>(null)
   // The experiment's holdout is never celebrated (DESIGN §7.6).
-  const shown = enabled && !useHoldout()
+  const holdout = useHoldout()
+  const shown = enabled && !holdout
   const value = useMemo(() => ({ enabled: shown, queue, setLayer }), [shown, queue])
   const View = loaded?.CelebrationView
 
