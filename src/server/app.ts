@@ -5,8 +5,8 @@ import { apiKeyMatcher } from './auth/api-key'
 import { requireApiKey, requireUserToken, type AuthSettings } from './auth/middleware'
 import { secretKey } from './auth/user-token'
 import type { AppEnv } from './http/app-env'
-import { createErrorHandler, handleNotFound, type ErrorLogger } from './http/error-handlers'
-import { limitRate, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
+import { createErrorHandler, handleNotFound, logErrorSafely, type ErrorLogger } from './http/error-handlers'
+import { failedAuthLimiter, limitRate, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
 import { StreamRegistry } from './http/stream-registry'
 import { registerEventsRoute } from './routes/events'
 import { registerExperimentRoute } from './routes/experiment'
@@ -34,13 +34,17 @@ export interface AppOptions {
   signingSecret: string
   /** The clock for evaluation and token expiry. @default () => new Date() */
   now?: () => Date
-  /** Requests per minute per credential, or `false` for none. @default { apiKeyPerMinute: 600, userPerMinute: 120 } */
+  /** Requests per minute per credential and failed authentications per client address, or `false` for none. @default { apiKeyPerMinute: 600, userPerMinute: 120, authFailuresPerMinute: 20 } */
   rateLimit?: RateLimitOptions | false
+  /** Longest accepted user token lifetime (`exp` ahead of now, and after `iat`), in seconds. @default 86400 */
+  tokenMaxLifetimeS?: number
+  /** Take the client address from `X-Forwarded-For` (set only behind your own proxy). @default false */
+  trustProxy?: boolean
   /** Origins allowed to call the API from a browser. @default '*' */
   corsOrigins?: string | string[]
   /** Milliseconds between SSE heartbeats. @default 15000 */
   heartbeatMs?: number
-  /** Receives unexpected errors (the client only sees a generic 500). @default console.error */
+  /** Receives unexpected errors (the client only sees a generic 500). @default error class, code and stack frames on stderr — never messages or payloads */
   log?: ErrorLogger
 }
 
@@ -55,9 +59,17 @@ export interface CairnApp {
 export function createApp(options: AppOptions): CairnApp {
   const { service } = options
   const now = options.now ?? (() => new Date())
-  const log: ErrorLogger = options.log ?? ((error, where) => console.error(`[cairn] ${where.method} ${where.path} failed:`, error))
-  const auth: AuthSettings = { apiKeyMatches: apiKeyMatcher(options.apiKey), signingKey: secretKey(options.signingSecret), now }
-  const rate: MiddlewareHandler<AppEnv>[] = options.rateLimit === false ? [] : [limitRate(new TokenBuckets(), options.rateLimit ?? {})]
+  const log: ErrorLogger = options.log ?? logErrorSafely
+  const buckets = new TokenBuckets()
+  const auth: AuthSettings = {
+    apiKeyMatches: apiKeyMatcher(options.apiKey),
+    signingKey: secretKey(options.signingSecret),
+    now,
+    ...(options.tokenMaxLifetimeS !== undefined && { maxTokenLifetimeS: options.tokenMaxLifetimeS }),
+    ...(options.rateLimit !== false && { failedAuth: failedAuthLimiter(buckets, options.rateLimit?.authFailuresPerMinute) }),
+    trustProxy: options.trustProxy ?? false,
+  }
+  const rate: MiddlewareHandler<AppEnv>[] = options.rateLimit === false ? [] : [limitRate(buckets, options.rateLimit ?? {})]
   const ensureSubject: MiddlewareHandler<AppEnv> = async (c, next) => {
     await service.subjectFromToken(c.get('user'))
     await next()

@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     // Only the embedded database is seeded: a real Postgres holds real data.
     seed: config.seed && !config.databaseUrl,
     corsOrigins: config.corsOrigins,
+    rateLimit: config.rateLimit,
+    tokenMaxLifetimeS: config.tokenMaxLifetimeS,
+    trustProxy: config.trustProxy,
     onSeeded: (seeded) => console.log(`[cairn] seeded the demo: ${seeded.accounts} accounts, ${seeded.users} users, ${seeded.events} events`),
   })
   if (stopping) return shutDown(server)

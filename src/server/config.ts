@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { demoProgramSource, parseProgram, type LocalizedProgram } from '../core'
-import { MIN_SECRET_LENGTH } from './auth/user-token'
+import { DEFAULT_MAX_TOKEN_LIFETIME_S, MIN_SECRET_LENGTH } from './auth/user-token'
+import { DEFAULT_API_KEY_PER_MINUTE, DEFAULT_AUTH_FAILURES_PER_MINUTE, DEFAULT_USER_PER_MINUTE, type RateLimitOptions } from './http/rate-limit'
 
 /** The port the API listens on when `PORT` is unset. */
 export const DEFAULT_PORT = 8787
@@ -25,6 +26,12 @@ export interface ServerConfig {
   seed: boolean
   /** Browser origins allowed by CORS (`CAIRN_CORS_ORIGINS`, comma-separated). @default '*' */
   corsOrigins: string | string[]
+  /** `CAIRN_RATE_LIMIT_API_KEY`, `CAIRN_RATE_LIMIT_USER`, `CAIRN_RATE_LIMIT_AUTH_FAILURES` (per minute; `0` everywhere turns limits off). */
+  rateLimit: RateLimitOptions | false
+  /** `CAIRN_TOKEN_MAX_LIFETIME_S`: the longest user token lifetime accepted. @default 86400 */
+  tokenMaxLifetimeS: number
+  /** `CAIRN_TRUST_PROXY=1`: client addresses come from `X-Forwarded-For`. @default false */
+  trustProxy: boolean
   /** Which secrets were generated for this run because they were unset (development only). */
   generated: ('CAIRN_API_KEY' | 'CAIRN_SIGNING_SECRET')[]
 }
@@ -41,7 +48,7 @@ type Env = Record<string, string | undefined>
 
 /**
  * Reads `PORT`, `DATABASE_URL`, `CAIRN_DATA_DIR`, `CAIRN_API_KEY`, `CAIRN_SIGNING_SECRET`, `CAIRN_PROGRAM`,
- * `CAIRN_SEED` and `CAIRN_CORS_ORIGINS`. Outside production, missing secrets are generated for this run;
+ * `CAIRN_SEED`, `CAIRN_CORS_ORIGINS`, the `CAIRN_RATE_LIMIT_*` limits, `CAIRN_TOKEN_MAX_LIFETIME_S` and `CAIRN_TRUST_PROXY`. Outside production, missing secrets are generated for this run;
  * with `NODE_ENV=production` they are required. Throws `ConfigError` listing every problem.
  */
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -61,6 +68,16 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const apiKey = secret('CAIRN_API_KEY', MIN_API_KEY_LENGTH)
   const signingSecret = secret('CAIRN_SIGNING_SECRET', MIN_SECRET_LENGTH)
   const port = readPort(env.PORT, problems)
+  const limit = (name: string, fallback: number) => readPositiveInt(env, name, fallback, problems)
+  const perMinute = {
+    apiKeyPerMinute: limit('CAIRN_RATE_LIMIT_API_KEY', DEFAULT_API_KEY_PER_MINUTE),
+    userPerMinute: limit('CAIRN_RATE_LIMIT_USER', DEFAULT_USER_PER_MINUTE),
+    authFailuresPerMinute: limit('CAIRN_RATE_LIMIT_AUTH_FAILURES', DEFAULT_AUTH_FAILURES_PER_MINUTE),
+  }
+  const allOff = Object.values(perMinute).every((n) => n === 0)
+  if (!allOff && Object.values(perMinute).some((n) => n === 0)) problems.push('Rate limits are switched off together: set all CAIRN_RATE_LIMIT_* to 0, or none.')
+  const tokenMaxLifetimeS = limit('CAIRN_TOKEN_MAX_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S)
+  if (tokenMaxLifetimeS === 0) problems.push('CAIRN_TOKEN_MAX_LIFETIME_S must be at least 1.')
   let program: LocalizedProgram = demoProgramSource
   if (env.CAIRN_PROGRAM) {
     try {
@@ -81,6 +98,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     program,
     seed: env.CAIRN_SEED !== '0',
     corsOrigins: origins.length > 0 ? origins : '*',
+    rateLimit: allOff ? false : perMinute,
+    tokenMaxLifetimeS,
+    trustProxy: env.CAIRN_TRUST_PROXY === '1',
     generated,
   }
 }
@@ -99,6 +119,18 @@ export function loadProgramFile(path: string): LocalizedProgram {
   }
   // As written: the API answers each reader in their own language.
   return parsed.source
+}
+
+/** A whole number ≥ 0 from the environment, or `fallback` when unset. */
+function readPositiveInt(env: Env, name: string, fallback: number, problems: string[]): number {
+  const value = env[name]
+  if (value === undefined || value.trim() === '') return fallback
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < 0) {
+    problems.push(`${name} must be a whole number ≥ 0, got "${value}".`)
+    return fallback
+  }
+  return n
 }
 
 function readPort(value: string | undefined, problems: string[]): number {

@@ -29,8 +29,12 @@ export interface CreateServerOptions {
   service?: CairnService
   /** The clock for evaluation and token expiry. @default () => new Date() */
   now?: () => Date
-  /** Requests per minute per credential, or `false`. @default { apiKeyPerMinute: 600, userPerMinute: 120 } */
+  /** Requests per minute per credential and failed authentications per address, or `false`. @default { apiKeyPerMinute: 600, userPerMinute: 120, authFailuresPerMinute: 20 } */
   rateLimit?: RateLimitOptions | false
+  /** Longest accepted user token lifetime in seconds. @default 86400 */
+  tokenMaxLifetimeS?: number
+  /** Take the client address from `X-Forwarded-For` (only behind your own proxy). @default false */
+  trustProxy?: boolean
   /** Seed the demo personas and cohort when the database has no users yet (demo program only). @default false */
   seed?: boolean
   /** Told what was seeded, when seeding happened. */
@@ -84,6 +88,8 @@ export async function createServer(options: CreateServerOptions): Promise<CairnS
     signingSecret: options.signingSecret,
     ...(options.now && { now: options.now }),
     ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+    ...(options.tokenMaxLifetimeS !== undefined && { tokenMaxLifetimeS: options.tokenMaxLifetimeS }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
     ...(options.heartbeatMs !== undefined && { heartbeatMs: options.heartbeatMs }),
     ...(options.log && { log: options.log }),

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import { ApiError } from '../http/errors'
+import { clientAddress, type FailedAuthLimiter } from '../http/rate-limit'
 import { isSignedUserToken, TokenError, verifyUserToken } from './user-token'
 
 /** What the auth middleware needs to tell the two credentials apart. */
@@ -10,6 +11,12 @@ export interface AuthSettings {
   /** `CAIRN_SIGNING_SECRET`, encoded. */
   signingKey: Uint8Array
   now: () => Date
+  /** Longest accepted user token lifetime, in seconds. @default 86400 */
+  maxTokenLifetimeS?: number
+  /** Limits failed authentications per client address; consulted before any credential is checked. */
+  failedAuth?: FailedAuthLimiter
+  /** Read the client address from `X-Forwarded-For` (only behind a proxy you run). @default false */
+  trustProxy?: boolean
 }
 
 const REALM = 'Bearer realm="cairn"'
@@ -19,27 +26,26 @@ const REALM = 'Bearer realm="cairn"'
  * `allowQueryToken` also accepts `?token=` — only for SSE, where EventSource cannot send headers.
  */
 export function requireUserToken(settings: AuthSettings, options: { allowQueryToken?: boolean } = {}): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return guarded(settings, async (c) => {
     const token = bearer(c) ?? (options.allowQueryToken ? c.req.query('token') || undefined : undefined)
     if (token === undefined) throw unauthorized('missing_credential', 'A user token is required (Authorization: Bearer <token>).')
     if (settings.apiKeyMatches(token)) {
       throw new ApiError(403, 'wrong_credential', 'This route takes a user token, not the API key.')
     }
     try {
-      const user = await verifyUserToken(token, settings.signingKey, settings.now())
+      const user = await verifyUserToken(token, settings.signingKey, settings.now(), settings.maxTokenLifetimeS)
       c.set('user', user)
       c.set('credential', { kind: 'user', userId: user.userId })
     } catch (error) {
       if (error instanceof TokenError) throw unauthorized(error.code, error.message)
       throw error
     }
-    await next()
-  }
+  })
 }
 
 /** Requires the server-to-server API key (`Authorization: Bearer <CAIRN_API_KEY>`). */
 export function requireApiKey(settings: AuthSettings): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return guarded(settings, async (c) => {
     const key = bearer(c)
     if (key === undefined) throw unauthorized('missing_credential', 'The API key is required (Authorization: Bearer <key>).')
     if (!settings.apiKeyMatches(key)) {
@@ -49,6 +55,24 @@ export function requireApiKey(settings: AuthSettings): MiddlewareHandler<AppEnv>
       throw unauthorized('invalid_api_key', 'The API key is not valid.')
     }
     c.set('credential', { kind: 'api_key' })
+  })
+}
+
+/**
+ * Runs `authenticate` behind the failed-authentication limiter: an address that used up its failures gets 429
+ * before its credential is even looked at, and each 401/403 from `authenticate` counts against it. Errors of
+ * later handlers never count.
+ */
+function guarded(settings: AuthSettings, authenticate: (c: Context<AppEnv>) => Promise<void>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const address = settings.failedAuth && clientAddress(c, settings.trustProxy ?? false)
+    if (address !== undefined) settings.failedAuth!.ensureAllowed(address)
+    try {
+      await authenticate(c)
+    } catch (error) {
+      if (address !== undefined && error instanceof ApiError && (error.status === 401 || error.status === 403)) settings.failedAuth!.record(address)
+      throw error
+    }
     await next()
   }
 }

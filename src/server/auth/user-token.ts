@@ -2,12 +2,16 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose'
 import * as z from 'zod/mini'
 import { LocaleTagSchema, SubjectSchema, TraitsSchema, type Traits } from '../../core'
 import type { TokenSubject } from '../service-types'
+import { describeProblem, findUnsafeText } from '../service/input-rules'
+import { subjectProblems } from '../service/subject-input'
 
 /** HS256 wants a key at least as long as its 256-bit output; shorter secrets are guessable offline. */
 export const MIN_SECRET_LENGTH = 32
 const ALGORITHM = 'HS256'
 /** Host and API clocks drift a little; a token this close to its expiry still passes. */
 const CLOCK_TOLERANCE_S = 30
+/** A leaked token is worth little for long: user tokens may live at most this long (`CAIRN_TOKEN_MAX_LIFETIME_S`). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 24 * 60 * 60
 
 /** What `createUserToken` needs: who the token speaks for and the secret shared with the Cairn API. */
 export interface CreateUserTokenOptions {
@@ -25,8 +29,10 @@ export interface CreateUserTokenOptions {
    * @default none (the API uses `Accept-Language`, then the program's English or first language)
    */
   locale?: string
-  /** Lifetime as a duration (`'15m'`, `'1h'`) or an absolute expiry. @default '1h' */
+  /** Lifetime as a duration (`'15m'`, `'1h'`) or an absolute expiry; the API refuses more than its maximum (24 h by default). @default '1h' */
   expiresIn?: string | Date
+  /** The issuing moment (`iat`, and the start of a relative `expiresIn`). @default new Date() */
+  now?: Date
 }
 
 const ClaimsSchema = z.object({
@@ -37,6 +43,15 @@ const ClaimsSchema = z.object({
   consent: z.optional(z.boolean()),
   locale: z.optional(LocaleTagSchema),
 })
+
+/** The edge rules on claims (text the database can hold, RFC 3339 `signedUpAt`, bounded traits); undefined when fine. */
+function claimsProblem(claims: z.infer<typeof ClaimsSchema>, raw: unknown = claims): string | undefined {
+  // The raw payload too: parsing copies records, which drops a `__proto__` key without a word.
+  const unsafe = findUnsafeText(raw)
+  if (unsafe) return describeProblem(unsafe)
+  const problem = subjectProblems({ signedUpAt: claims.signedUpAt, accountId: claims.acct, traits: claims.traits })[0]
+  return problem && describeProblem(problem)
+}
 
 /** Why a token was refused; the auth middleware maps each to a 401 with its own error code. */
 export class TokenError extends Error {
@@ -69,29 +84,49 @@ export async function createUserToken(options: CreateUserTokenOptions): Promise<
     const first = checked.error.issues[0]
     throw new TypeError(`createUserToken: invalid ${first?.path.join('.') || 'claims'} (${first?.message ?? 'invalid'})`)
   }
+  const problem = claimsProblem(checked.data)
+  if (problem !== undefined) throw new TypeError(`createUserToken: invalid claims (${problem})`)
   const { sub, ...rest } = checked.data
   return new SignJWT(rest)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '1h')
+    .setIssuedAt(options.now ?? new Date())
+    .setExpirationTime(relativeTo(options.expiresIn ?? '1h', options.now))
     .sign(secretKey(options.secret))
+}
+
+/** jose reads a duration from the wall clock; with an explicit `now` it is turned into an absolute expiry. */
+function relativeTo(expiresIn: string | Date, now: Date | undefined): string | Date {
+  if (now === undefined || expiresIn instanceof Date) return expiresIn
+  const m = /^(\d+)\s*(s|m|h|d)$/.exec(expiresIn.trim())
+  if (!m) throw new TypeError(`createUserToken: expiresIn "${expiresIn}" must look like 30s, 15m, 1h or 1d when now is given`)
+  const unitS = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd']
+  return new Date(now.getTime() + Number(m[1]) * unitS * 1000)
 }
 
 /**
  * Verifies signature (HS256 only — `alg: none` and every other algorithm are refused), expiry (`exp` is
- * required) and claim shapes, and returns who the token speaks for. Throws `TokenError` otherwise.
+ * required), lifetime (`exp` at most `maxLifetimeS` ahead, and after `iat` when present; `iat` not in the
+ * future) and claim shapes, and returns who the token speaks for. Throws `TokenError` otherwise.
  */
-export async function verifyUserToken(token: string, key: Uint8Array, now: Date): Promise<TokenSubject> {
-  let payload: unknown
+export async function verifyUserToken(token: string, key: Uint8Array, now: Date, maxLifetimeS = DEFAULT_MAX_TOKEN_LIFETIME_S): Promise<TokenSubject> {
+  let payload: { exp?: number; iat?: number } & Record<string, unknown>
   try {
     ;({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], currentDate: now, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['sub', 'exp'] }))
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new TokenError('token_expired', 'The user token has expired.')
     throw new TokenError('invalid_token', 'The user token is not valid.')
   }
+  const nowS = now.getTime() / 1000
+  const { exp = 0, iat } = payload
+  if (exp - nowS > maxLifetimeS + CLOCK_TOLERANCE_S || (iat !== undefined && exp - iat > maxLifetimeS + CLOCK_TOLERANCE_S)) {
+    throw new TokenError('invalid_token', `The user token lives too long: at most ${maxLifetimeS} s are accepted.`)
+  }
+  if (iat !== undefined && iat > nowS + CLOCK_TOLERANCE_S) throw new TokenError('invalid_token', 'The user token was issued in the future.')
   const claims = ClaimsSchema.safeParse(payload)
   if (!claims.success) throw new TokenError('invalid_token', 'The user token claims are not valid.')
+  const problem = claimsProblem(claims.data, payload)
+  if (problem !== undefined) throw new TokenError('invalid_token', `The user token claims are not valid: ${problem}.`)
   const { sub, acct, signedUpAt, traits, consent, locale } = claims.data
   return {
     userId: sub,
@@ -106,9 +141,9 @@ export async function verifyUserToken(token: string, key: Uint8Array, now: Date)
 /** True when the token carries a valid signature from `key`, expired or not (used to spot misrouted tokens). */
 export async function isSignedUserToken(token: string, key: Uint8Array, now: Date): Promise<boolean> {
   try {
-    await verifyUserToken(token, key, now)
+    await jwtVerify(token, key, { algorithms: [ALGORITHM], currentDate: now, clockTolerance: CLOCK_TOLERANCE_S })
     return true
   } catch (error) {
-    return error instanceof TokenError && error.code === 'token_expired'
+    return error instanceof joseErrors.JWTExpired
   }
 }

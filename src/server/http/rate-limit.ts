@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './app-env'
 import { ApiError } from './errors'
 
@@ -8,12 +8,16 @@ export interface RateLimitOptions {
   apiKeyPerMinute?: number
   /** Per user token subject, across all of that user's devices. @default 120 */
   userPerMinute?: number
+  /** Failed authentications per client address; once used up, that address gets 429 before any check. @default 20 */
+  authFailuresPerMinute?: number
 }
 
 /** A backend sends batches; a few hundred calls a minute is generous for a server-to-server client. */
 export const DEFAULT_API_KEY_PER_MINUTE = 600
 /** A widget loads, streams and tracks a little; two requests a second per user is far above normal use. */
 export const DEFAULT_USER_PER_MINUTE = 120
+/** A person mistyping or a token expiring fails a few times; a guesser fails thousands of times. */
+export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 20
 /** Above this many tracked credentials, full (idle) buckets are forgotten so memory stays bounded. */
 const PRUNE_ABOVE = 10_000
 const MS_PER_MINUTE = 60_000
@@ -36,17 +40,25 @@ export class TokenBuckets {
 
   /** Takes one token for `key`; throws a 429 `ApiError` with `Retry-After` when the bucket is empty. */
   take(key: string, perMinute: number): void {
-    const now = this.clock()
-    const bucket = this.refilled(key, perMinute, now)
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1
-      return
-    }
+    this.ensureAvailable(key, perMinute)
+    this.refilled(key, perMinute, this.clock()).tokens -= 1
+  }
+
+  /** Throws the 429 `take` would throw, without spending anything. */
+  ensureAvailable(key: string, perMinute: number, message = 'Too many requests'): void {
+    const bucket = this.refilled(key, perMinute, this.clock())
+    if (bucket.tokens >= 1) return
     const msUntilToken = ((1 - bucket.tokens) * MS_PER_MINUTE) / perMinute
     const retryAfter = Math.max(1, Math.ceil(msUntilToken / 1000))
-    throw new ApiError(429, 'rate_limited', `Too many requests; retry in ${retryAfter} s.`, undefined, {
+    throw new ApiError(429, 'rate_limited', `${message}; retry in ${retryAfter} s.`, undefined, {
       'Retry-After': String(retryAfter),
     })
+  }
+
+  /** Spends one token if there is one (recording a failure never throws). */
+  spend(key: string, perMinute: number): void {
+    const bucket = this.refilled(key, perMinute, this.clock())
+    bucket.tokens = Math.max(0, bucket.tokens - 1)
   }
 
   private refilled(key: string, perMinute: number, now: number): Bucket {
@@ -84,4 +96,33 @@ export function limitRate(buckets: TokenBuckets, options: RateLimitOptions): Mid
     else buckets.take(`user:${credential.userId}`, userPerMinute)
     await next()
   }
+}
+
+/** Counts failed authentications per client address (see `clientAddress`); the auth middleware consults it first. */
+export interface FailedAuthLimiter {
+  /** Throws 429 when this address has used up its failures. */
+  ensureAllowed(address: string): void
+  /** Records one failed authentication from this address. */
+  record(address: string): void
+}
+
+/** A limiter over `buckets` allowing `perMinute` failures per address, refilling continuously. */
+export function failedAuthLimiter(buckets: TokenBuckets, perMinute = DEFAULT_AUTH_FAILURES_PER_MINUTE): FailedAuthLimiter {
+  return {
+    ensureAllowed: (address) => buckets.ensureAvailable(`auth-failures:${address}`, perMinute, 'Too many failed sign-ins from this address'),
+    record: (address) => buckets.spend(`auth-failures:${address}`, perMinute),
+  }
+}
+
+/**
+ * The address a request came from: the socket peer, or — only behind a trusted proxy (`CAIRN_TRUST_PROXY=1`) —
+ * the first `X-Forwarded-For` entry. Requests without a socket (in-process `app.request`) share one address.
+ */
+export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress ?? 'local'
 }

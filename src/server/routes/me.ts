@@ -4,6 +4,7 @@ import { mergeScreened, screenClientEvents } from '../http/client-events'
 import { ApiError } from '../http/errors'
 import { ingestResponse, MAX_CLIENT_EVENTS_PER_BATCH, readEventBatch } from '../http/event-batch'
 import { clientTrackableEventNames } from '../service'
+import { idProblem } from '../service/input-rules'
 import type { RouteDeps } from './route-deps'
 
 const DIGEST_PERIODS = ['week', 'month'] as const
@@ -35,7 +36,10 @@ export function registerMeRoutes(deps: RouteDeps): void {
   })
 
   app.post('/v1/me/celebrations/:id/seen', guards.user, async (c) => {
-    const found = await service.ackCelebration(c.get('user').userId, c.req.param('id') ?? '')
+    const id = c.req.param('id') ?? ''
+    const problem = idProblem(id)
+    if (problem !== undefined) throw new ApiError(400, 'invalid_path', `The celebration id ${problem}.`, [{ path: 'id', message: problem }])
+    const found = await service.ackCelebration(c.get('user').userId, id)
     if (!found) throw new ApiError(404, 'not_found', 'No such celebration for this user.')
     return c.body(null, 204)
   })

@@ -1,6 +1,6 @@
 import { buildDigest, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
-import { findSubjects, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, type Storage } from '../storage'
+import { findSubjects, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, StorageUnavailableError, type Storage } from '../storage'
 import type { CairnService } from '../service-types'
 import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
@@ -78,7 +78,8 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   /** Every write goes through here so `close()` can wait for it. */
   const track = <T>(work: () => Promise<T>): Promise<T> => {
-    if (closed) return Promise.reject(new Error('service is closed'))
+    // A request racing shutdown is told to come back (503), like during an outage.
+    if (closed) return Promise.reject(new StorageUnavailableError(new Error('service is closed')))
     const promise = work()
     inFlight.add(promise)
     void promise.then(

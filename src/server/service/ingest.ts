@@ -22,16 +22,18 @@ const conflict = (index: number): Rejection => ({
 /**
  * Stores already-validated events in one transaction. Same id and payload as a stored (or earlier in the batch)
  * event → a duplicate; same id, different payload → a conflict. A user seen for the first time gets a
- * provisional subject (signed up at their first event) until the host upserts the real one.
+ * provisional subject (signed up at their first event) until the host upserts the real one. The transaction
+ * keeps no state outside itself, so storage may run it again after a deadlock.
  */
 export async function storeBatch(
   storage: Storage,
   program: Program,
   valid: readonly { index: number; event: CairnEvent }[],
-  rejected: Rejection[],
+  rejected: readonly Rejection[],
   includeAccountPeers: boolean,
 ): Promise<StoredBatch> {
-  let duplicates = 0
+  let inBatchDuplicates = 0
+  const inBatchConflicts: Rejection[] = []
   const firstById = new Map<string, { index: number; event: CairnEvent }>()
   const candidates: { index: number; event: CairnEvent }[] = []
   for (const item of valid) {
@@ -39,11 +41,13 @@ export async function storeBatch(
     if (!earlier) {
       firstById.set(item.event.id, item)
       candidates.push(item)
-    } else if (canonicalJson(earlier.event) === canonicalJson(item.event)) duplicates++
-    else rejected.push(conflict(item.index))
+    } else if (canonicalJson(earlier.event) === canonicalJson(item.event)) inBatchDuplicates++
+    else inBatchConflicts.push(conflict(item.index))
   }
 
   return storage.transaction(async (tx) => {
+    let duplicates = inBatchDuplicates
+    const refused = [...rejected, ...inBatchConflicts]
     const stored = await findEvents(tx, program.id, candidates.map((c) => c.event.id))
     const fresh = candidates.filter((c) => !stored.has(c.event.id))
     const insertedIds = await insertEvents(tx, program.id, fresh.map((c) => c.event))
@@ -56,7 +60,7 @@ export async function storeBatch(
       else if (existing && canonicalJson(existing) === canonicalJson(event)) {
         duplicates++
         touched.push(event)
-      } else rejected.push(conflict(index))
+      } else refused.push(conflict(index))
     }
     const inserted = touched.filter((e) => insertedIds.has(e.id))
     await saveSubjects(tx, program.id, provisionalSubjects(inserted), true)
@@ -64,8 +68,8 @@ export async function storeBatch(
     const users = new Set(touched.map((e) => e.userId))
     const accounts = [...new Set(touched.flatMap((e) => (e.accountId === undefined ? [] : [e.accountId])))]
     if (includeAccountPeers) for (const peer of await usersOfAccounts(tx, program.id, accounts)) users.add(peer)
-    rejected.sort((a, b) => a.index - b.index)
-    return { result: { accepted: inserted.length, duplicates, rejected }, touched, affectedUsers: [...users] }
+    refused.sort((a, b) => a.index - b.index)
+    return { result: { accepted: inserted.length, duplicates, rejected: refused }, touched, affectedUsers: [...users] }
   })
 }
 

@@ -1,9 +1,12 @@
 import type { Celebration } from '../../core'
+import { compareKeys } from './subjects-table'
 import type { Queryable } from './types'
 
 /** Ids are `${kind}:${refId}`, unique per user, so a celebration already stored is never created twice. */
-export async function insertCelebrations(q: Queryable, programId: string, rows: readonly { userId: string; celebration: Celebration }[]): Promise<void> {
-  if (rows.length === 0) return
+export async function insertCelebrations(q: Queryable, programId: string, unsorted: readonly { userId: string; celebration: Celebration }[]): Promise<void> {
+  if (unsorted.length === 0) return
+  // Key order, like every multi-row write, so concurrent writers lock rows in the same order.
+  const rows = [...unsorted].sort((a, b) => compareKeys(a.userId, b.userId) || compareKeys(a.celebration.id, b.celebration.id))
   await q.query(
     `INSERT INTO celebrations (program_id, user_id, id, payload)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[])

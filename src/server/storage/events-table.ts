@@ -1,4 +1,5 @@
 import type { CairnEvent } from '../../core'
+import { compareKeys } from './subjects-table'
 import type { Queryable } from './types'
 
 /** Stored payloads of the given event ids (ids not stored are absent). */
@@ -11,9 +12,13 @@ export async function findEvents(q: Queryable, programId: string, ids: readonly 
   return new Map(rows.map((r) => [r.id, r.payload]))
 }
 
-/** Inserts in one statement; an id already stored (by anyone) is skipped. Returns the ids this call inserted. */
-export async function insertEvents(q: Queryable, programId: string, events: readonly CairnEvent[]): Promise<Set<string>> {
-  if (events.length === 0) return new Set()
+/**
+ * Inserts in one statement; an id already stored (by anyone) is skipped. Returns the ids this call inserted.
+ * Rows go in id order so concurrent batches with overlapping ids wait for each other instead of deadlocking.
+ */
+export async function insertEvents(q: Queryable, programId: string, unsorted: readonly CairnEvent[]): Promise<Set<string>> {
+  if (unsorted.length === 0) return new Set()
+  const events = [...unsorted].sort((a, b) => compareKeys(a.id, b.id))
   const rows = await q.query<{ id: string }>(
     `INSERT INTO events (program_id, id, name, user_id, account_id, ts, payload)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::jsonb[])

@@ -11,3 +11,4 @@ export { recordSignalChanges, readSignalHistory, type SignalChangeRow, type Sign
 export { insertCelebrations, pendingCelebrations, markCelebrationSeen, markAllCelebrationsSeen } from './celebrations-table'
 export { readAssignments, recordAssignments, type AssignmentRow } from './assignments-table'
 export { retainedUnits } from './retention'
+export { StorageUnavailableError, UnstorableInputError, isOutage, retryConflicts } from './failures'

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite'
 import { mkdirSync } from 'node:fs'
 import { lockDataDir } from './data-dir-lock'
+import { classified } from './failures'
 import type { Queryable, Storage } from './types'
 
 /**
@@ -20,12 +21,14 @@ export async function openPgliteStorage(options: { dataDir?: string }): Promise<
 
   return {
     kind: 'pglite',
-    query: (sql, params) => run(db, sql, params),
+    query: <Row,>(sql: string, params?: readonly unknown[]) => classified(run<Row>(db, sql, params)),
     transaction: (fn) =>
-      db.transaction((tx) => {
-        const scoped: Queryable = { query: (sql, params) => run(tx, sql, params) }
-        return fn(scoped)
-      }),
+      classified(
+        db.transaction((tx) => {
+          const scoped: Queryable = { query: (sql, params) => run(tx, sql, params) }
+          return fn(scoped)
+        }),
+      ),
     close: async () => {
       if (!db.closed) await db.close()
       unlock()

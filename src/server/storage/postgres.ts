@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { classified, retryConflicts } from './failures'
 import type { Queryable, Storage } from './types'
 
 /** Enough connections for a busy API process; Postgres' default max_connections (100) fits several. */
@@ -21,25 +22,27 @@ export async function openPostgresStorage(options: { connectionString: string; s
   const run = async <Row>(target: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<Row[]> =>
     (await target.query(sql, params ? [...params] : undefined)).rows as Row[]
 
+  const once = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const scoped: Queryable = { query: (sql, params) => run(client, sql, params) }
+      const result = await fn(scoped)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
   return {
     kind: 'postgres',
     connection: { connectionString, ...(schema !== undefined ? { schema } : {}) },
-    query: (sql, params) => run(pool, sql, params),
-    transaction: async (fn) => {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        const scoped: Queryable = { query: (sql, params) => run(client, sql, params) }
-        const result = await fn(scoped)
-        await client.query('COMMIT')
-        return result
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw error
-      } finally {
-        client.release()
-      }
-    },
+    query: <Row,>(sql: string, params?: readonly unknown[]) => classified(run<Row>(pool, sql, params)),
+    transaction: (fn) => classified(retryConflicts(() => once(fn))),
     close: () => pool.end(),
   }
 }

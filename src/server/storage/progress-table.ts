@@ -1,4 +1,5 @@
 import type { Progress, Subject } from '../../core'
+import { compareKeys } from './subjects-table'
 import type { Queryable } from './types'
 
 /** A user's last stored snapshot; `version` grows by one on every write, from any process. */
@@ -40,8 +41,9 @@ export interface ProgressRow {
 }
 
 /** Stores many users' snapshots in one statement. */
-export async function writeProgress(q: Queryable, programId: string, rows: readonly ProgressRow[]): Promise<void> {
-  if (rows.length === 0) return
+export async function writeProgress(q: Queryable, programId: string, unsorted: readonly ProgressRow[]): Promise<void> {
+  if (unsorted.length === 0) return
+  const rows = [...unsorted].sort((a, b) => compareKeys(a.userId, b.userId)) // one lock order for every writer
   await q.query(
     `INSERT INTO progress (program_id, user_id, snapshot, version, next_change_at, updated_at)
      SELECT $1, u.user_id, u.snapshot, u.version, u.next_change_at, now()

@@ -11,9 +11,14 @@ export async function findSubjects(q: Queryable, programId: string, userIds: rea
   return new Map(rows.map((r) => [r.payload.userId, r.payload]))
 }
 
-/** Creates or replaces subjects; with `onlyIfMissing` an existing subject is left untouched (the host's word wins). */
-export async function saveSubjects(q: Queryable, programId: string, subjects: readonly Subject[], onlyIfMissing = false): Promise<void> {
-  if (subjects.length === 0) return
+/**
+ * Creates or replaces subjects; with `onlyIfMissing` an existing subject is left untouched (the host's word wins).
+ * Rows go in user id order: two transactions upserting overlapping users then lock them in the same order
+ * instead of deadlocking.
+ */
+export async function saveSubjects(q: Queryable, programId: string, unsorted: readonly Subject[], onlyIfMissing = false): Promise<void> {
+  if (unsorted.length === 0) return
+  const subjects = [...unsorted].sort((a, b) => compareKeys(a.userId, b.userId))
   await q.query(
     `INSERT INTO subjects (program_id, user_id, account_id, signed_up_at, payload)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
@@ -42,4 +47,9 @@ export async function usersOfAccounts(q: Queryable, programId: string, accountId
 export async function hasSubjects(q: Queryable, programId: string): Promise<boolean> {
   const rows = await q.query('SELECT 1 FROM subjects WHERE program_id = $1 LIMIT 1', [programId])
   return rows.length > 0
+}
+
+/** Code-unit order, the same in every process (localeCompare would depend on the locale). */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -12,7 +12,12 @@ export interface Storage extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   /** Postgres only: where a dedicated LISTEN connection can connect (the bus needs its own client). */
   readonly connection?: { connectionString: string; schema?: string }
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. On Postgres a
+   * deadlock or serialization failure runs `fn` again (a few times), so `fn` must keep its effects inside the
+   * transaction. Errors come out classified: `StorageUnavailableError` (database away or busy → 503) and
+   * `UnstorableInputError` (a value the database refuses); others as thrown.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

@@ -29,6 +29,7 @@ export function tokenFor(userId: string, extra: { accountId?: string; traits?: R
     traits: { plan: 'team', role: 'admin' },
     consent: true,
     expiresIn: new Date(NOW.getTime() + 3_600_000),
+    now: NOW,
     ...extra,
   })
 }
