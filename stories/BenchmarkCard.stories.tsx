@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { BenchmarkCard } from '../src/react'
-import { behindBenchmarks, typicalBenchmarks } from './fixtures/benchmarks'
-import { meProgress, progressOf } from './fixtures/snapshots'
+import { behindBenchmarks, firstHourBenchmarks, typicalBenchmarks, typicalWeekAheadBenchmarks } from './fixtures/benchmarks'
+import { brandNew, meProgress, progressOf } from './fixtures/snapshots'
 import { storySubject, valueEvents } from './fixtures/events'
 import { inPanelWidth } from './support/panel'
 import { NothingRenderedNote } from './support/status-note'
@@ -18,25 +18,53 @@ const meta = {
   parameters: {
     ...apiParameters({ progress: meProgress(dayTwenty, { benchmarks: typicalBenchmarks }) }),
     docs: componentDocs(
-      'How the user compares with teams like theirs (same plan, same stage). The API leaves benchmarks out when the cohort is smaller than the program\'s `minCohort` (10), and then the card is not rendered at all. Below the median the ranking line is dropped: it would discourage more than motivate.',
+      'How the user compares with teams like theirs (same plan, same stage). Every line must be true and new to the reader: the rank ("top 20%") only when the user has done more than the typical team, never in the first 24 h, never finer than the cohort allows; the typical week of the next step only while that week is still ahead; the stage comparison unless nobody has done anything. With nothing honest to say — or a cohort below the program\'s `minCohort` (10) — the card is not rendered at all.',
     ),
   },
   play: async ({ canvasElement }) => {
-    await waitForText('[data-cairn-benchmark="percentile"]', /ahead of 80%/i, canvasElement)
+    await waitForText('[data-cairn-benchmark="top"]', /top 20%/i, canvasElement)
   },
 } satisfies Meta<typeof BenchmarkCard>
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Ahead of 80% of 240 teams, when the next step is usually done, and the stage comparison. */
-export const AheadOfMostTeams: Story = {}
+/** Day 20, ahead of the typical team: "top 20%" and the stage comparison. The next step's typical week (week 2) has passed, so it is not mentioned. */
+export const AheadOfMostTeams: Story = {
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-benchmark="top"]', /top 20%/i, canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-benchmark="typical-week"]')).toBeNull()
+  },
+}
 
-/** Behind the median: no ranking, only the neutral "teams like yours usually…" lines. */
+/** The next step is usually done in week 5 and the user is in week 3: worth saying. */
+export const TypicalWeekStillAhead: Story = {
+  parameters: apiParameters({ progress: meProgress(dayTwenty, { benchmarks: typicalWeekAheadBenchmarks }) }),
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-benchmark="typical-week"]', /usually get there by week 5/i, canvasElement)
+  },
+}
+
+/** Behind the typical team: no ranking, only the stage comparison. */
 export const BehindTheMedian: Story = {
   parameters: apiParameters({ progress: meProgress(dayTwenty, { benchmarks: behindBenchmarks }) }),
   play: async ({ canvasElement }) => {
-    await waitForElement('[data-cairn-benchmark="stage"]', canvasElement)
-    await expect(canvasElement.querySelector('[data-cairn-benchmark="percentile"]')).toBeNull()
+    await waitForText('[data-cairn-benchmark="stage"]', /typically completed 8 steps/i, canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-benchmark="top"]')).toBeNull()
+  },
+}
+
+/** An hour after signup, nothing done by anyone yet: nothing honest to say, so nothing is rendered. */
+export const NothingToSayYet: Story = {
+  parameters: apiParameters({ progress: { ...brandNew, benchmarks: firstHourBenchmarks } }),
+  render: () => (
+    <>
+      <BenchmarkCard />
+      <NothingRenderedNote why="an hour in, no rank is shown and nobody at this stage has done anything yet." />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitForElement('[data-story-status="ready"]', canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-benchmark-card]')).toBeNull()
   },
 }
 
@@ -59,6 +87,6 @@ export const SuppressedForSmallCohort: Story = {
 export const German: Story = {
   globals: { locale: 'de' },
   play: async ({ canvasElement }) => {
-    await waitForText('[data-cairn-benchmark="percentile"]', /80 %/, canvasElement)
+    await waitForText('[data-cairn-benchmark="top"]', /20 %/, canvasElement)
   },
 }

@@ -73,12 +73,12 @@ export const IneligibleMilestonesHidden: Story = {
   },
 }
 
-/** A cohort of 240 teams: "You're ahead of 80% of teams like yours". */
+/** A cohort of 240 teams: "You're in the top 20% of teams like yours". */
 export const WithBenchmarks: Story = {
   parameters: apiParameters({ progress: withBenchmarks }),
   play: async ({ canvasElement }) => {
     await waitForWidget(canvasElement)
-    await waitForText('[data-cairn-benchmark="percentile"]', /ahead of 80%/i, canvasElement)
+    await waitForText('[data-cairn-benchmark="top"]', /top 20%/i, canvasElement)
   },
 }
 

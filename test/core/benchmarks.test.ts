@@ -138,7 +138,7 @@ describe('computeBenchmarks', () => {
   it('compares only with accounts in the same segment', () => {
     const me = person({ plan: 'team', achievedOnDay: { a: 1 } })
     const cohort = [...many(10, { plan: 'team' }), ...many(10, { plan: 'free', achievedOnDay: { a: 1, b: 1 } })]
-    expect(benchmarksFor(me, cohort)).toMatchObject({ cohortSize: 10, percentile: 100, typicalAchievedAtStage: 0 })
+    expect(benchmarksFor(me, cohort)).toMatchObject({ cohortSize: 10, percentile: 99, typicalAchievedAtStage: 0 })
   })
 
   it('does not count 9 in-segment accounts as enough because others exist in another segment', () => {
@@ -198,6 +198,29 @@ describe('computeBenchmarks', () => {
     const me = person({ achievedOnDay: { a: 1 } })
     me.progress.milestones.b = { state: 'ineligible', current: 1, target: 1, achievedAt: iso(NOW - DAY_MS) }
     expect(benchmarksFor(me, many(10, { achievedOnDay: { a: 1 } }))?.percentile).toBe(50)
+  })
+
+  it('ranks by mid-rank share: strictly behind plus half of the ties', () => {
+    // 4 peers behind me, 4 level with me, 2 ahead: (4 + 4 / 2) / 10.
+    const cohort = [...many(4, {}), ...many(4, { achievedOnDay: { a: 1 } }), ...many(2, { achievedOnDay: { a: 1, b: 1 } })]
+    expect(benchmarksFor(person({ achievedOnDay: { a: 2 } }), cohort)?.percentile).toBe(60)
+  })
+
+  it('never claims to be ahead of everyone or behind everyone: the rank stays within 1–99', () => {
+    expect(benchmarksFor(person({ achievedOnDay: { a: 1, b: 1 } }), many(10, {}))?.percentile).toBe(99)
+    expect(benchmarksFor(person({}), many(10, { achievedOnDay: { a: 1 } }))?.percentile).toBe(1)
+  })
+
+  it('gives no rank in the first 24 hours after signup, when one click would move it across the cohort', () => {
+    const oneClickIn = person({ age: 0.01, achievedOnDay: { a: 0.005 } })
+    const early = benchmarksFor(oneClickIn, many(10, {}))
+    expect(early).toBeDefined()
+    expect(early).not.toHaveProperty('percentile')
+    expect(benchmarksFor(person({ age: 1, achievedOnDay: { a: 0.5 } }), many(10, {}))?.percentile).toBe(99)
+  })
+
+  it('reports the stage it compared at, in days since signup', () => {
+    expect(benchmarksFor(person({ age: 3.25 }), many(10, {}))?.stageDays).toBe(3.2)
   })
 
   it('accepts now as a Date', () => {

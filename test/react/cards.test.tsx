@@ -4,11 +4,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { BadgeShelf, BenchmarkCard, DigestCard, NextStepPrompt, ProgressBar, ProgressRing } from '../../src/react'
 import { createFakeSource, gettingStarted, makeProgress, renderWithProvider, sampleDigest } from './fixtures'
 
+/** 120 teams; at 5 days in, the typical team has done 1 step, the user (gettingStarted) has done 2. */
 const benchmarks = {
   cohortSize: 120,
   percentile: 80,
-  typicalAchievedAtStage: 5,
-  milestones: { 'five-tasks': { achievedShare: 0.7, medianDaysToAchieve: 17 } },
+  typicalAchievedAtStage: 1,
+  stageDays: 5,
+  milestones: { 'five-tasks': { achievedShare: 0.3, medianDaysToAchieve: 17 } },
 }
 
 describe('BadgeShelf', () => {
@@ -33,12 +35,16 @@ describe('BadgeShelf', () => {
 })
 
 describe('BenchmarkCard', () => {
-  it('compares the user with similar teams', async () => {
-    renderWithProvider(<BenchmarkCard />, createFakeSource({ ...gettingStarted(), benchmarks }))
-    const card = await screen.findByRole('region', { name: 'How you compare' })
-    expect(card).toHaveTextContent("You're ahead of 80% of teams like yours")
-    expect(card).toHaveTextContent('Teams like yours usually do this by week 3')
-    expect(card).toHaveTextContent("Most teams at your stage have completed 5 — you've done 2")
+  const card = () => screen.findByRole('region', { name: 'How you compare' })
+  const render = (extra: object, progress = gettingStarted()) =>
+    renderWithProvider(<BenchmarkCard />, createFakeSource({ ...progress, benchmarks: { ...benchmarks, ...extra } }))
+
+  it('compares the user with similar teams at the same stage', async () => {
+    render({})
+    const region = await card()
+    expect(region).toHaveTextContent("You're in the top 20% of teams like yours")
+    expect(region).toHaveTextContent('Add 5 tasks: Teams like yours that do this usually get there by week 3')
+    expect(region).toHaveTextContent("Teams at your stage have typically completed 1 step — you've done 2")
   })
 
   it('stays hidden without benchmarks', async () => {
@@ -49,10 +55,50 @@ describe('BenchmarkCard', () => {
     expect(document.querySelector('[data-cairn-benchmark-card]')).toBeNull()
   })
 
-  it('leaves out a ranking below the median', async () => {
-    renderWithProvider(<BenchmarkCard />, createFakeSource({ ...gettingStarted(), benchmarks: { ...benchmarks, percentile: 20 } }))
-    const card = await screen.findByRole('region', { name: 'How you compare' })
-    expect(card).not.toHaveTextContent("You're ahead of")
+  it('gives no rank when the user is not ahead of the typical team, even with a high mid-rank from ties', async () => {
+    render({ percentile: 60, typicalAchievedAtStage: 2 })
+    const region = await card()
+    expect(region).not.toHaveTextContent('top')
+    expect(region).toHaveTextContent("You're on pace: teams at your stage have typically completed 2 steps")
+  })
+
+  it('gives no rank in the first day, when the server sends none', async () => {
+    const firstDay = { cohortSize: 120, typicalAchievedAtStage: 1, stageDays: 0.1, milestones: benchmarks.milestones }
+    renderWithProvider(<BenchmarkCard />, createFakeSource({ ...gettingStarted(), benchmarks: firstDay }))
+    expect(await card()).not.toHaveTextContent('top')
+  })
+
+  it('never claims more precision than the cohort allows, nor "ahead of everyone"', async () => {
+    render({ cohortSize: 12, percentile: 99 })
+    expect(await card()).toHaveTextContent("You're in the top 8% of teams like yours")
+  })
+
+  it('says nothing about the typical week when the user is already in (or past) it', async () => {
+    render({ stageDays: 15 })
+    expect(await card()).not.toHaveTextContent('usually')
+  })
+
+  it('renders nothing when there is nothing honest to say', async () => {
+    const nothingDone = makeProgress({}, { nextSteps: [{ milestoneId: 'first-project', title: 'Create your first project', reason: 'Just one step' }] })
+    const fake = createFakeSource({
+      ...nothingDone,
+      benchmarks: { cohortSize: 40, percentile: 50, typicalAchievedAtStage: 0, stageDays: 0.5, milestones: { 'first-project': { achievedShare: 0.4, medianDaysToAchieve: 0.2 } } },
+    })
+    renderWithProvider(
+      <>
+        <NextStepPrompt />
+        <BenchmarkCard />
+      </>,
+      fake,
+    )
+    await waitFor(() => expect(document.querySelector('[data-cairn-next-step]')).toBeInTheDocument())
+    expect(document.querySelector('[data-cairn-benchmark-card]')).toBeNull()
+  })
+
+  it('isolates the program text of the next step for mixed-direction pages', async () => {
+    render({})
+    const title = (await card()).querySelector('bdi')
+    expect(title).toHaveTextContent('Add 5 tasks')
   })
 })
 

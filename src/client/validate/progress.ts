@@ -23,8 +23,9 @@ const milestoneProgress = obj({
 
 const benchmarks = obj({
   cohortSize: num,
-  percentile: num,
+  percentile: opt(num),
   typicalAchievedAtStage: num,
+  stageDays: opt(num),
   milestones: record(obj({ achievedShare: num, medianDaysToAchieve: opt(orNull(num)) })),
 })
 

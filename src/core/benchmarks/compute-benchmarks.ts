@@ -7,6 +7,10 @@ import { median, percentileAmong } from './stats'
 export const DEFAULT_MIN_COHORT = 10
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** In the first day a single click moves a subject across the whole cohort: a rank then says nothing yet. */
+export const MIN_STAGE_FOR_PERCENTILE_MS = DAY_MS
+/** A rank of 0 or 100 claims "behind everyone" / "ahead of everyone"; one more team would prove it wrong. */
+export const PERCENTILE_RANGE = { min: 1, max: 99 } as const
 
 /** One comparable account, represented by one of its users (the caller picks which, e.g. its most advanced user). */
 export interface CohortMember {
@@ -37,7 +41,10 @@ export interface ComputeBenchmarksInput {
  * signed up too recently to have reached the subject's stage are left out (their future is unknown).
  * Returns undefined when fewer than `minCohort` peers remain, so a small cohort is never exposed.
  *
- * - `percentile`: `percentileAmong` of the subject's achieved count among the peers' counts at stage.
+ * - `percentile`: the mid-rank share (`percentileAmong`: strictly below plus half the ties) of the subject's
+ *   achieved count among the peers' counts at stage, clamped to [1, 99]; omitted while the subject is less
+ *   than 24 h past signup.
+ * - `stageDays`: the stage compared, in days since the subject's signup (one decimal).
  * - `typicalAchievedAtStage`: median of the peers' counts at stage.
  * - `milestones[id].achievedShare`: share (0–1) of peers for whom the milestone is not ineligible that had
  *   achieved it at stage; `medianDaysToAchieve`: median days from signup to achievement over every peer
@@ -80,12 +87,17 @@ export function computeBenchmarks(input: ComputeBenchmarksInput): Benchmarks | u
     }
   }
 
-  return {
+  const result: Benchmarks = {
     cohortSize: peers.length,
-    percentile: percentileAmong(achievedCount(program, progress, nowMs), peerCounts),
     typicalAchievedAtStage: median(peerCounts) ?? 0,
+    stageDays: Math.floor((stageMs / DAY_MS) * 10) / 10,
     milestones,
   }
+  if (stageMs >= MIN_STAGE_FOR_PERCENTILE_MS) {
+    const rank = percentileAmong(achievedCount(program, progress, nowMs), peerCounts)
+    result.percentile = Math.min(PERCENTILE_RANGE.max, Math.max(PERCENTILE_RANGE.min, rank))
+  }
+  return result
 }
 
 /** The subject's own account (or the subject itself) is never its own peer. */

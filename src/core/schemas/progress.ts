@@ -66,10 +66,15 @@ export type Progress = z.infer<typeof ProgressSchema>
 
 export const BenchmarksSchema = z.object({
   cohortSize: count,
-  /** Share of the cohort this subject is ahead of, 0–100. */
-  percentile: count,
+  /**
+   * Mid-rank share of the cohort at the same stage (strictly behind the subject plus half the ties), 1–99;
+   * absent while the subject is less than 24 h past signup.
+   */
+  percentile: z.optional(count),
   /** Milestones achieved by the median member of the cohort at this subject's stage. */
   typicalAchievedAtStage: count,
+  /** The stage compared: days since the subject's signup (one decimal). Optional for older servers. */
+  stageDays: z.optional(count),
   milestones: z.record(
     z.string(),
     z.object({ achievedShare: count, medianDaysToAchieve: z.optional(z.nullable(count)) }),

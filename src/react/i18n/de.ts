@@ -31,10 +31,14 @@ export const de: CairnMessages = {
   badgeEarned: (date) => `Erhalten am ${date}`,
   badgeLocked: 'Noch nicht erhalten',
   benchmarkHeading: 'Im Vergleich',
-  benchmarkPercentile: (percentile, f) => `Du bist weiter als ${f.number(percentile)} % der Teams wie deines`,
-  benchmarkTypicalWeek: (week, f) => `Teams wie deines schaffen das meist bis Woche ${f.number(week)}`,
-  benchmarkStage: (typical, yours, f) =>
-    `Die meisten Teams in deiner Phase haben ${f.number(typical)} erledigt – du hast ${f.number(yours)} geschafft`,
+  benchmarkTop: (share, f) => `Du gehörst zu den besten ${f.number(share)} % der Teams wie deines`,
+  benchmarkTypicalWeek: (week, f) => `Teams wie deines, die das schaffen, schaffen es meist bis Woche ${f.number(week)}`,
+  benchmarkStage: (typical, yours, f) => {
+    const steps = (n: number) => `${f.number(n)} ${f.plural(n) === 'one' ? 'Schritt' : 'Schritte'}`
+    if (typical === 0) return `Teams in deiner Phase haben meist noch keinen Schritt erledigt – du hast ${f.number(yours)} geschafft`
+    if (yours === typical) return `Du liegst im Plan: Teams in deiner Phase haben meist ${steps(typical)} erledigt`
+    return `Teams in deiner Phase haben meist ${steps(typical)} erledigt – du hast ${f.number(yours)} geschafft`
+  },
   nextStepHeading: 'Bereit für die nächste Herausforderung?',
   nextStepFallback: (title) => `Als Nächstes: ${title}`,
   valueSaved: (minutes, f) => `Du hast ${f.duration(minutes)} gespart`,

@@ -29,10 +29,14 @@ export const en: CairnMessages = {
   badgeEarned: (date) => `Earned ${date}`,
   badgeLocked: 'Not earned yet',
   benchmarkHeading: 'How you compare',
-  benchmarkPercentile: (percentile, f) => `You're ahead of ${f.number(percentile)}% of teams like yours`,
-  benchmarkTypicalWeek: (week, f) => `Teams like yours usually do this by week ${f.number(week)}`,
-  benchmarkStage: (typical, yours, f) =>
-    `Most teams at your stage have completed ${f.number(typical)} — you've done ${f.number(yours)}`,
+  benchmarkTop: (share, f) => `You're in the top ${f.number(share)}% of teams like yours`,
+  benchmarkTypicalWeek: (week, f) => `Teams like yours that do this usually get there by week ${f.number(week)}`,
+  benchmarkStage: (typical, yours, f) => {
+    const steps = (n: number) => `${f.number(n)} ${f.plural(n) === 'one' ? 'step' : 'steps'}`
+    if (typical === 0) return `Teams at your stage typically haven't completed a step yet — you've done ${f.number(yours)}`
+    if (yours === typical) return `You're on pace: teams at your stage have typically completed ${steps(typical)}`
+    return `Teams at your stage have typically completed ${steps(typical)} — you've done ${f.number(yours)}`
+  },
   nextStepHeading: 'Ready for the next challenge?',
   nextStepFallback: (title) => `Next up: ${title}`,
   valueSaved: (minutes, f) => `You've saved ${f.duration(minutes)}`,

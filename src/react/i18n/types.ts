@@ -40,11 +40,11 @@ export interface CairnMessages {
   badgeEarned(date: string): string
   badgeLocked: string
   benchmarkHeading: string
-  /** "You're ahead of 80% of teams like yours" */
-  benchmarkPercentile(percentile: number, f: Formatters): string
-  /** "Teams like yours usually do this by week 3" */
+  /** "You're in the top 20% of teams like yours" — shown only when the user is ahead of the typical team. */
+  benchmarkTop(share: number, f: Formatters): string
+  /** "Teams like yours that do this usually get there by week 3" — shown only while that week is still ahead. */
   benchmarkTypicalWeek(week: number, f: Formatters): string
-  /** "Most teams at your stage have completed 5 — you've done 3" */
+  /** "Teams at your stage have typically completed 5 steps — you've done 3"; `typical` or `yours` may be 0. */
   benchmarkStage(typical: number, yours: number, f: Formatters): string
   nextStepHeading: string
   /** Used when the next step has no CTA: "Next up: Generate a report". */

@@ -41,9 +41,18 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
 
     const team = await service.progress('me-team', NOW)
     expect(team.benchmarks).toMatchObject({ cohortSize: 3, typicalAchievedAtStage: 1 })
-    expect(team.benchmarks?.percentile).toBe(100)
+    expect(team.benchmarks?.percentile).toBe(99)
     expect(team.benchmarks?.milestones.b?.achievedShare).toBe(0)
     expect((await service.progress('me-ent', NOW)).benchmarks).toBeUndefined()
+  })
+
+  it('gives no rank to someone who signed up less than a day ago, however much they did', async () => {
+    service = await suite.start(tinyProgram(), { cohortTtlMs: 0 })
+    for (let i = 0; i < 3; i++) await addAccount(`team-${i}`, 'team', '2026-02-01T00:00:00.000Z', [])
+    await addAccount('newcomer', 'team', new Date(NOW.getTime() - 60 * 60_000).toISOString(), [{ name: 'did_a', day: 0.01 }])
+    const { benchmarks } = await service.progress('newcomer', NOW)
+    expect(benchmarks).toMatchObject({ cohortSize: 3 })
+    expect(benchmarks).not.toHaveProperty('percentile')
   })
 
   it('computes completion, time to achieve, drop-off and weekly velocity from stored progress', async () => {
