@@ -4,7 +4,7 @@ import { MilestoneRow } from '../src/react'
 import { demoProgram } from '../src/core'
 import { caughtUp, dueSoon, halfway, missedDeadline } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, componentDocs, playUntilState } from './support/story-helpers'
+import { apiParameters, componentDocs, playUntilState, waitForText } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/MilestoneRow',
@@ -49,11 +49,14 @@ export const DueSoon: Story = {
   },
 }
 
-/** Deadline passed: "Missed — still time to catch up", with the CTA that leads back. */
+/** Deadline passed: "Deadline passed — you can still catch up", with a "Catch up" link that leads back. */
 export const MissedWithCatchUp: Story = {
   args: { id: 'finish-setup' },
   parameters: apiParameters({ progress: missedDeadline }),
-  play: playUntilState('milestone', 'missed', 'finish-setup'),
+  play: async (context) => {
+    await playUntilState('milestone', 'missed', 'finish-setup')(context)
+    await waitForText('[data-cairn-milestone="finish-setup"] a[data-cairn-cta]', /^catch up/i, context.canvasElement)
+  },
 }
 
 /** Achieved after the deadline: "Done — caught up". */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { NextStepPrompt } from '../src/react'
-import { almostEverything, everything, halfway, levelOneSettled } from './fixtures/snapshots'
+import { almostEverything, brandNew, everything, halfway, levelOneSettled } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
 import { NothingRenderedNote } from './support/status-note'
 import { apiParameters, componentDocs, playUntil, waitForElement, waitForText } from './support/story-helpers'
@@ -14,15 +14,25 @@ const meta = {
   parameters: {
     ...apiParameters({ progress: halfway }),
     docs: componentDocs(
-      'The one step worth taking now (the engine\'s first `nextSteps` entry: priority, then nearest deadline, then closeness to done). With a CTA it is a button-styled link; without one it reads "Next up: …". Renders nothing when everything is done.',
+      'The one step worth taking now: the engine\'s first `nextSteps` entry (the active level\'s open milestones first, a composite never before its own children; within that, priority, nearest deadline, closeness to done). Its link says "Start" before anything happened on the step and "Continue" once under way; its heading is "Your first step" until something is achieved. A step without a CTA is named without a link. Renders nothing when everything is done.',
     ),
   },
-  play: playUntil('[data-cairn-next-step="finish-setup"] a[data-cairn-cta]'),
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-next-step="five-tasks"][data-phase="continue"] a[data-cairn-cta]', /^continue/i, canvasElement)
+  },
 } satisfies Meta<typeof NextStepPrompt>
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Day 3: "Finish setting up in your first week" with "Pick up where you left off". */
+/** An hour after signup, nothing done: "Your first step — Create your first project", with "Start". */
+export const FirstStep: Story = {
+  parameters: apiParameters({ progress: brandNew }),
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-next-step="first-project"][data-phase="start"] a[data-cairn-cta]', /^start/i, canvasElement)
+  },
+}
+
+/** Day 3: "Add 5 tasks" is at 3 / 5, so its link says "Continue". */
 export const WithCta: Story = {}
 
 /** After level 1: "Complete 10 tasks" with "Open your tasks". */
@@ -31,11 +41,11 @@ export const AfterLevelOne: Story = {
   play: playUntil('[data-cairn-next-step="ten-tasks-done"] a[data-cairn-cta]'),
 }
 
-/** The habit milestone has no CTA: "Next up: Check in on 7 different days". */
+/** The habit milestone has no CTA: it is named, without a link. */
 export const WithoutCta: Story = {
   parameters: apiParameters({ progress: almostEverything }),
   play: async ({ canvasElement }) => {
-    await waitForText('[data-cairn-next-step]', /next up: check in on 7 different days/i, canvasElement)
+    await waitForText('[data-cairn-next-step]', /check in on 7 different days/i, canvasElement)
     await expect(canvasElement.querySelector('[data-cairn-next-step] [data-cairn-cta]')).toBeNull()
   },
 }

@@ -60,7 +60,7 @@ export const MissedDeadlineWithCatchUp: Story = {
   parameters: apiParameters({ progress: missedDeadline }),
   play: async ({ canvasElement }) => {
     await waitForWidget(canvasElement)
-    await waitForText('[data-cairn-milestone="finish-setup"][data-state="missed"]', /still time to catch up/i, canvasElement)
+    await waitForText('[data-cairn-milestone="finish-setup"][data-state="missed"]', /you can still catch up/i, canvasElement)
   },
 }
 
@@ -100,12 +100,13 @@ export const ValueSummary: Story = {
   },
 }
 
-/** Only the 7-day habit is left, and it has no call to action: the prompt reads "Next up: …". */
+/** Only the 7-day habit is left, and it has no call to action: the prompt names it, with no link. */
 export const NextStepWithoutCta: Story = {
   parameters: apiParameters({ progress: almostEverything }),
   play: async ({ canvasElement }) => {
     await waitForWidget(canvasElement)
-    await waitForText('[data-cairn-next-step]', /next up: check in on 7 different days/i, canvasElement)
+    await waitForText('[data-cairn-next-step]', /check in on 7 different days/i, canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-next-step] [data-cairn-cta]')).toBeNull()
   },
 }
 

@@ -27,6 +27,13 @@ describe('BadgeShelf', () => {
     expect(locked).toHaveTextContent('Not earned yet')
   })
 
+  it('says what each badge is for, earned or not', async () => {
+    const progress = makeProgress({}, { badges: [{ id: 'organized', earnedAt: '2026-11-03T10:00:00.000Z' }] })
+    renderWithProvider(<BadgeShelf />, createFakeSource(progress))
+    await waitFor(() => expect(document.querySelector('[data-cairn-badge="organized"]')).toHaveTextContent('Set up your first project, tasks and team.'))
+    expect(document.querySelector('[data-cairn-badge="power-user"]')).toHaveTextContent('Automated, reported and connected your tools.')
+  })
+
   it('formats the earned date for the locale', async () => {
     const progress = makeProgress({}, { badges: [{ id: 'organized', earnedAt: '2026-11-03T10:00:00.000Z' }] })
     renderWithProvider(<BadgeShelf />, createFakeSource(progress), { locale: 'de' })

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { ProgressWidget } from '../../src/react'
-import { createFakeSource, makeProgress, program, renderWithProvider, type FakeSource } from './fixtures'
+import { createFakeSource, gettingStarted, makeProgress, program, renderWithProvider, type FakeSource } from './fixtures'
 
 const widget = () => document.querySelector('[data-cairn-widget]') as HTMLElement
 const level = (id: string) => document.querySelector(`[data-cairn-level="${id}"]`) as HTMLElement
@@ -66,25 +66,36 @@ describe('ProgressWidget', () => {
     })
     renderWithProvider(<ProgressWidget />, createFakeSource(progress))
     await waitFor(() => expect(row('finish-setup')).toHaveAttribute('data-state', 'missed'))
-    expect(within(row('finish-setup')!).getByText('Missed — still time to catch up')).toBeInTheDocument()
-    expect(within(row('finish-setup')!).getByRole('link', { name: 'Pick up where you left off' })).toHaveAttribute('href', '/getting-started')
+    expect(within(row('finish-setup')!).getByText('Deadline passed — you can still catch up')).toBeInTheDocument()
+    const catchUp = within(row('finish-setup')!).getByRole('link', { name: 'Catch up: Finish setting up in your first week' })
+    expect(catchUp).toHaveAttribute('href', '/getting-started')
+    expect(catchUp).toHaveTextContent(/^Catch up/)
     expect(within(row('tasks-sprint')!).getByText('Due tomorrow')).toBeInTheDocument()
     expect(row('tasks-sprint')).toHaveAttribute('data-due-soon')
   })
 
-  it('prompts the next step with its call to action', async () => {
-    const progress = makeProgress({}, { nextSteps: [{ milestoneId: 'automate-workflow', title: 'Automate a workflow', cta: { label: 'Try automations', href: '/automations' }, reason: 'priority' }] })
-    renderWithProvider(<ProgressWidget />, createFakeSource(progress))
-    const prompt = await screen.findByRole('region', { name: 'Ready for the next challenge?' })
-    expect(prompt).toHaveTextContent('Ready for the next challenge?')
-    expect(within(prompt).getByRole('link', { name: 'Try automations' })).toHaveAttribute('href', '/automations')
+  it('asks someone who has done nothing to start their first step, not to pick up where they left off', async () => {
+    const step = { milestoneId: 'first-project', title: 'Create your first project', cta: { label: 'Create a project', href: '/projects/new' }, reason: 'Just one step' }
+    renderWithProvider(<ProgressWidget />, createFakeSource(makeProgress({}, { nextSteps: [step] })))
+    const prompt = await screen.findByRole('region', { name: 'Your first step' })
+    expect(prompt).toHaveAttribute('data-phase', 'start')
+    const link = within(prompt).getByRole('link', { name: 'Start: Create your first project' })
+    expect(link).toHaveAttribute('href', '/projects/new')
+    expect(link).toHaveTextContent(/^Start/)
   })
 
-  it('names the next step in words when it has no call to action', async () => {
+  it('asks to continue a step that is under way', async () => {
+    renderWithProvider(<ProgressWidget />, createFakeSource(gettingStarted()))
+    const prompt = await screen.findByRole('region', { name: 'Your next step' })
+    expect(prompt).toHaveAttribute('data-phase', 'continue')
+    expect(within(prompt).getByRole('link', { name: 'Continue: Add 5 tasks' })).toHaveAttribute('href', '/tasks/new')
+  })
+
+  it('names the next step when it has no call to action', async () => {
     const progress = makeProgress({}, { nextSteps: [{ milestoneId: 'generate-report', title: 'Generate a report', reason: 'priority' }] })
     renderWithProvider(<ProgressWidget />, createFakeSource(progress))
-    const prompt = await screen.findByRole('region', { name: 'Ready for the next challenge?' })
-    expect(prompt).toHaveTextContent('Next up: Generate a report')
+    const prompt = await screen.findByRole('region', { name: 'Your first step' })
+    expect(prompt).toHaveTextContent('Generate a report')
     expect(within(prompt).queryByRole('link')).toBeNull()
   })
 

@@ -21,7 +21,10 @@ function BadgeIcon({ icon }: { icon: string | undefined }) {
   )
 }
 
-/** Earned badges with their date, then the ones still to earn. Renders nothing when the program has no badges. */
+/**
+ * Earned badges with their description and date, then the ones still to earn (their description says how).
+ * Renders nothing when the program has no badges.
+ */
 export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function BadgeShelf({ showLocked = true, className }, ref) {
   const { messages, format } = useCairnContext()
   const root = usePartRoot('badgeShelf', className)
@@ -31,7 +34,14 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
   const item = (badge: Badge, earnedAt: string | undefined) => (
     <li key={badge.id} data-cairn-badge={badge.id} data-state={earnedAt ? 'earned' : 'locked'} className={badgeClass}>
       <BadgeIcon icon={badge.icon} />
-      <span data-cairn-badge-title="">{badge.title}</span>
+      <span data-cairn-badge-title="" dir="auto">
+        {badge.title}
+      </span>
+      {badge.description && (
+        <span data-cairn-badge-description="" dir="auto">
+          {badge.description}
+        </span>
+      )}
       <span data-cairn-card-detail="">{earnedAt ? messages.badgeEarned(format.date(earnedAt)) : messages.badgeLocked}</span>
     </li>
   )

@@ -7,6 +7,7 @@ import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { CtaLink } from './cta-link'
 import { CheckIcon, LockIcon, OpenIcon } from './icons'
 import { usePartRoot } from './part-attributes'
+import { VisuallyHidden } from './visually-hidden'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Within this many days of its deadline an open milestone turns amber: close enough to matter, not so early it nags. */
@@ -29,7 +30,9 @@ export interface MilestoneRowProps {
 }
 
 /**
- * One milestone: title, "3 / 5", state, due date or catch-up nudge, and its CTA. Subscribes only to its own
+ * One milestone: title, "3 / 5", state, due date or catch-up nudge, and its CTA ("Catch up" once missed).
+ * Program text takes its own direction (`dir="auto"`) and the fraction always reads left to right, so an
+ * RTL page shows "40 / 50", not "50 / 40". Subscribes only to its own
  * milestone, so an update elsewhere never re-renders it. Ineligible milestones render nothing.
  */
 export const MilestoneRow = memo(forwardRef<HTMLDivElement, MilestoneRowProps>(function MilestoneRow({ id, showCta = true, className }, ref) {
@@ -58,9 +61,13 @@ export const MilestoneRow = memo(forwardRef<HTMLDivElement, MilestoneRowProps>(f
         {state === 'achieved' ? <CheckIcon /> : state === 'locked' ? <LockIcon /> : <OpenIcon />}
       </span>
       <div data-cairn-milestone-body="">
-        <span data-cairn-milestone-title="">{definition.title}</span>
+        <span data-cairn-milestone-title="" dir="auto">
+          {definition.title}
+        </span>
         <span data-cairn-milestone-meta="">
-          <span data-cairn-milestone-count="">{messages.milestoneCount(shown, progress.target, format)}</span>
+          <bdi data-cairn-milestone-count="" dir="ltr">
+            {messages.milestoneCount(shown, progress.target, format)}
+          </bdi>
           {state === 'missed' ? (
             <span data-cairn-nudge="">{messages.missedNudge}</span>
           ) : (
@@ -70,8 +77,14 @@ export const MilestoneRow = memo(forwardRef<HTMLDivElement, MilestoneRowProps>(f
             <span data-cairn-milestone-due="">{messages.dueBy(format.relativeDays(dueInDays))}</span>
           )}
         </span>
-        {showCta && definition.cta && (open || state === 'missed') && (
-          <CtaLink cta={definition.cta} milestoneId={id} placement="milestone" />
+        {showCta && definition.cta && open && <CtaLink cta={definition.cta} milestoneId={id} placement="milestone" />}
+        {showCta && definition.cta && state === 'missed' && (
+          <CtaLink cta={definition.cta} milestoneId={id} placement="milestone">
+            {messages.stepAction.catch_up}
+            <VisuallyHidden>
+              : <bdi>{definition.title}</bdi>
+            </VisuallyHidden>
+          </CtaLink>
         )}
       </div>
     </div>

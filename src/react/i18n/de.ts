@@ -23,7 +23,8 @@ export const de: CairnMessages = {
   levelState: { locked: 'Gesperrt', active: 'In Arbeit', complete: 'Abgeschlossen' },
   levelLockedHint: (previous) => `Schließe „${previous}“ ab, um diese Stufe freizuschalten`,
   dueBy: (when) => `Fällig ${when}`,
-  missedNudge: 'Verpasst – du kannst es noch nachholen',
+  missedNudge: 'Frist verstrichen – du kannst es noch nachholen',
+  stepAction: { start: 'Loslegen', continue: 'Weitermachen', catch_up: 'Nachholen' },
   achievedLate: 'Erledigt – nachgeholt',
   remaining: (count, f) => (f.plural(count) === 'one' ? `Noch ${f.number(count)} Schritt` : `Noch ${f.number(count)} Schritte`),
   extrasHeading: 'Weitere Ziele',
@@ -39,8 +40,8 @@ export const de: CairnMessages = {
     if (yours === typical) return `Du liegst im Plan: Teams in deiner Phase haben meist ${steps(typical)} erledigt`
     return `Teams in deiner Phase haben meist ${steps(typical)} erledigt – du hast ${f.number(yours)} geschafft`
   },
-  nextStepHeading: 'Bereit für die nächste Herausforderung?',
-  nextStepFallback: (title) => `Als Nächstes: ${title}`,
+  firstStepHeading: 'Dein erster Schritt',
+  nextStepHeading: 'Dein nächster Schritt',
   valueSaved: (minutes, f) => `Du hast ${f.duration(minutes)} gespart`,
   valueWorth: (amount) => ` – im Wert von ${amount}`,
   digestToggle: (period) => (period === 'week' ? 'Deine Woche im Rückblick' : 'Dein Monat im Rückblick'),

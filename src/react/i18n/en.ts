@@ -21,7 +21,8 @@ export const en: CairnMessages = {
   levelState: { locked: 'Locked', active: 'In progress', complete: 'Complete' },
   levelLockedHint: (previous) => `Complete ${previous} to unlock`,
   dueBy: (when) => `Due ${when}`,
-  missedNudge: 'Missed — still time to catch up',
+  missedNudge: 'Deadline passed — you can still catch up',
+  stepAction: { start: 'Start', continue: 'Continue', catch_up: 'Catch up' },
   achievedLate: 'Done — caught up',
   remaining: (count, f) => `${f.number(count)} more to go`,
   extrasHeading: 'More ways to grow',
@@ -37,8 +38,8 @@ export const en: CairnMessages = {
     if (yours === typical) return `You're on pace: teams at your stage have typically completed ${steps(typical)}`
     return `Teams at your stage have typically completed ${steps(typical)} — you've done ${f.number(yours)}`
   },
-  nextStepHeading: 'Ready for the next challenge?',
-  nextStepFallback: (title) => `Next up: ${title}`,
+  firstStepHeading: 'Your first step',
+  nextStepHeading: 'Your next step',
   valueSaved: (minutes, f) => `You've saved ${f.duration(minutes)}`,
   valueWorth: (amount) => ` — worth ${amount}`,
   digestToggle: (period) => (period === 'week' ? 'Your week in review' : 'Your month in review'),

@@ -4,7 +4,7 @@ import { primaryLanguage } from './locale-tables'
 // loaded with import() when a provider asks for it.
 export { en } from './en'
 export { enCelebrationMessages } from './en-celebrations'
-export type { CairnMessages, CelebrationMessages } from './types'
+export type { CairnMessages, CelebrationMessages, StepPhase } from './types'
 export { getFormatters, type Formatters } from './format'
 export { coversAll, primaryLanguage, useLocaleTables, type LocaleTables } from './locale-tables'
 

@@ -1,6 +1,9 @@
 import type { CelebrationKind, LevelState, MilestoneState } from '../../core'
 import type { Formatters } from './format'
 
+/** Where the user stands on a step, which decides the words of its call to action. */
+export type StepPhase = 'start' | 'continue' | 'catch_up'
+
 /**
  * Every string the widget renders. Functions receive locale formatters so plurals, numbers and dates
  * follow the provider's `locale`. Override any subset through `<CairnProvider messages={…}>`.
@@ -27,8 +30,13 @@ export interface CairnMessages {
   levelLockedHint(previousLevelTitle: string): string
   /** "Due in 3 days" — `when` is already relative ("in 3 days", "tomorrow"). */
   dueBy(when: string): string
-  /** Catch-up nudge on a missed milestone. */
+  /** Catch-up nudge on a missed milestone: its deadline passed, and finishing it still counts. */
   missedNudge: string
+  /**
+   * The action a step's call to action offers, by where the user stands: `start` before anything happened,
+   * `continue` once under way, `catch_up` after a missed deadline.
+   */
+  stepAction: Record<StepPhase, string>
   /** Shown on a milestone achieved after its deadline. */
   achievedLate: string
   /** "2 more to go" */
@@ -46,9 +54,9 @@ export interface CairnMessages {
   benchmarkTypicalWeek(week: number, f: Formatters): string
   /** "Teams at your stage have typically completed 5 steps — you've done 3"; `typical` or `yours` may be 0. */
   benchmarkStage(typical: number, yours: number, f: Formatters): string
+  /** Heading of the next-step prompt before the user has achieved anything. */
+  firstStepHeading: string
   nextStepHeading: string
-  /** Used when the next step has no CTA: "Next up: Generate a report". */
-  nextStepFallback(title: string): string
   /** "You've saved 8 hours" */
   valueSaved(minutes: number, f: Formatters): string
   /** " — worth $480" appended to the value summary; `amount` is already formatted. */
