@@ -16,6 +16,7 @@ import { FeaturesPage } from './components/FeaturesPage'
 import { SetupPage } from './components/SetupPage'
 import { AutomationsPage, IntegrationsPage, ReportsPage } from './components/pages'
 import { InsightsPage } from './components/InsightsPage'
+import { CustomerSuccessPage } from './components/CustomerSuccessPage'
 
 const TITLES: Record<Route['page'], string> = {
   projects: 'Projects',
@@ -26,6 +27,7 @@ const TITLES: Record<Route['page'], string> = {
   features: 'Features',
   setup: 'Getting started',
   insights: 'Onboarding insights',
+  success: 'Customer success',
 }
 
 /** Below this width the sidebar widget is hidden (taskly.css) and the corner launcher takes its place. */
@@ -67,7 +69,7 @@ export function App() {
         onPersonaChange={switchPersona}
         onLanguageChange={switchLanguage}
         onReset={reset}
-        onSimulateWeek={route.page === 'insights' ? undefined : simulateWeek}
+        onSimulateWeek={route.page === 'insights' || route.page === 'success' ? undefined : simulateWeek}
         simulatableDays={session ? simulatedLogInTimes(Date.parse(session.user.signedUpAt), now.getTime()).length : 0}
         simulationNote={simulation && simulation.userId === userId ? simulation.note : null}
       />
@@ -78,6 +80,12 @@ export function App() {
             <h1>{TITLES.insights}</h1>
             <p className="tk-lede tk-muted">How people move through “Get the most out of Taskly”, across every account, straight from Cairn.</p>
             <InsightsPage />
+          </main>
+        ) : route.page === 'success' ? (
+          <main className="tk-main" id="main">
+            <h1>{TITLES.success}</h1>
+            <p className="tk-lede tk-muted">Which accounts need a check-in, which are ready for more, and why — from Cairn’s accounts view.</p>
+            <CustomerSuccessPage />
           </main>
         ) : session ? (
           // Keyed by user and language: a persona switch, a reset or a new language gives the widget a fresh

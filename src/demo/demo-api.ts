@@ -89,3 +89,45 @@ export async function fetchExperiment(signal?: AbortSignal): Promise<ExperimentI
   if (!response.ok) throw new Error(`/demo-api/insights/experiment answered ${response.status}`)
   return ExperimentInsightsSchema.parse(await response.json())
 }
+
+const AccountsSchema = z.object({
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      users: z.number(),
+      daysSinceSignup: z.number(),
+      milestonesAchieved: z.number(),
+      lastMilestoneAt: z.optional(z.string()),
+      pace: z.enum(['ahead', 'on_track', 'behind']),
+      signals: z.array(z.string()),
+      suggestedAction: z.string(),
+    }),
+  ),
+})
+export type AccountRow = z.infer<typeof AccountsSchema>['accounts'][number]
+export type AccountSegment = 'at_risk' | 'stalled' | 'behind_pace' | 'expansion' | 'all'
+
+/** One segment of the customer-success view (the backend proxies GET /v1/accounts with its API key). */
+export async function fetchAccounts(segment: AccountSegment, signal?: AbortSignal): Promise<AccountRow[]> {
+  const response = await fetch(`/demo-api/accounts?segment=${segment}`, { credentials: 'same-origin', ...(signal && { signal }) })
+  if (!response.ok) throw new Error(`accounts answered ${response.status}`)
+  return AccountsSchema.parse(await response.json()).accounts
+}
+
+const WebhooksSchema = z.object({
+  webhooks: z.array(z.object({ id: z.string(), url: z.string(), events: z.array(z.string()), deliveries: z.array(z.object({ id: z.string(), type: z.string(), status: z.string(), attempts: z.number() })) })),
+  received: z.array(z.object({ receivedAt: z.string(), verified: z.boolean(), event: z.object({ id: z.string(), type: z.string(), data: z.object({ userId: z.string(), title: z.string() }) }) })),
+})
+export type WebhooksState = z.infer<typeof WebhooksSchema>
+
+/** Taskly's webhook registrations, Cairn's delivery log for each, and what Taskly's receiver got. */
+export async function fetchWebhooks(signal?: AbortSignal): Promise<WebhooksState> {
+  const response = await fetch('/demo-api/webhooks', { credentials: 'same-origin', ...(signal && { signal }) })
+  if (!response.ok) throw new Error(`webhooks answered ${response.status}`)
+  return WebhooksSchema.parse(await response.json())
+}
+
+/** Registers Taskly's own receiver for every event type. */
+export async function connectReceiver(): Promise<void> {
+  await postJson('/demo-api/webhooks', {})
+}

@@ -1,7 +1,7 @@
 import { useSyncExternalStore, type MouseEvent } from 'react'
 
 /** The product's pages. Milestone CTAs (/projects/new, /team/invite, /features, …) land on one of these. */
-export type Page = 'projects' | 'team' | 'automations' | 'reports' | 'integrations' | 'features' | 'setup' | 'insights'
+export type Page = 'projects' | 'team' | 'automations' | 'reports' | 'integrations' | 'features' | 'setup' | 'insights' | 'success'
 
 export interface Route {
   page: Page
@@ -32,6 +32,8 @@ export function routeOf(pathname: string, search = ''): Route {
       return route('setup')
     case 'insights':
       return route('insights')
+    case 'success':
+      return route('success')
     case 'tasks':
       return route('projects', second === 'new' ? 'new-task' : 'tasks')
     case 'projects':

@@ -22,6 +22,9 @@ function setup(signedUpAt = '2026-11-01T00:00:00.000Z') {
     },
     insights: async () => ({ generatedAt: NOW.toISOString(), subjects: 3, milestones: [], levels: [], velocity: [] }),
     experiment: async () => ({ experimentId: 'lift' }),
+    accounts: async (segment) => ({ accounts: [], segment }),
+    registerWebhook: async () => ({ id: 'wh_1', secret: 'whsec_test' }),
+    webhooks: async () => [],
   }
   const app = createDemoBackend({
     api,

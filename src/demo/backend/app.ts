@@ -5,6 +5,7 @@ import * as z from 'zod/mini'
 import type { Subject } from '../../core'
 import { DEMO_ACTIONS, eventsForAction, teammateUserId } from './actions'
 import { CairnApiError, type CairnApi } from './cairn-api'
+import { createWebhookInbox } from './webhook-inbox'
 import { PERSONA_IDS, freshSubject, type PersonaId } from './personas'
 import { DEMO_LOCALES, SESSION_COOKIE, decodeSession, encodeSession, type DemoLocale, type DemoSession } from './session-cookie'
 
@@ -20,6 +21,8 @@ export interface DemoBackendOptions {
   cookieSecret?: string
   /** Clock, injectable for tests. @default () => new Date() */
   now?: () => Date
+  /** Where Cairn can reach this backend's webhook receiver. @default none (the webhooks panel cannot register) */
+  receiverUrl?: () => string
 }
 
 /** A year: the demo remembers which persona a browser plays until the visitor changes it. */
@@ -126,6 +129,8 @@ export function createDemoBackend(options: DemoBackendOptions): Hono {
 
   app.get('/insights', async (c) => c.json(await options.api.insights()))
   app.get('/insights/experiment', async (c) => c.json(await options.api.experiment()))
+  app.get('/accounts', async (c) => c.json(await options.api.accounts(c.req.query('segment') ?? 'all')))
+  if (options.receiverUrl) app.route('/', createWebhookInbox(options.api, options.receiverUrl))
 
   return app
 }

@@ -27,6 +27,12 @@ export interface CairnApi {
   insights(): Promise<unknown>
   /** `GET /v1/insights/experiment`: holdout lift. */
   experiment(): Promise<unknown>
+  /** `GET /v1/accounts?segment=`: the customer-success view. */
+  accounts(segment: string): Promise<unknown>
+  /** `POST /v1/webhooks`: returns `{ id, url, events, secret }`. */
+  registerWebhook(url: string, events: string[]): Promise<{ id: string; secret: string }>
+  /** `GET /v1/webhooks` and each one's `GET /v1/webhooks/{id}/deliveries`. */
+  webhooks(): Promise<unknown>
 }
 
 export function createCairnApi(options: CairnApiOptions): CairnApi {
@@ -53,5 +59,11 @@ export function createCairnApi(options: CairnApiOptions): CairnApi {
     upsertSubject: ({ userId, ...rest }) => call('PUT', `/v1/subjects/${encodeURIComponent(userId)}`, rest),
     insights: () => call('GET', '/v1/insights'),
     experiment: () => call('GET', '/v1/insights/experiment'),
+    accounts: (segment) => call('GET', `/v1/accounts?segment=${encodeURIComponent(segment)}&limit=100`),
+    registerWebhook: async (url, events) => (await call('POST', '/v1/webhooks', { url, events })) as { id: string; secret: string },
+    webhooks: async () => {
+      const hooks = (await call('GET', '/v1/webhooks')) as { id: string }[]
+      return Promise.all(hooks.map(async (hook) => ({ ...hook, deliveries: await call('GET', `/v1/webhooks/${encodeURIComponent(hook.id)}/deliveries`) })))
+    },
   }
 }

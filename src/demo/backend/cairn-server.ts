@@ -53,6 +53,8 @@ export async function startCairnApi(options: CairnApiOptions): Promise<RunningCa
     // Taskly with its holdout experiment, so the insights page can answer "does Cairn raise activation?".
     program: { ...demoProgramSource, experiment: demoExperiment },
     seed: true,
+    // Taskly's own backend receives the webhooks on loopback, so private targets are allowed here (never in production).
+    webhooks: { allowPrivate: true, backoffMs: 2_000 },
     now: () => {
       const reading = new Date()
       firstReading ??= reading

@@ -64,6 +64,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     api: createCairnApi({ baseUrl: '', apiKey: options.apiKey, fetch: (input, init) => fetch(`${apiUrl}${String(input)}`, init) }),
     mintToken: async (subject, locale) => (await cairnReady).mintToken(subject, locale),
     personaSubject: async (persona) => (await cairnReady).personaSubject(persona),
+    receiverUrl: () => `${apiUrl}/demo-api/webhook-receiver`,
   })
   const outer = new Hono()
   outer.route('/demo-api', demo)

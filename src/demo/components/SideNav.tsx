@@ -49,6 +49,10 @@ export function SideNav({ current }: { current: Page }) {
             <Icon name="insights" />
             Onboarding insights
           </a>
+          <a href="/success" onClick={follow} aria-current={current === 'success' ? 'page' : undefined}>
+            <Icon name="team" />
+            Customer success
+          </a>
         </div>
       </div>
     </nav>
