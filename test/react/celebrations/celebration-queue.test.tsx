@@ -116,6 +116,18 @@ describe('celebration queue', () => {
     expect(fake.ackCalls.sort()).toEqual(['badge:team-player', 'level:getting-started', 'milestone:first-report', 'milestone:invite-teammate'])
   })
 
+  it('plans nothing before the program is loaded, even when a live update arrives first', async () => {
+    const fake = createFakeSource()
+    renderLayer(fake)
+    // Before the first load has answered: no levels known yet to tell what the dialog already says.
+    act(() => fake.achieve(levelCelebration(), milestoneCelebration('invite-teammate')))
+    const user = setup()
+    await keepGoing(user)
+    await act(async () => {})
+    expect(toasts()).toHaveLength(0)
+    expect(fake.ackCalls.sort()).toEqual(['level:getting-started', 'milestone:invite-teammate'])
+  })
+
   it('acknowledges every celebration exactly once and never shows it again after a reload', async () => {
     const fake = createFakeSource([levelCelebration(), milestoneCelebration('first-report'), milestoneCelebration('connect-data', 'none')])
     const first = renderLayer(fake, { strict: true })
