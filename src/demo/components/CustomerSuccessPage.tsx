@@ -21,7 +21,6 @@ export function CustomerSuccessPage() {
 
   useEffect(() => {
     const controller = new AbortController()
-    setLoad({ status: 'loading' })
     fetchAccounts(segment, controller.signal).then(
       (rows) => setLoad({ status: 'ready', rows }),
       (error: unknown) => {
@@ -36,7 +35,10 @@ export function CustomerSuccessPage() {
     <div className="tk-success">
       <div className="tk-segments" role="group" aria-label="Segment">
         {SEGMENTS.map((s) => (
-          <button key={s.id} type="button" className="tk-chip" aria-pressed={s.id === segment} onClick={() => setSegment(s.id)}>
+          <button key={s.id} type="button" className="tk-chip" aria-pressed={s.id === segment} onClick={() => {
+              setLoad({ status: 'loading' })
+              setSegment(s.id)
+            }}>
             {s.label}
           </button>
         ))}
