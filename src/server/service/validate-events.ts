@@ -78,7 +78,12 @@ export function clientTrackableEventNames(program: Program): Set<string> {
     if (criterion.kind === 'all' || criterion.kind === 'any') criterion.of.forEach(collect)
     else if (criterion.kind !== 'tenure') names.add(criterion.event)
   }
-  for (const milestone of program.milestones) if (milestone.clientTrackable) collect(milestone.criterion)
+  for (const milestone of program.milestones) {
+    if (!milestone.clientTrackable) continue
+    collect(milestone.criterion)
+    // A threshold variant may count other events; they are as trackable as the milestone's own.
+    for (const variant of milestone.variants ?? []) collect(variant.criterion)
+  }
   return names
 }
 

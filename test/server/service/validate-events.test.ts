@@ -9,6 +9,15 @@ describe('event validation before storage', () => {
     expect(clientTrackableEventNames(demoProgram)).toEqual(new Set(['feature_used']))
   })
 
+  it("counts a threshold variant's events as trackable as its milestone's own", () => {
+    const milestones = demoProgram.milestones.map((m) =>
+      m.clientTrackable
+        ? { ...m, variants: [{ id: 'a', weight: 1, criterion: m.criterion }, { id: 'b', weight: 1, criterion: { kind: 'count' as const, event: 'board_opened', atLeast: 2 } }] }
+        : m,
+    )
+    expect(clientTrackableEventNames({ ...demoProgram, milestones })).toEqual(new Set(['feature_used', 'board_opened']))
+  })
+
   it('normalises timestamps so a retry with another spelling of the same instant compares equal', () => {
     const { valid } = validateEvents([{ id: 'e', name: 'x', userId: 'u', timestamp: '2025-12-31T23:00:00Z' }], { now: NOW })
     expect(valid[0]?.event.timestamp).toBe('2025-12-31T23:00:00.000Z')
