@@ -34,57 +34,61 @@ const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) =>
 const USER = [{ userToken: [] }]
 const API_KEY = [{ apiKey: [] }]
 
-function operation(summary: string, security: unknown[], responses: JsonObject, extra: JsonObject = {}): JsonObject {
+/**
+ * One operation. `operationId` is what generated clients name the method; `security` is always stated, `[]`
+ * marking a public route (no credential) explicitly rather than by omission.
+ */
+function operation(operationId: string, summary: string, security: unknown[], responses: JsonObject, extra: JsonObject = {}): JsonObject {
   const authErrors = security.length > 0 ? errors(401, 403, 429) : {}
-  return { summary, ...(security.length > 0 && { security }), ...extra, responses: { ...responses, ...authErrors, '500': json('Error', 'Unexpected error') } }
+  return { operationId, summary, security, ...extra, responses: { ...responses, ...authErrors, '500': json('Error', 'Unexpected error') } }
 }
 const body = (name: ComponentName) => ({ required: true, content: { 'application/json': { schema: ref(name) } } })
 
 const PATHS: JsonObject = {
   '/v1/program': {
-    get: operation('The program definition', USER, { '200': json('Program', 'The program; ETag is its version'), '304': { description: 'Not modified (If-None-Match)' } }),
+    get: operation('getProgram', 'The program definition', USER, { '200': json('Program', 'The program; ETag is its version'), '304': { description: 'Not modified (If-None-Match)' } }),
   },
   '/v1/me/progress': {
-    get: operation("The user's progress, benchmarks and pending celebrations", USER, { '200': json('MeProgress', 'Progress') }),
+    get: operation('getMyProgress', "The user's progress, benchmarks and pending celebrations", USER, { '200': json('MeProgress', 'Progress') }),
   },
   '/v1/me/stream': {
-    get: operation('Live progress (Server-Sent Events: `event: progress`, data = MeProgress)', [{ userToken: [] }, { tokenQuery: [] }], {
+    get: operation('streamMyProgress', 'Live progress (Server-Sent Events: `event: progress`, data = MeProgress)', [{ userToken: [] }, { tokenQuery: [] }], {
       '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
     }),
   },
   '/v1/me/events': {
-    post: operation('Record client-trackable events for the token user', USER, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('ClientEventBatch') }),
+    post: operation('trackMyEvents', 'Record client-trackable events for the token user', USER, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('ClientEventBatch') }),
   },
   '/v1/me/celebrations/{id}/seen': {
-    post: operation('Acknowledge a celebration (never shown again)', USER, { '204': { description: 'Acknowledged' }, ...errors(404) }, {
+    post: operation('acknowledgeCelebration', 'Acknowledge a celebration (never shown again)', USER, { '204': { description: 'Acknowledged' }, ...errors(404) }, {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
     }),
   },
   '/v1/me/digest': {
-    get: operation('A summary of the week or month', USER, { '200': json('Digest', 'Digest'), ...errors(400) }, {
+    get: operation('getMyDigest', 'A summary of the week or month', USER, { '200': json('Digest', 'Digest'), ...errors(400) }, {
       parameters: [{ name: 'period', in: 'query', required: true, schema: { type: 'string', enum: ['week', 'month'] } }],
     }),
   },
   '/v1/events': {
-    post: operation('Ingest usage events (idempotent by event id)', API_KEY, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('EventBatch') }),
+    post: operation('ingestEvents', 'Ingest usage events (idempotent by event id)', API_KEY, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('EventBatch') }),
   },
   '/v1/subjects/{userId}': {
-    put: operation('Create or update a subject', API_KEY, { '200': json('Subject', 'The stored subject'), ...errors(400, 413) }, {
+    put: operation('upsertSubject', 'Create or update a subject', API_KEY, { '200': json('Subject', 'The stored subject'), ...errors(400, 413) }, {
       parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: body('SubjectUpsert'),
     }),
   },
   '/v1/insights': {
-    get: operation('Program analytics: completion, time to milestone, drop-off, velocity', API_KEY, { '200': json('Insights', 'Insights') }),
+    get: operation('getInsights', 'Program analytics: completion, time to milestone, drop-off, velocity', API_KEY, { '200': json('Insights', 'Insights') }),
   },
   '/v1/insights/experiment': {
-    get: operation('Holdout lift (Newcombe 95% interval, pooled z-test), power, and threshold-variant comparisons', API_KEY, {
+    get: operation('getExperimentInsights', 'Holdout lift (Newcombe 95% interval, pooled z-test), power, and threshold-variant comparisons', API_KEY, {
       '200': json('ExperimentInsights', 'Experiment results'),
       ...errors(404),
     }),
   },
   '/v1/accounts': {
-    get: operation('Accounts by customer-success segment, with pace, signals and a suggested action (cursor pagination)', API_KEY, { '200': json('AccountsPage', 'One page'), ...errors(400) }, {
+    get: operation('listAccounts', 'Accounts by customer-success segment, with pace, signals and a suggested action (cursor pagination)', API_KEY, { '200': json('AccountsPage', 'One page'), ...errors(400) }, {
       parameters: [
         { name: 'segment', in: 'query', schema: { type: 'string', enum: ['at_risk', 'stalled', 'behind_pace', 'expansion', 'all'], default: 'all' } },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
@@ -94,28 +98,29 @@ const PATHS: JsonObject = {
   },
   '/v1/webhooks': {
     post: operation(
+      'registerWebhook',
       'Register a webhook (the secret is shown only in this response; deliveries are signed with Cairn-Signature)',
       API_KEY,
       { '201': json('RegisteredWebhook', 'Registered'), ...errors(400, 413) },
       { requestBody: body('WebhookRegistration') },
     ),
-    get: operation('List webhooks (without secrets)', API_KEY, { '200': json('WebhookList', 'Webhooks') }),
+    get: operation('listWebhooks', 'List webhooks (without secrets)', API_KEY, { '200': json('WebhookList', 'Webhooks') }),
   },
   '/v1/webhooks/{id}': {
-    delete: operation('Remove a webhook and its pending deliveries', API_KEY, { '204': { description: 'Removed' }, ...errors(404) }, {
+    delete: operation('deleteWebhook', 'Remove a webhook and its pending deliveries', API_KEY, { '204': { description: 'Removed' }, ...errors(404) }, {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
     }),
   },
   '/v1/webhooks/{id}/deliveries': {
-    get: operation('Recent deliveries of a webhook, newest first (body sent: WebhookEvent)', API_KEY, { '200': json('DeliveryList', 'Deliveries'), ...errors(404) }, {
+    get: operation('listWebhookDeliveries', 'Recent deliveries of a webhook, newest first (body sent: WebhookEvent)', API_KEY, { '200': json('DeliveryList', 'Deliveries'), ...errors(404) }, {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
     }),
   },
   '/healthz': {
-    get: operation('Liveness and storage reachability', [], { '200': json('Health', 'Up'), '503': json('Health', 'Storage unreachable') }),
+    get: operation('getHealth', 'Liveness and storage reachability', [], { '200': json('Health', 'Up'), '503': json('Health', 'Storage unreachable') }),
   },
   '/v1/openapi.json': {
-    get: operation('This document', [], { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } }),
+    get: operation('getOpenApiDocument', 'This document', [], { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } }),
   },
 }
 
@@ -145,6 +150,8 @@ export function openApiDocument(): JsonObject {
     openapi: '3.1.0',
     info: { title: 'Cairn API', version: '1', description: 'Progress, milestones and celebrations for an in-app widget.' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Relative: the API is wherever this document is served from (the paths carry their /v1 prefix).
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     paths: PATHS,
     components: {
       schemas: componentSchemas(),
