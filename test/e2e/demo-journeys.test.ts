@@ -132,6 +132,30 @@ describe('the Taskly demo as a visitor uses it', () => {
     await sidebar(page).getByText('Your progress').first().waitFor()
   })
 
+  test('the insights funnel is one sequence on one scale, with milestones outside levels, the missed rate and a labelled partial week', async () => {
+    const { page } = await h.newPage({ reducedMotion: 'reduce' })
+    await page.goto('/insights')
+    const funnel = page.locator('[data-funnel-step]')
+    await funnel.first().waitFor()
+    const steps = await funnel.evaluateAll((rows) => rows.map((r) => ({ id: r.getAttribute('data-funnel-step'), change: r.getAttribute('data-change'), text: r.textContent ?? '' })))
+    const programSteps = demoProgram.levels.flatMap((level) => level.milestones)
+    expect(steps.map((s) => s.id)).toEqual(programSteps)
+    // Every step after the first is compared with the one above, including each level's first step.
+    expect(steps.slice(1).every((s) => s.change !== null)).toBe(true)
+    for (const s of steps.slice(1)) {
+      const change = Number(s.change)
+      if (change > 0.005) expect(s.text, s.id ?? '').toMatch(/\+\d+%/)
+      if (change < -0.005) expect(s.text, s.id ?? '').toMatch(/−\d+%/)
+    }
+    await page.getByRole('heading', { name: 'Outside levels' }).waitFor()
+    const outside = page.locator('svg[aria-labelledby]').filter({ has: page.locator('title', { hasText: 'Completion rate of milestones outside levels' }) })
+    expect(await outside.textContent()).toContain('Finish setting up in your first week')
+    expect(await outside.textContent()).toMatch(/\d+% missed/)
+    expect(await page.locator('[data-partial]').count()).toBe(1)
+    await page.getByText(/The last column is this week so far/).waitFor()
+    await h.screenshot(page, 'journey-insights')
+  })
+
   test('on a wide screen the sidebar widget stands alone, with no launcher floating over it', async () => {
     for (const width of [1440, 1200]) {
       const { context, page } = await h.newPage({ viewport: { width, height: 900 } })

@@ -19,6 +19,8 @@ export const InsightsSchema = z.object({
       completionRate: share,
       achieved: z.number(),
       eligible: z.number(),
+      /** People whose deadline passed without it (milestones with a `deadline` only); `missed / eligible` is the missed rate. */
+      missed: z.optional(z.number()),
       medianDaysToAchieve: z.nullable(z.number()),
     }),
   ),
@@ -29,7 +31,15 @@ export const InsightsSchema = z.object({
       steps: z.array(z.object({ milestoneId: z.string(), title: z.string(), reached: z.number(), dropOff: share })),
     }),
   ),
-  velocity: z.array(z.object({ weekStart: z.string(), achieved: z.number() })),
+  velocity: z.array(
+    z.object({
+      weekStart: z.string(),
+      achieved: z.number(),
+      /** The current week, still running: its count is partial (`through` = when it was counted). */
+      partial: z.optional(z.boolean()),
+      through: z.optional(z.string()),
+    }),
+  ),
   /** Milestone density, retention with vs without early milestones, completion by segment (additive, turn 2). */
   success: z.optional(SuccessMetricsSchema),
 })

@@ -23,7 +23,7 @@ export interface BarChartProps {
 // Geometry in viewBox units; the SVG scales to its container.
 const WIDTH = 900
 const LABEL_WIDTH = 260
-const VALUE_WIDTH = 140
+const VALUE_WIDTH = 220
 const ROW_HEIGHT = 30
 const BAR_HEIGHT = 14
 

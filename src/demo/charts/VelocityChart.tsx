@@ -3,7 +3,8 @@ import { useId } from 'react'
 export interface VelocityChartProps {
   title: string
   description: string
-  weeks: { weekStart: string; achieved: number }[]
+  /** Oldest first; the current week is `partial` (drawn hollow and labelled "so far", left out of the trend line). */
+  weeks: { weekStart: string; achieved: number; partial?: boolean }[]
   locale?: string
 }
 
@@ -32,7 +33,11 @@ export function VelocityChart({ title, description, weeks, locale = 'en' }: Velo
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH
   const dateFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 8))
-  const line = weeks.map((w, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)} ${y(w.achieved).toFixed(1)}`).join(' ')
+  // Date labels stop short of a "so far" label, so the two never overlap.
+  const datedUntil = weeks.at(-1)?.partial ? weeks.length - 2 : weeks.length
+  // A week still running would read as a slump, so the trend follows complete weeks only.
+  const complete = weeks.flatMap((w, i) => (w.partial ? [] : [{ w, i }]))
+  const line = complete.map(({ w, i }, n) => `${n === 0 ? 'M' : 'L'}${x(i).toFixed(1)} ${y(w.achieved).toFixed(1)}`).join(' ')
   return (
     <svg className="tk-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
       <title id={`${id}-t`}>{title}</title>
@@ -52,17 +57,32 @@ export function VelocityChart({ title, description, weeks, locale = 'en' }: Velo
         const label = dateFormat.format(new Date(w.weekStart))
         return (
           <g key={w.weekStart}>
-            <title>{`Week of ${label}${i === weeks.length - 1 ? ' (so far)' : ''}: ${w.achieved} milestones achieved`}</title>
-            <rect x={x(i) - slot * 0.3} y={y(w.achieved)} width={slot * 0.6} height={PAD.top + innerH - y(w.achieved)} rx={3} className="tk-chart-column" />
-            {i % labelEvery === 0 && (
+            <title>{`Week of ${label}${w.partial ? ' (this week, so far)' : ''}: ${w.achieved} milestones achieved`}</title>
+            <rect
+              x={x(i) - slot * 0.3}
+              y={y(w.achieved)}
+              width={slot * 0.6}
+              height={PAD.top + innerH - y(w.achieved)}
+              rx={3}
+              className={w.partial ? 'tk-chart-column-partial' : 'tk-chart-column'}
+              data-partial={w.partial || undefined}
+            />
+            {w.partial ? (
               <text x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" className="tk-chart-axis">
-                {label}
+                so far
               </text>
+            ) : (
+              i % labelEvery === 0 &&
+              i < datedUntil && (
+                <text x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" className="tk-chart-axis">
+                  {label}
+                </text>
+              )
             )}
           </g>
         )
       })}
-      {weeks.length > 1 && <path d={line} fill="none" className="tk-chart-line" />}
+      {complete.length > 1 && <path d={line} fill="none" className="tk-chart-line" />}
     </svg>
   )
 }

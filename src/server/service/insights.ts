@@ -8,11 +8,13 @@ export const VELOCITY_WEEKS = 26
 
 /**
  * Program-wide numbers from stored progress rows (one per user):
- * - completion rate = achieved / eligible (users for whom the milestone is not ineligible);
+ * - completion rate = achieved / eligible (users for whom the milestone is not ineligible); for milestones with a
+ *   deadline, `missed` = users whose deadline passed without it;
  * - median days from signup to achievement (one decimal), null when nobody achieved it;
  * - per level, steps in program order: `reached` = users who achieved the step, `dropOff` = share lost from the
  *   step before (for the first step: of those eligible), i.e. 1 − (did both) / (did the previous);
- * - velocity = milestones achieved per ISO week (Monday 00:00 UTC), oldest first, empty weeks included.
+ * - velocity = milestones achieved per ISO week (Monday 00:00 UTC), oldest first, empty weeks included; the
+ *   current week is marked `partial` (counted `through` now), so a chart never reads it as a slump.
  */
 export function computeInsights(program: Program, rows: readonly CohortMember[], now: Date): Insights {
   const achievedBy = (milestoneId: string) =>
@@ -34,6 +36,7 @@ export function computeInsights(program: Program, rows: readonly CohortMember[],
     })
     const median = medianOf(days)
     const levelId = levelOf.get(milestone.id)
+    const missed = milestone.deadline ? rows.filter((r) => r.progress.milestones[milestone.id]?.state === 'missed').length : undefined
     return {
       id: milestone.id,
       title: milestone.title,
@@ -41,6 +44,7 @@ export function computeInsights(program: Program, rows: readonly CohortMember[],
       completionRate: eligible === 0 ? 0 : achieved / eligible,
       achieved,
       eligible,
+      ...(missed !== undefined ? { missed } : {}),
       medianDaysToAchieve: median === undefined ? null : Math.round(median * 10) / 10,
     }
   })
@@ -77,7 +81,12 @@ function weeklyVelocity(rows: readonly CohortMember[], now: Date): Insights['vel
   }
   const velocity: Insights['velocity'] = []
   for (let week = earliest; week <= thisWeek; week += WEEK_MS) {
-    velocity.push({ weekStart: new Date(week).toISOString().slice(0, 10), achieved: counts.get(week) ?? 0 })
+    const current = week === thisWeek
+    velocity.push({
+      weekStart: new Date(week).toISOString().slice(0, 10),
+      achieved: counts.get(week) ?? 0,
+      ...(current ? { partial: true, through: now.toISOString() } : {}),
+    })
   }
   return velocity
 }

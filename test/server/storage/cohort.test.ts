@@ -55,12 +55,16 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
     expect(benchmarks).not.toHaveProperty('percentile')
   })
 
-  it('computes completion, time to achieve, drop-off and weekly velocity from stored progress', async () => {
-    service = await suite.start(tinyProgram())
+  it('computes completion, time to achieve, drop-off, missed deadlines and weekly velocity from stored progress', async () => {
+    const program = tinyProgram()
+    // Outside every level, due 3 days after sign-up: only u1 makes it in time.
+    program.milestones.push({ id: 'c', title: 'Step C', category: 'onboarding', criterion: { kind: 'count', event: 'did_c', atLeast: 1 }, deadline: { days: 3 } })
+    service = await suite.start(program)
     const monday = '2026-03-02T00:00:00.000Z'
     await addAccount('u1', 'team', monday, [
       { name: 'did_a', day: 2 },
       { name: 'did_b', day: 4 },
+      { name: 'did_c', day: 1 },
     ])
     await addAccount('u2', 'team', monday, [{ name: 'did_a', day: 1 }])
     await addAccount('u3', 'team', monday, [{ name: 'did_b', day: 8 }])
@@ -71,6 +75,7 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
     expect(insights.milestones).toEqual([
       { id: 'a', title: 'Step A', levelId: 'one', achieved: 2, eligible: 4, completionRate: 0.5, medianDaysToAchieve: 1.5 },
       { id: 'b', title: 'Step B', levelId: 'one', achieved: 2, eligible: 4, completionRate: 0.5, medianDaysToAchieve: 6 },
+      { id: 'c', title: 'Step C', achieved: 1, eligible: 4, missed: 3, completionRate: 0.25, medianDaysToAchieve: 1 },
     ])
     expect(insights.levels).toEqual([
       {
@@ -82,9 +87,10 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
         ],
       },
     ])
+    // The current week is still running on Wednesday: marked partial, counted through now.
     expect(insights.velocity).toEqual([
-      { weekStart: '2026-03-02', achieved: 3 },
-      { weekStart: '2026-03-09', achieved: 1 },
+      { weekStart: '2026-03-02', achieved: 4 },
+      { weekStart: '2026-03-09', achieved: 1, partial: true, through: NOW.toISOString() },
     ])
   })
 })
