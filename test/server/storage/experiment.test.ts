@@ -90,10 +90,17 @@ describe.each(availableBackends())('experiments on $name', (backend) => {
   it('never reassigns anyone already assigned when holdoutPercent or variant weights change', async () => {
     const first = experimentProgram({ holdoutPercent: 10 }, [1, 1])
     const before = await suite.start(first)
-    // Units that a 50% holdout and a 1:9 weighting would move, had they not been recorded.
-    const movers = accounts(first.experiment!, 'treatment', 40).filter((id) => assignmentBucket(first.experiment!.id, id) < 50)
+    // Units that a 50% holdout and a 1:99 weighting would move, had they not been recorded: treatment now but
+    // below 50 in the experiment's buckets, and on the "two" variant but above 1 in the variant set's buckets.
+    const movers: string[] = []
+    for (let i = 0; movers.length < 4; i++) {
+      const id = `acct-mover-${i}`
+      const bucket = assignmentBucket(first.experiment!.id, id)
+      const variantBucket = assignmentBucket(variantSetId('tasks'), id)
+      if (bucket >= 10 && bucket < 50 && variantBucket >= 1 && variantBucket < 50) movers.push(id)
+    }
     const users: string[] = []
-    for (const id of movers.slice(0, 4)) users.push(await join(before, id, daysBefore(10), 1))
+    for (const id of movers) users.push(await join(before, id, daysBefore(10), 1))
     const arms = await Promise.all(users.map(async (u) => (await before.progress(u, NOW)).holdout === true))
     const targets = await Promise.all(users.map(async (u) => (await before.progress(u, NOW)).milestones.tasks?.target))
     await before.close()
@@ -106,13 +113,33 @@ describe.each(availableBackends())('experiments on $name', (backend) => {
       expect(progress.milestones.tasks?.target).toBe(targets[i])
     }
     expect(arms.every((held) => !held)).toBe(true)
-    expect(targets).toContain(2) // someone on the "two" variant, which a 1:99 weighting would have moved
+    expect(targets).toEqual([2, 2, 2, 2]) // all on the "two" variant, which a 1:99 weighting would have moved
     // A unit seen for the first time follows the new settings.
     const [newcomer] = accounts(changed.experiment!, 'holdout', 1).filter((id) => !movers.includes(id))
     const newUser = await join(after, newcomer!, daysBefore(10), 1)
     expect((await after.progress(newUser, NOW)).holdout).toBe(true)
     const recorded = await suite.storage.query<{ set_id: string; arm: string }>('SELECT set_id, arm FROM assignments WHERE program_id = $1 AND unit = $2 ORDER BY set_id', [changed.id, newcomer])
     expect(recorded.map((r) => r.set_id)).toEqual([changed.experiment!.id, variantSetId('tasks')])
+  })
+
+  it('lets the first recorded assignment win when two processes with different settings meet a unit at once', async () => {
+    const first = experimentProgram({ holdoutPercent: 0 })
+    const second: Program = { ...first, experiment: { ...first.experiment!, holdoutPercent: 50 } }
+    const [a, b] = await Promise.all([suite.start(first), suite.start(second)])
+    // Units a 50% holdout would hold out and a 0% one would not: the two processes disagree on every one of them.
+    const units = accounts(second.experiment!, 'holdout', 6)
+    const seen = await Promise.all(
+      units.flatMap((unit) => [a, b].map(async (service) => {
+        await service.upsertSubject(`${unit}-u`, { signedUpAt: daysBefore(2), accountId: unit })
+        return { unit, holdout: (await service.progress(`${unit}-u`, NOW)).holdout === true }
+      })),
+    )
+    for (const unit of units) {
+      const arms = seen.filter((s) => s.unit === unit).map((s) => s.holdout)
+      expect(new Set(arms).size).toBe(1)
+      const stored = await suite.storage.query<{ arm: string }>('SELECT arm FROM assignments WHERE program_id = $1 AND set_id = $2 AND unit = $3', [first.id, first.experiment!.id, unit])
+      expect(stored).toEqual([{ arm: arms[0] ? 'holdout' : 'treatment' }])
+    }
   })
 
   it('assigns every user of an account together', async () => {
