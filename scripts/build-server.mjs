@@ -6,9 +6,11 @@
 // before any of our code runs, so the published entries (`index.js`, `cli.js`) are small wrappers that import
 // the real modules dynamically and turn "Cannot find package" into one sentence naming what to install.
 import { build } from 'esbuild'
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 
 const OUT = 'dist/server'
+// Chunk names carry hashes: clear old ones so they never ride along into the tarball.
+rmSync(OUT, { recursive: true, force: true })
 const result = await build({
   entryPoints: { api: 'src/server/index.ts', 'cli-main': 'src/server/cli.ts', peers: 'src/server/peers.ts' },
   outdir: OUT,
