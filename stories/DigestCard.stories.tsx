@@ -2,8 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { DigestCard } from '../src/react'
 import { brandNew, levelOneSettled, valueSummary } from './fixtures/snapshots'
+import { valueMonth } from './fixtures/digests'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, componentDocs, playUntilState, waitForElement } from './support/story-helpers'
+import { apiParameters, componentDocs, playUntilState, waitForElement, waitForText } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/DigestCard',
@@ -29,8 +30,15 @@ type Story = StoryObj<typeof meta>
 /** The week level 1 was finished: the level, its badge and four milestones. */
 export const BusyWeek: Story = {}
 
-/** Day 20, the month view: everything since signing up, plus "You've saved 8 hours". */
-export const Month: Story = { args: { period: 'month' }, parameters: apiParameters({ progress: valueSummary }) }
+/** Day 20, the month view: what was accomplished (past-tense titles) and the month's own "Saved 8 hours". */
+export const Month: Story = {
+  args: { period: 'month' },
+  parameters: apiParameters({ progress: valueSummary, digest: () => valueMonth }),
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-digest] li', /created your first project/i, canvasElement)
+    await waitForText('[data-cairn-digest] li:last-child', /^saved 8 hours$/i, canvasElement)
+  },
+}
 
 /** Nothing new this week: one friendly line, no empty list. */
 export const QuietWeek: Story = { parameters: apiParameters({ progress: brandNew }) }

@@ -36,8 +36,8 @@ describe('buildDigest', () => {
     const progress = progressWith({ 'first-project': daysAgo(10), 'invite-teammate': daysAgo(1), 'five-tasks': daysAgo(6.9) })
     const digest = buildDigest({ program: demoProgram, progress, period: 'week', now: NOW })
     expect(digest.achieved).toEqual([
-      { milestoneId: 'five-tasks', title: 'Add 5 tasks', achievedAt: daysAgo(6.9) },
-      { milestoneId: 'invite-teammate', title: 'Invite a teammate', achievedAt: daysAgo(1) },
+      { milestoneId: 'five-tasks', title: 'Add 5 tasks', doneTitle: 'Added 5 tasks', achievedAt: daysAgo(6.9) },
+      { milestoneId: 'invite-teammate', title: 'Invite a teammate', doneTitle: 'Invited a teammate', achievedAt: daysAgo(1) },
     ])
     const month = buildDigest({ program: demoProgram, progress, period: 'month', now: NOW })
     expect(month.achieved.map((a) => a.milestoneId)).toEqual(['first-project', 'five-tasks', 'invite-teammate'])
@@ -86,14 +86,28 @@ describe('buildDigest', () => {
     expect(digest).toMatchObject({ achieved: [], badges: [], levelsCompleted: [] })
   })
 
-  it('reports minutes saved and the first next step', () => {
+  it("reports the period's own minutes saved, not the running total, and the first next step", () => {
     const nextStep = { milestoneId: 'automate-workflow', title: 'Automate a workflow', cta: { label: 'Try automations', href: '/automations' }, reason: 'Saves you the most time' }
     const progress = progressWith({}, {
       value: { minutesSaved: 240, moneySaved: 240, currency: 'USD' },
       nextSteps: [nextStep, { milestoneId: 'generate-report', title: 'Generate a report', reason: 'Next in your level' }],
     })
-    const digest = buildDigest({ program: demoProgram, progress, period: 'week', now: NOW })
-    expect(digest).toMatchObject({ minutesSaved: 240, nextStep })
+    const startProgress = progressWith({}, { value: { minutesSaved: 180, moneySaved: 180, currency: 'USD' } })
+    const digest = buildDigest({ program: demoProgram, progress, startProgress, period: 'week', now: NOW })
+    expect(digest).toMatchObject({ minutesSaved: 60, nextStep })
+  })
+
+  it('says nothing about time saved when it cannot tell the period apart from the running total, or nothing was saved', () => {
+    const progress = progressWith({}, { value: { minutesSaved: 240 } })
+    expect(buildDigest({ program: demoProgram, progress, period: 'week', now: NOW })).not.toHaveProperty('minutesSaved')
+    expect(buildDigest({ program: demoProgram, progress, startProgress: progress, period: 'week', now: NOW })).not.toHaveProperty('minutesSaved')
+  })
+
+  it('lists accomplishments by their past-tense title when the program gives one', () => {
+    const program = { ...demoProgram, milestones: demoProgram.milestones.map((m) => (m.id === 'five-tasks' ? { ...m, doneTitle: undefined } : m)) }
+    const progress = progressWith({ 'tasks-sprint': daysAgo(1), 'five-tasks': daysAgo(2) })
+    const achieved = buildDigest({ program, progress, period: 'week', now: NOW }).achieved
+    expect(achieved.map((a) => a.doneTitle)).toEqual([undefined, 'Finished 3 tasks in a week'])
   })
 
   it('omits minutes saved and next step when there are none, and still matches the Digest schema', () => {

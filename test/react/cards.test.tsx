@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { BadgeShelf, BenchmarkCard, DigestCard, NextStepPrompt, ProgressBar, ProgressRing } from '../../src/react'
+import { BadgeShelf, BenchmarkCard, DigestCard, NextStepPrompt, ProgressBar, ProgressRing, ValueSummary } from '../../src/react'
 import { createFakeSource, gettingStarted, makeProgress, renderWithProvider, sampleDigest } from './fixtures'
 
 /** 120 teams; at 5 days in, the typical team has done 1 step, the user (gettingStarted) has done 2. */
@@ -127,9 +127,22 @@ describe('DigestCard', () => {
     await userEvent.click(toggle)
     expect(toggle).toHaveAttribute('aria-expanded', 'true')
     expect(await screen.findByText('This week you:')).toBeInTheDocument()
-    expect(screen.getByText('Create your first project')).toBeInTheDocument()
-    expect(screen.getByText("You've saved 36 minutes")).toBeInTheDocument()
     expect(fake.source.digest).toHaveBeenCalledWith('week', expect.any(AbortSignal))
+  })
+
+  it('lists accomplishments, not instructions, and the time saved in the period', async () => {
+    renderWithProvider(<DigestCard defaultOpen />, createFakeSource())
+    const list = await screen.findByRole('list')
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Created your first project',
+      'Achieved: Finish 3 tasks in a week',
+      'Saved 36 minutes',
+    ])
+  })
+
+  it('keeps hours and money in agreement: 72 minutes at $60 an hour', async () => {
+    renderWithProvider(<ValueSummary />, createFakeSource(makeProgress({}, { value: { minutesSaved: 72, moneySaved: 72, currency: 'USD' } })))
+    expect(await screen.findByText("You've saved 1 hour 12 minutes — worth $72")).toHaveAttribute('data-cairn-value')
   })
 
   it('offers a retry when the digest cannot load', async () => {

@@ -68,7 +68,10 @@ export const sampleDigest: Digest = {
   period: 'week',
   from: '2026-11-13T12:00:00.000Z',
   to: NOW,
-  achieved: [{ milestoneId: 'first-project', title: 'Create your first project', achievedAt: '2026-11-18T09:00:00.000Z' }],
+  achieved: [
+    { milestoneId: 'first-project', title: 'Create your first project', doneTitle: 'Created your first project', achievedAt: '2026-11-18T09:00:00.000Z' },
+    { milestoneId: 'tasks-sprint', title: 'Finish 3 tasks in a week', achievedAt: '2026-11-19T09:00:00.000Z' },
+  ],
   badges: [],
   levelsCompleted: [],
   minutesSaved: 36,

@@ -1,5 +1,6 @@
 import {
   buildDigest,
+  digestPeriodStart,
   celebrationsBetween,
   createIncrementalEvaluator,
   type CairnEvent,
@@ -123,7 +124,9 @@ export function localSource(options: LocalSourceOptions): LocalSource {
     async digest(period, signal) {
       if (signal?.aborted) throw abortedError()
       const at = now()
-      return buildDigest({ program, progress: open().evaluator.progress(at), period, now: at })
+      const { evaluator } = open()
+      const startProgress = evaluator.progress(digestPeriodStart(period, at))
+      return buildDigest({ program, progress: evaluator.progress(at), startProgress, period, now: at })
     },
 
     reset() {

@@ -7,7 +7,7 @@ export const digestCheck: Check<Digest> = obj({
   period: oneOf(['week', 'month']),
   from: iso,
   to: iso,
-  achieved: arr(obj({ milestoneId: str, title: str, achievedAt: iso })),
+  achieved: arr(obj({ milestoneId: str, title: str, doneTitle: opt(str), achievedAt: iso })),
   badges: arr(obj({ id: str, title: str, earnedAt: iso })),
   levelsCompleted: arr(obj({ id: str, title: str })),
   minutesSaved: opt(num),

@@ -21,6 +21,7 @@ const CRITERION_KINDS: readonly Milestone['criterion']['kind'][] = ['count', 'su
 const milestone = obj({
   id: text,
   title: text,
+  doneTitle: opt(text),
   description: opt(str),
   category: oneOf(CATEGORIES),
   unit: opt(oneOf(['user', 'account'])),

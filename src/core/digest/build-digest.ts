@@ -9,6 +9,11 @@ export const DIGEST_PERIOD_DAYS: Record<DigestPeriod, number> = { week: 7, month
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+/** Where a digest period ending at `now` starts: the moment to pass as `startProgress`'s evaluation time. */
+export function digestPeriodStart(period: DigestPeriod, now: Date | string): Date {
+  return new Date(new Date(now).getTime() - DIGEST_PERIOD_DAYS[period] * DAY_MS)
+}
+
 export interface BuildDigestInput {
   /** Supplies titles; milestones, badges and levels not in it are left out. */
   program: Program
@@ -18,16 +23,22 @@ export interface BuildDigestInput {
   period: DigestPeriod
   /** End of the period. */
   now: Date | string
+  /**
+   * The user's progress at the start of the period (`now − 7 or 30 days`), which the period's time saved is
+   * measured from. Without it the digest leaves `minutesSaved` out: a running total is not "this week".
+   */
+  startProgress?: Progress
 }
 
 /**
  * The "this week you…" summary: milestones achieved, badges earned and levels completed in the period
- * `(now − 7 or 30 days, now]`, oldest first; minutes saved to date (Progress keeps no history of the value
- * count, so this is the running total, not the period's share); and the first next step, if any.
+ * `(now − 7 or 30 days, now]`, oldest first, each with its past-tense `doneTitle` when the program has one;
+ * the minutes saved *in the period* (value at `now` minus value at its start, from `startProgress`; never
+ * negative, left out when zero or unknown); and the first next step, if any.
  */
-export function buildDigest({ program, progress, period, now }: BuildDigestInput): Digest {
+export function buildDigest({ program, progress, period, now, startProgress }: BuildDigestInput): Digest {
   const toMs = new Date(now).getTime()
-  const fromMs = toMs - DIGEST_PERIOD_DAYS[period] * DAY_MS
+  const fromMs = digestPeriodStart(period, now).getTime()
   const inPeriod = (time: string | undefined): time is string => {
     if (time === undefined) return false
     const ms = Date.parse(time)
@@ -36,7 +47,8 @@ export function buildDigest({ program, progress, period, now }: BuildDigestInput
 
   const achieved = program.milestones.flatMap((milestone) => {
     const entry = progress.milestones[milestone.id]
-    return entry?.state === 'achieved' && inPeriod(entry.achievedAt) ? [{ milestoneId: milestone.id, title: milestone.title, achievedAt: entry.achievedAt }] : []
+    if (entry?.state !== 'achieved' || !inPeriod(entry.achievedAt)) return []
+    return [{ milestoneId: milestone.id, title: milestone.title, ...(milestone.doneTitle !== undefined && { doneTitle: milestone.doneTitle }), achievedAt: entry.achievedAt }]
   })
 
   const badges = progress.badges.flatMap((earned) => {
@@ -47,6 +59,7 @@ export function buildDigest({ program, progress, period, now }: BuildDigestInput
   const completedAt = levelCompletionTimes(program, progress)
   const levelsCompleted = program.levels.filter((level) => inPeriod(completedAt.get(level.id))).map((level) => ({ id: level.id, title: level.title }))
 
+  const savedInPeriod = startProgress === undefined ? 0 : Math.max(0, (progress.value?.minutesSaved ?? 0) - (startProgress.value?.minutesSaved ?? 0))
   const nextStep = progress.nextSteps[0]
   return {
     period,
@@ -55,7 +68,7 @@ export function buildDigest({ program, progress, period, now }: BuildDigestInput
     achieved: sortByTime(achieved, (a) => a.achievedAt),
     badges: sortByTime(badges, (b) => b.earnedAt),
     levelsCompleted,
-    ...(progress.value !== undefined && { minutesSaved: progress.value.minutesSaved }),
+    ...(savedInPeriod > 0 && { minutesSaved: savedInPeriod }),
     ...(nextStep !== undefined && { nextStep }),
   }
 }

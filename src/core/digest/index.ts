@@ -1,2 +1,2 @@
-export { buildDigest, DIGEST_PERIOD_DAYS, type BuildDigestInput, type DigestPeriod } from './build-digest'
+export { buildDigest, digestPeriodStart, DIGEST_PERIOD_DAYS, type BuildDigestInput, type DigestPeriod } from './build-digest'
 export { digestWeekEnd } from './digest-week'

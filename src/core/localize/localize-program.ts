@@ -23,10 +23,11 @@ export function localizeProgram(program: LocalizedProgram, locale?: string): Pro
     ...program,
     title: text(program.title),
     milestones: program.milestones.map((milestone) => {
-      const { title, description, cta, ...rest } = milestone
+      const { title, doneTitle, description, cta, ...rest } = milestone
       return {
         ...rest,
         title: text(title),
+        ...(doneTitle !== undefined && { doneTitle: text(doneTitle) }),
         ...(description !== undefined && { description: text(description) }),
         ...(cta !== undefined && { cta: { ...cta, label: text(cta.label) } }),
       }
@@ -62,7 +63,7 @@ export function programLocales(program: LocalizedProgram): string[] {
     if (value !== undefined && typeof value !== 'string') for (const key of Object.keys(value)) found.add(key)
   }
   collect(program.title)
-  for (const m of program.milestones) [m.title, m.description, m.cta?.label].forEach(collect)
+  for (const m of program.milestones) [m.title, m.doneTitle, m.description, m.cta?.label].forEach(collect)
   for (const l of program.levels) [l.title, l.unlocks?.message, ...(l.unlocks?.features ?? []).map((f) => (typeof f === 'string' ? undefined : f.label))].forEach(collect)
   for (const b of program.badges) [b.title, b.description].forEach(collect)
   return [...found]

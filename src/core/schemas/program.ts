@@ -98,6 +98,8 @@ export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as cons
 export const MilestoneSchema = z.strictObject({
   id,
   title: copy,
+  /** Past tense, for lists of what was achieved: "Created your first project" (DESIGN §7.9). */
+  doneTitle: z.optional(copy),
   description: z.optional(prose),
   category: z.enum(MILESTONE_CATEGORIES),
   unit: z.optional(z.enum(['user', 'account'])),

@@ -112,7 +112,8 @@ export const DigestSchema = z.object({
   period: z.enum(['week', 'month']),
   from: isoTime,
   to: isoTime,
-  achieved: z.array(z.object({ milestoneId: z.string(), title: z.string(), achievedAt: isoTime })),
+  /** `doneTitle`: the milestone's past-tense title when the program has one (show it, else "Achieved: <title>"). */
+  achieved: z.array(z.object({ milestoneId: z.string(), title: z.string(), doneTitle: z.optional(z.string()), achievedAt: isoTime })),
   badges: z.array(z.object({ id: z.string(), title: z.string(), earnedAt: isoTime })),
   levelsCompleted: z.array(z.object({ id: z.string(), title: z.string() })),
   minutesSaved: z.optional(count),

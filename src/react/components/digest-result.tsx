@@ -73,8 +73,13 @@ function DigestResultView({ result, period, onRetry }: DigestResultViewProps) {
   const items = [
     ...digest.levelsCompleted.map((level) => ({ key: `level:${level.id}`, text: messages.digestLevelCompleted(level.title) })),
     ...digest.badges.map((badge) => ({ key: `badge:${badge.id}`, text: messages.digestBadgeEarned(badge.title) })),
-    ...digest.achieved.map((milestone) => ({ key: `milestone:${milestone.milestoneId}`, text: milestone.title })),
-    ...(digest.minutesSaved ? [{ key: 'saved', text: messages.valueSaved(digest.minutesSaved, format) }] : []),
+    // Accomplishments, not instructions: the past-tense title, else "Achieved: <title>".
+    ...digest.achieved.map((milestone) => ({
+      key: `milestone:${milestone.milestoneId}`,
+      text: milestone.doneTitle ?? messages.digestAchieved(milestone.title),
+    })),
+    // The period's own time saved (the API sends no running total here).
+    ...(digest.minutesSaved ? [{ key: 'saved', text: messages.digestSaved(digest.minutesSaved, format) }] : []),
   ]
   if (items.length === 0) return <p data-cairn-card-detail="">{messages.digestEmpty(period)}</p>
   return (
@@ -84,7 +89,7 @@ function DigestResultView({ result, period, onRetry }: DigestResultViewProps) {
         {items.map((item) => (
           <li key={item.key}>
             <CheckIcon />
-            {item.text}
+            <bdi>{item.text}</bdi>
           </li>
         ))}
       </ul>

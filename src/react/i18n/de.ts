@@ -47,6 +47,8 @@ export const de: CairnMessages = {
   digestToggle: (period) => (period === 'week' ? 'Deine Woche im Rückblick' : 'Dein Monat im Rückblick'),
   digestIntro: (period) => (period === 'week' ? 'Diese Woche hast du:' : 'Diesen Monat hast du:'),
   digestEmpty: (period) => (period === 'week' ? 'Diese Woche gibt es noch nichts Neues.' : 'Diesen Monat gibt es noch nichts Neues.'),
+  digestAchieved: (title) => `Erreicht: ${title}`,
+  digestSaved: (minutes, f) => `${f.duration(minutes)} gespart`,
   digestLevelCompleted: (title) => `„${title}“ abgeschlossen`,
   digestBadgeEarned: (title) => `Das Abzeichen „${title}“ erhalten`,
   loading: 'Dein Fortschritt wird geladen …',

@@ -45,6 +45,8 @@ export const en: CairnMessages = {
   digestToggle: (period) => (period === 'week' ? 'Your week in review' : 'Your month in review'),
   digestIntro: (period) => (period === 'week' ? 'This week you:' : 'This month you:'),
   digestEmpty: (period) => (period === 'week' ? 'Nothing new this week yet.' : 'Nothing new this month yet.'),
+  digestAchieved: (title) => `Achieved: ${title}`,
+  digestSaved: (minutes, f) => `Saved ${f.duration(minutes)}`,
   digestLevelCompleted: (title) => `Completed ${title}`,
   digestBadgeEarned: (title) => `Earned the ${title} badge`,
   loading: 'Loading your progress…',

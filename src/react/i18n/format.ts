@@ -11,11 +11,14 @@ export interface Formatters {
   relativeDays(days: number): string
   /** An amount of money, e.g. "$480". */
   money(amount: number, currency: string): string
-  /** "8 hours" / "45 minutes": whole hours from an hour up, minutes below. */
+  /**
+   * "8 hours", "1 hour 12 minutes", "45 minutes": exact to the minute, so a duration never disagrees with an
+   * amount of money computed from the same minutes.
+   */
   duration(minutes: number): string
 }
 
-/** Below an hour, "45 minutes" reads better than "0.8 hours". */
+/** Minutes in an hour: durations read "1 hour 12 minutes", never a rounded "1 hour" next to $72. */
 const MINUTES_PER_HOUR = 60
 
 // Intl constructors are costly (tens of µs each); a widget re-renders often, so one set per locale is kept.
@@ -41,6 +44,7 @@ function createFormatters(locale: string): Formatters {
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: 0 })
   const hours = unit('hour')
   const minutes = unit('minute')
+  const parts = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' })
   return {
     locale,
     number: (value) => numbers.format(value),
@@ -49,7 +53,12 @@ function createFormatters(locale: string): Formatters {
     relativeDays: (days) => relative.format(days, 'day'),
     money: (amount, currency) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
-    duration: (total) =>
-      total >= MINUTES_PER_HOUR ? hours.format(Math.round(total / MINUTES_PER_HOUR)) : minutes.format(Math.round(total)),
+    duration: (total) => {
+      const whole = Math.max(0, Math.round(total))
+      const h = Math.floor(whole / MINUTES_PER_HOUR)
+      const m = whole % MINUTES_PER_HOUR
+      if (h === 0) return minutes.format(m)
+      return m === 0 ? hours.format(h) : parts.format([hours.format(h), minutes.format(m)])
+    },
   }
 }

@@ -65,6 +65,10 @@ export interface CairnMessages {
   /** "This week you:" */
   digestIntro(period: 'week' | 'month'): string
   digestEmpty(period: 'week' | 'month'): string
+  /** A digest line for a milestone whose program gives no past-tense `doneTitle`: "Achieved: Add 5 tasks". */
+  digestAchieved(title: string): string
+  /** The digest line for the period's own time saved: "Saved 1 hour 12 minutes". */
+  digestSaved(minutes: number, f: Formatters): string
   digestLevelCompleted(title: string): string
   digestBadgeEarned(title: string): string
   loading: string

@@ -1,4 +1,4 @@
-import { buildDigest, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
+import { buildDigest, digestPeriodStart, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
 import { findSubjects, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, StorageUnavailableError, type Storage } from '../storage'
 import type { CairnService } from '../service-types'
@@ -206,8 +206,10 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         return found
       }),
     digest: async (userId, period, now, locale) => {
+      // The period's own time saved is measured from the progress at its start, evaluated from the events.
+      const { progress: startProgress } = await plainProgress(userId, digestPeriodStart(period, now))
       const { progress } = await plainProgress(userId, now)
-      return buildDigest({ program: texts.in(locale), progress, period, now })
+      return buildDigest({ program: texts.in(locale), progress, startProgress, period, now })
     },
     insights: async (now) => {
       const [rows, retained] = await Promise.all([loadCohort(storage, program.id), retainedUnits(storage, program.id, now, RETENTION_WINDOW_DAYS)])

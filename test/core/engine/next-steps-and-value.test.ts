@@ -77,6 +77,13 @@ describe('value', () => {
     expect(result.value).toEqual({ minutesSaved: 12 })
   })
 
+  it('prices the same whole minutes it reports, so hours and money always agree', () => {
+    const p = single(count('task_completed', 50), { category: 'value', value: { minutesSavedPerUnit: 2.5, hourlyRate: 50, currency: 'USD' } })
+    const result = evaluate(p, events('task_completed', [1, 2, 3]), { now: at(6), subject: subject() })
+    // 7.5 minutes are reported as 8, and 8 minutes at $50 an hour are $6.67.
+    expect(result.value).toEqual({ minutesSaved: 8, moneySaved: 6.67, currency: 'USD' })
+  })
+
   it('leaves value out when the program declares none', () => {
     expect(evaluate(single(count('a', 1)), [], { now: at(1), subject: subject() }).value).toBeUndefined()
   })

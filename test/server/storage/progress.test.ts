@@ -130,6 +130,17 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
     expect(digest.achieved.map((a) => a.milestoneId)).toEqual(['first-project'])
   })
 
+  it("reports the digest period's own time saved, not the all-time total", async () => {
+    const service = await suite.start()
+    await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
+    const eightDaysAgo = new Date(NOW.getTime() - 8 * 24 * 60 * 60 * 1000)
+    await service.ingest(eventsFor('u1', 'task_completed', 5, { end: eightDaysAgo, idPrefix: 'old' }), { now: NOW })
+    await service.ingest(eventsFor('u1', 'task_completed', 3, { end: NOW, idPrefix: 'new' }), { now: NOW })
+    expect((await service.progress('u1', NOW)).value?.minutesSaved).toBe(96)
+    // 12 minutes a task (demo program): this week's 3 tasks, not all 8.
+    expect((await service.digest('u1', 'week', NOW)).minutesSaved).toBe(36)
+  })
+
   it('returns progress for a user nobody has described yet', async () => {
     const service = await suite.start()
     const progress = await service.progress('ghost', NOW)
