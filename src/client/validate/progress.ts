@@ -8,7 +8,7 @@ import { CELEBRATION_STYLES, currency, cta } from './program'
 const MILESTONE_STATES: readonly MilestoneState[] = ['locked', 'available', 'in_progress', 'achieved', 'missed', 'ineligible']
 const LEVEL_STATES: readonly LevelState[] = ['locked', 'active', 'complete']
 const SIGNAL_STATES: readonly SignalState['state'][] = ['active', 'clear']
-const CELEBRATION_KINDS: readonly Celebration['kind'][] = ['level', 'badge', 'milestone']
+const CELEBRATION_KINDS: readonly Celebration['kind'][] = ['level', 'badge', 'milestone', 'team']
 
 export const nextStep: Check<NextStep> = obj({ milestoneId: str, title: str, cta: opt(cta), reason: str })
 

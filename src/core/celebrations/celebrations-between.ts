@@ -14,7 +14,7 @@ export function celebrationId(kind: Celebration['kind'], refId: string): string 
  * Used when a celebration is created and again when the API answers in another locale.
  */
 export function celebrationText(program: Program, kind: string, refId: string): { title: string; message?: string } | undefined {
-  if (kind === 'milestone') {
+  if (kind === 'milestone' || kind === 'team') {
     const milestone = program.milestones.find((m) => m.id === refId)
     return milestone && { title: milestone.title }
   }

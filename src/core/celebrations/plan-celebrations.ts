@@ -11,7 +11,7 @@ export const MAX_SEPARATE_TOASTS = 2
  * Kinds the frequency caps (cooldown, merging) apply to (DESIGN §7.2: milestone moments only). Every other
  * kind is never demoted or merged: a level-up or badge waits for the current dialog instead.
  */
-const CAPPED_KINDS: ReadonlySet<CelebrationKind> = new Set(['milestone'])
+const CAPPED_KINDS: ReadonlySet<CelebrationKind> = new Set(['milestone', 'team'])
 
 /** How one pending celebration (or a merged group) should be shown right now. */
 export type CelebrationDisplay =

@@ -1,7 +1,7 @@
 import type { Celebration, CelebrationKind } from '../schemas/progress'
 
-// A finished level is the biggest moment, the badge it brings comes next, single milestones last (DESIGN §5).
-const KIND_RANK: Record<CelebrationKind, number> = { level: 0, badge: 1, milestone: 2 }
+// A finished level is the biggest moment, the badge it brings comes next, single milestones, then teammates' news.
+const KIND_RANK: Record<CelebrationKind, number> = { level: 0, badge: 1, milestone: 2, team: 3 }
 
 /** Level > badge > milestone, then priority (high first), then achievedAt (early first), then id. Returns a new array. */
 export function sortCelebrations(list: readonly Celebration[]): Celebration[] {

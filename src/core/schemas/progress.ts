@@ -82,7 +82,8 @@ export const BenchmarksSchema = z.object({
 })
 export type Benchmarks = z.infer<typeof BenchmarksSchema>
 
-export const CELEBRATION_KINDS = ['level', 'badge', 'milestone'] as const
+/** `team`: an account-unit milestone a teammate achieved, announced to everyone else in the account (DESIGN §7.5). */
+export const CELEBRATION_KINDS = ['level', 'badge', 'milestone', 'team'] as const
 export type CelebrationKind = (typeof CELEBRATION_KINDS)[number]
 
 export const CelebrationSchema = z.object({

@@ -8,10 +8,11 @@ export type { CelebrationMessages }
 export function celebrationHeadline(messages: CelebrationMessages, kind: CelebrationKind, title: string): string {
   if (kind === 'level') return messages.levelComplete(title)
   if (kind === 'badge') return messages.badgeEarned(title)
+  if (kind === 'team') return messages.teamAchieved(title)
   return messages.milestoneAchieved(title)
 }
 
 /** Decorative emoji shown beside a headline (never part of the announced text). */
 export function celebrationEmoji(kind: CelebrationKind): string {
-  return kind === 'badge' ? '🏅' : '🎉'
+  return kind === 'badge' ? '🏅' : kind === 'team' ? '🙌' : '🎉'
 }

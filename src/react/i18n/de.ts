@@ -70,9 +70,10 @@ export const deCelebrationMessages: CelebrationMessages = {
   levelComplete: (title) => `Stufe abgeschlossen: ${title}`,
   milestoneAchieved: (title) => `Meilenstein erreicht: ${title}`,
   badgeEarned: (title) => `Abzeichen erhalten: ${title}`,
+  teamAchieved: (title) => `Euer Team hat es geschafft: ${title}`,
   groupAchieved: (count, kinds, f) => {
     const one = f.plural(count) === 'one'
-    if (kinds.every((k) => k === 'milestone')) return `${f.number(count)} ${one ? 'Meilenstein' : 'Meilensteine'} erreicht`
+    if (kinds.every((k) => k === 'milestone' || k === 'team')) return `${f.number(count)} ${one ? 'Meilenstein' : 'Meilensteine'} erreicht`
     return `${f.number(count)} ${one ? 'Erfolg' : 'Erfolge'} erreicht`
   },
   dialogBadge: 'Abzeichen erhalten',

@@ -7,8 +7,9 @@ export const enCelebrationMessages: CelebrationMessages = {
   levelComplete: (title) => `Level complete: ${title}`,
   milestoneAchieved: (title) => `Milestone achieved: ${title}`,
   badgeEarned: (title) => `Badge earned: ${title}`,
+  teamAchieved: (title) => `Your team just achieved: ${title}`,
   groupAchieved: (count, kinds, f) => {
-    const noun = kinds.every((k) => k === 'milestone') ? 'milestone' : 'achievement'
+    const noun = kinds.every((k) => k === 'milestone' || k === 'team') ? 'milestone' : 'achievement'
     return `${f.number(count)} ${noun}${f.plural(count) === 'one' ? '' : 's'} achieved`
   },
   dialogBadge: 'Badge earned',

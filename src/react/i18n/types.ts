@@ -101,6 +101,8 @@ export interface CelebrationMessages {
   milestoneAchieved(title: string): string
   /** "Badge earned: Team player" */
   badgeEarned(title: string): string
+  /** A teammate's achievement for the whole account: "Your team just achieved: Get 3 teammates active" */
+  teamAchieved(title: string): string
   /** One toast for many: "3 milestones achieved" (or "achievements" when kinds are mixed). */
   groupAchieved(count: number, kinds: readonly CelebrationKind[], f: Formatters): string
   /** Label above the badge shown in the dialog. */

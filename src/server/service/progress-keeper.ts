@@ -1,5 +1,6 @@
 import {
   celebrationsBetween,
+  teamCelebrations,
   createIncrementalEvaluator,
   signalChangesBetween,
   type CairnEvent,
@@ -131,6 +132,7 @@ export function createProgressKeeper(
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
           const changes: ProgressChange[] = []
           const signalRows: SignalChangeRow[] = []
+          const actors = new Set(events.map((event) => event.userId))
           for (const { subject, version } of subjects) {
             const { evaluator, fresh } = evaluators.get(subject.userId)!
             if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
@@ -141,7 +143,11 @@ export function createProgressKeeper(
             changes.push({ subject, before, after })
             // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
             const quiet = assigned.get(subject.userId)?.holdout === true
-            if (!quiet) for (const celebration of celebrationsBetween(program, before, after)) celebrationRows.push({ userId: subject.userId, celebration })
+            if (!quiet) {
+              // Teammates hear of an account milestone as a team announcement; whoever achieved it gets the usual moment.
+              const team = { actor: actors.has(subject.userId), joining: before === null, now }
+              for (const celebration of teamCelebrations(program, celebrationsBetween(program, before, after), team)) celebrationRows.push({ userId: subject.userId, celebration })
+            }
             pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1 })
           }
           await writeProgress(tx, program.id, progressRows)

@@ -21,6 +21,15 @@ describe('celebration toasts', () => {
     expect(toasts()[0]).toHaveAttribute('data-cairn-celebration', 'milestone:invite-teammate')
   })
 
+  it("announces a teammate's account milestone as the team's, quietly", async () => {
+    const team = { ...milestoneCelebration('invite-teammate'), id: 'team:invite-teammate', kind: 'team' as const }
+    renderLayer(createFakeSource([team]))
+    await waitFor(() => expect(toasts()).toHaveLength(1))
+    expect(toasts()[0]).toHaveTextContent('🙌Your team just achieved: Invite a teammate')
+    expect(toasts()[0]).toHaveAttribute('data-cairn-celebration', 'team:invite-teammate')
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
   it('disappears by itself after about six seconds', async () => {
     renderLayer(createFakeSource([milestoneCelebration('invite-teammate')]))
     await waitFor(() => expect(toasts()).toHaveLength(1))
