@@ -97,7 +97,7 @@ describe.each(REACTS)('a fresh Vite app on React $major', ({ major }) => {
       expect(await page.getByRole('heading', { name: 'Your progress' }).count()).toBe(1)
 
       await page.getByRole('button', { name: 'Finish getting started' }).click()
-      await page.locator('[role="dialog"][data-cairn-celebration="level:getting-started"]').waitFor()
+      await page.getByRole('dialog').and(page.locator('[data-cairn-celebration="level:getting-started"]')).waitFor()
       if (process.env.CAIRN_PACKAGE_SCREENSHOTS) {
         await page.screenshot({ path: join(process.env.CAIRN_PACKAGE_SCREENSHOTS, `consumer-react-${major}.png`) })
       }
