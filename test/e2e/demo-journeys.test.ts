@@ -98,7 +98,8 @@ describe('the Taskly demo as a visitor uses it', () => {
     }
     await milestone(page, 'three-features', 'achieved').waitFor({ state: 'attached' })
     await page.goto('/features')
-    expect(await page.getByText('Tried', { exact: true }).count()).toBe(3)
+    await page.getByRole('heading', { name: 'Ways to look at your work' }).waitFor()
+    await expect.poll(() => page.getByText('Tried', { exact: true }).count()).toBe(3)
   })
 
   test('the demo bar tells the truth: simulated log-ins only after sign-up, and a hint that follows what you did', async () => {
