@@ -3,7 +3,11 @@
 import { useSyncExternalStore } from 'react'
 import { createPortal } from 'react-dom'
 import { useCairnContext } from '../context'
-import { coversAll, enCelebrationMessages, useLocaleTables, withOverrides, type CelebrationMessages } from '../i18n'
+// From the files, not the ../i18n barrel: a consumer's code splitting would otherwise pull the barrel's other
+// modules into a chunk shared with the first load.
+import { enCelebrationMessages } from '../i18n/en-celebrations'
+import { coversAll, useLocaleTables, withOverrides } from '../i18n/locale-tables'
+import type { CelebrationMessages } from '../i18n/types'
 import { CelebrationDialog } from './celebration-dialog'
 import type { CelebrationQueue } from './celebration-queue'
 import { CelebrationToasts, TOAST_DURATION_MS } from './celebration-toasts'

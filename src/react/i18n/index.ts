@@ -1,20 +1,15 @@
 import { primaryLanguage } from './locale-tables'
 
 // German is not re-exported here: it has its own door (./de, package export `cairn/locales/de`) and is
-// loaded with import() when a provider asks for it.
+// loaded with import() when a provider asks for it. English celebration strings (./en-celebrations) are imported
+// by the lazy celebration chunk alone, so the barrel leaves them out too.
 export { en } from './en'
-export { enCelebrationMessages } from './en-celebrations'
 export type { CairnMessages, CelebrationMessages, StepPhase } from './types'
 export { getFormatters, type Formatters } from './format'
-export { coversAll, primaryLanguage, useLocaleTables, type LocaleTables } from './locale-tables'
+export { coversAll, primaryLanguage, useLocaleTables, withOverrides, type LocaleTables } from './locale-tables'
 
 /** Languages written right to left (primary subtags); `dir` follows the locale unless set explicitly. */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'])
-
-/** `base` with `overrides` laid over it. */
-export function withOverrides<T extends object>(base: T, overrides: Partial<T> | undefined): T {
-  return overrides ? { ...base, ...overrides } : base
-}
 
 /** Writing direction of `locale`. */
 export function textDirection(locale: string): 'ltr' | 'rtl' {

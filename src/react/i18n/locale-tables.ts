@@ -26,6 +26,11 @@ export function coversAll(reference: object, overrides: object | undefined): boo
   return overrides !== undefined && Object.keys(reference).every((key) => key in overrides)
 }
 
+/** `base` with `overrides` laid over it. */
+export function withOverrides<T extends object>(base: T, overrides: Partial<T> | undefined): T {
+  return overrides ? { ...base, ...overrides } : base
+}
+
 /**
  * The built-in tables for `locale` (English for languages without one); undefined while a lazily loaded
  * language is on its way. With `skip` (the host passed complete tables) nothing loads and English is the base.
