@@ -54,10 +54,7 @@ CairnContext.displayName = 'CairnContext'
 export function useCairnContext(): CairnContextValue {
   const context = useContext(CairnContext)
   if (!context) {
-    throw new Error(
-      'Cairn: this component must be rendered inside <CairnProvider source={…}>. ' +
-        'Wrap your widget (or the part of your app that shows it) in a CairnProvider.',
-    )
+    throw new Error('Cairn: render this component inside <CairnProvider source={…}>.')
   }
   return context
 }

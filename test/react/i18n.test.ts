@@ -11,10 +11,10 @@ describe('messages', () => {
 
   it('uses plural rules and locale number formats', () => {
     const f = getFormatters('de-DE')
-    expect(de.remaining(1, f)).toBe('Noch 1 Schritt')
-    expect(de.remaining(2, f)).toBe('Noch 2 Schritte')
+    expect(de.benchmarkStage(1, 1, f)).toContain('meist 1 Schritt erledigt')
+    expect(de.benchmarkStage(2, 2, f)).toContain('meist 2 Schritte erledigt')
     expect(de.benchmarkStage(1200, 3, f)).toContain('1.200')
-    expect(en.remaining(2, getFormatters('en'))).toBe('2 more to go')
+    expect(en.benchmarkStage(2, 2, getFormatters('en'))).toContain('typically completed 2 steps')
   })
 
   it('writes durations and relative days through Intl', () => {

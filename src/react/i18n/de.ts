@@ -26,7 +26,6 @@ export const de: CairnMessages = {
   missedNudge: 'Frist verstrichen – du kannst es noch nachholen',
   stepAction: { start: 'Loslegen', continue: 'Weitermachen', catch_up: 'Nachholen' },
   achievedLate: 'Erledigt – nachgeholt',
-  remaining: (count, f) => (f.plural(count) === 'one' ? `Noch ${f.number(count)} Schritt` : `Noch ${f.number(count)} Schritte`),
   extrasHeading: 'Weitere Ziele',
   badgesHeading: 'Abzeichen',
   badgeEarned: (date) => `Erhalten am ${date}`,
@@ -61,7 +60,6 @@ export const de: CairnMessages = {
   announceProgress: (title, current, target, f) => `${title}: ${f.number(current)} von ${f.number(target)}`,
   launcherLabel: (done, total, f) => `Dein Fortschritt: ${f.number(done)} von ${f.number(total)} erledigt`,
   close: 'Schließen',
-  crashed: 'Der Fortschritt ist gerade nicht verfügbar.',
 }
 
 /** German celebration strings: `<CelebrationLayer messages={deCelebrationMessages}>` skips the load there too. */

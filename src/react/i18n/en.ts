@@ -24,7 +24,6 @@ export const en: CairnMessages = {
   missedNudge: 'Deadline passed — you can still catch up',
   stepAction: { start: 'Start', continue: 'Continue', catch_up: 'Catch up' },
   achievedLate: 'Done — caught up',
-  remaining: (count, f) => `${f.number(count)} more to go`,
   extrasHeading: 'More ways to grow',
   badgesHeading: 'Badges',
   badgeEarned: (date) => `Earned ${date}`,
@@ -59,5 +58,4 @@ export const en: CairnMessages = {
   announceProgress: (title, current, target, f) => `${title}: ${f.number(current)} of ${f.number(target)}`,
   launcherLabel: (done, total, f) => `Your progress: ${f.number(done)} of ${f.number(total)} done`,
   close: 'Close',
-  crashed: 'Progress is unavailable right now.',
 }

@@ -39,8 +39,6 @@ export interface CairnMessages {
   stepAction: Record<StepPhase, string>
   /** Shown on a milestone achieved after its deadline. */
   achievedLate: string
-  /** "2 more to go" */
-  remaining(count: number, f: Formatters): string
   /** Heading above milestones that belong to no level. */
   extrasHeading: string
   badgesHeading: string
@@ -83,8 +81,6 @@ export interface CairnMessages {
   /** Accessible name of the floating launcher button. */
   launcherLabel(done: number, total: number, f: Formatters): string
   close: string
-  /** Shown instead of the widget when it crashed (only if a fallback is enabled). */
-  crashed: string
 }
 
 
