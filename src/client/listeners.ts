@@ -14,7 +14,7 @@ export class ListenerSet {
 
   add(listener: SourceListener): () => void {
     // Wrapped so the same listener object can subscribe twice and unsubscribe each time independently.
-    const entry: SourceListener = { progress: (p) => listener.progress(p), error: (e) => listener.error(e) }
+    const entry: SourceListener = { progress: (p) => listener.progress(p), error: (e) => listener.error(e), warning: (e) => listener.warning?.(e) }
     this.listeners.add(entry)
     return () => this.listeners.delete(entry)
   }
@@ -33,6 +33,16 @@ export class ListenerSet {
     for (const listener of [...this.listeners]) {
       try {
         listener.error(error)
+      } catch {
+        // Same as above.
+      }
+    }
+  }
+
+  warning(error: Error): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener.warning?.(error)
       } catch {
         // Same as above.
       }

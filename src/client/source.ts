@@ -14,6 +14,8 @@ export interface TrackInput {
 export interface SourceSnapshot {
   program: Program
   progress: MeProgress
+  /** Parts of the answers that were left out (an unsafe link) while the rest is shown; for `onError`, not an error state. */
+  warnings?: Error[]
 }
 
 /** Live-update listener. `progress` is a fully validated snapshot. */
@@ -21,6 +23,8 @@ export interface SourceListener {
   progress(progress: MeProgress): void
   /** Connection trouble (the source keeps retrying on its own). */
   error(error: Error): void
+  /** Something was left out of an otherwise good update (an unsafe link); worth `onError`, not an error state. */
+  warning?(error: Error): void
 }
 
 /**

@@ -49,6 +49,7 @@ export function createCairnStore({ source, onError }: CreateCairnStoreOptions): 
         try {
           const snapshot = await source.load(controller.signal)
           if (currentLoad !== controller) return
+          snapshot.warnings?.forEach(report) // e.g. an unsafe link left out: the host hears of it, the widget shows the rest
           set((state) => ({
             program: replaceEqualDeep(state.program, snapshot.program),
             progress: shareProgress(state.progress, snapshot.progress),
@@ -69,6 +70,7 @@ export function createCairnStore({ source, onError }: CreateCairnStoreOptions): 
         return source.subscribe({
           progress: acceptLiveProgress,
           error: (error) => set({ error: report(error) }),
+          warning: (error) => void report(error),
         })
       },
 

@@ -71,15 +71,11 @@ describe('validateProgram', () => {
     ['a priority of NaN', program((p) => (p.milestones[0].priority = Number.NaN)), 'milestones[0].priority', 'expected a finite number'],
     ['an unknown unit', program((p) => (p.milestones[0].unit = 'team')), 'milestones[0].unit', 'expected one of "user", "account"'],
     ['an unknown celebration style', program((p) => (p.milestones[0].celebrate = 'fireworks')), 'milestones[0].celebrate', 'expected one of'],
-    ['a javascript: CTA', program((p) => (p.milestones[0].cta.href = ' JavaScript:alert(1)')), 'milestones[0].cta.href', 'http(s) or relative'],
-    ['a CTA without a label', program((p) => delete p.milestones[0].cta.label), 'milestones[0].cta.label', 'is missing'],
     ['a value with a malformed currency', program((p) => (p.milestones[0].value = { minutesSavedPerUnit: 5, currency: 'usd' })), 'milestones[0].value.currency', 'ISO 4217'],
     ['a level listing milestones as a string', program((p) => (p.levels[0].milestones = 'first-project')), 'levels[0].milestones', 'expected a list'],
     ['a level unlocking features that are not strings', program((p) => (p.levels[0].unlocks.features = [1])), 'levels[0].unlocks.features[0]', 'expected a non-empty string'],
     ['a feature unlock without its label', program((p) => (p.levels[0].unlocks.features = [{ id: 'templates' }])), 'levels[0].unlocks.features[0].label', 'is missing'],
     ['badges as an object', program((p) => (p.badges = { organized: {} })), 'badges', 'expected a list'],
-    ['a badge icon with a javascript: URL', program((p) => (p.badges[0].icon = 'javascript:alert(1)')), 'badges[0].icon', 'emoji or an https URL'],
-    ['a badge icon over plain http', program((p) => (p.badges[0].icon = 'http://img.example/a.png')), 'badges[0].icon', 'emoji or an https URL'],
     ['a minimum cohort of Infinity', program((p) => (p.benchmarks = { minCohort: Number.POSITIVE_INFINITY })), 'benchmarks.minCohort', 'expected a finite number'],
   ])('rejects %s, naming the path', (_what, body, path, message) => {
     const error = rejectionOf(validateProgram, body)
@@ -87,6 +83,20 @@ describe('validateProgram', () => {
     expect(error.message).toContain(`(${path}: `)
     expect(error.message).toContain(message)
     expect(error.details).toEqual([{ path, message: expect.stringContaining(message) }])
+  })
+  it.each([
+    ['a javascript: CTA', program((p) => (p.milestones[0].cta.href = ' JavaScript:alert(1)')), 'milestones[0].cta.href', 'http(s) or relative'],
+    ['a CTA without a label', program((p) => delete p.milestones[0].cta.label), 'milestones[0].cta.label', 'is missing'],
+    ['a badge icon with a javascript: URL', program((p) => (p.badges[0].icon = 'javascript:alert(1)')), 'badges[0].icon', 'emoji or an https URL'],
+    ['a badge icon over plain http', program((p) => (p.badges[0].icon = 'http://img.example/a.png')), 'badges[0].icon', 'emoji or an https URL'],
+  ])('leaves out %s, keeps the rest of the program and reports the path', (_what, body, path, message) => {
+    const reported: CairnError[] = []
+    const kept = validateProgram(body, (error) => reported.push(error)) as unknown as Record<string, unknown>
+    expect(kept).toMatchObject({ id: demoProgram.id, version: demoProgram.version })
+    expect(reported).toHaveLength(1)
+    expect(reported[0]?.code).toBe('invalid_response')
+    expect(reported[0]?.details).toEqual([{ path, message: expect.stringContaining(message) }])
+    expect(JSON.stringify(kept)).not.toMatch(/javascript|http:\/\/img/i)
   })
 })
 
@@ -106,12 +116,21 @@ describe('validateDigest', () => {
     ['an unparseable date', broken(fullDigest(), (d) => (d.to = 'next friday')), 'to', 'ISO 8601'],
     ['an achievement without a time', broken(fullDigest(), (d) => delete d.achieved[0].achievedAt), 'achieved[0].achievedAt', 'is missing'],
     ['Infinity minutes saved', broken(fullDigest(), (d) => (d.minutesSaved = Number.POSITIVE_INFINITY)), 'minutesSaved', 'expected a finite number'],
-    ['an unsafe next-step link', broken(fullDigest(), (d) => (d.nextStep.cta.href = 'data:text/html,hi')), 'nextStep.cta.href', 'http(s) or relative'],
     ['levels as an object', broken(fullDigest(), (d) => (d.levelsCompleted = {})), 'levelsCompleted', 'expected a list'],
   ])('rejects %s, naming the path', (_what, body, path, message) => {
     const error = rejectionOf(validateDigest, body)
     expect(error.code).toBe('invalid_response')
     expect(error.message).toContain(`(${path}: `)
     expect(error.details).toEqual([{ path, message: expect.stringContaining(message) }])
+  })
+
+  it.each([
+    ['an unsafe next-step link', broken(fullDigest(), (d) => (d.nextStep.cta.href = 'data:text/html,hi')), 'nextStep.cta.href', 'http(s) or relative'],
+  ])('leaves out %s, keeps the digest and reports the path', (_what, body, path, message) => {
+    const reported: CairnError[] = []
+    const kept = validateDigest(body, (error) => reported.push(error))
+    expect(kept.nextStep).toMatchObject({ milestoneId: expect.any(String) })
+    expect(kept.nextStep).not.toHaveProperty('cta')
+    expect(reported[0]?.details).toEqual([{ path, message: expect.stringContaining(message) }])
   })
 })

@@ -23,6 +23,8 @@ export interface HttpSourceOptions {
   live?: 'sse' | 'poll' | false
   /** Interval of the polling fallback. @default 30000 */
   pollIntervalMs?: number
+  /** How long one attempt may take before it is abandoned and retried like a network failure. @default 15000 */
+  timeoutMs?: number
   /** Backoff for failed requests and stream reconnects. @default { retries: 4, baseMs: 500, maxMs: 15000 } */
   retry?: Partial<RetryOptions>
   /** EventSource implementation (polyfills, tests); without one, live updates poll. @default globalThis.EventSource */
@@ -47,12 +49,14 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
     retry,
     deps,
     lifetime: lifetime.signal,
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
   })
   const loadProgram = createProgramLoader(client)
-  const fetchProgress = async (signal?: AbortSignal) =>
-    validateMeProgress((await client.request('/v1/me/progress', signal && { signal })).body)
-
   const listeners = new ListenerSet()
+  const warnListeners = (error: Error) => listeners.warning(error)
+  const fetchProgress = async (signal?: AbortSignal, onLeftOut: (error: Error) => void = warnListeners) =>
+    validateMeProgress((await client.request('/v1/me/progress', signal && { signal })).body, onLeftOut)
+
   let stopLive: (() => void) | null = null
   const live = options.live ?? 'sse'
 
@@ -69,6 +73,7 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
       random: deps.random,
       onProgress: (progress) => listeners.progress(progress),
       onError: (error) => listeners.error(error),
+      onWarning: warnListeners,
     })
   }
   const stopLiveUpdates = () => {
@@ -78,8 +83,10 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
 
   return {
     async load(signal) {
-      const [program, progress] = await Promise.all([loadProgram(signal), fetchProgress(signal)])
-      return { program, progress }
+      const warnings: Error[] = []
+      const collect = (error: Error) => void warnings.push(error)
+      const [program, progress] = await Promise.all([loadProgram(signal, collect), fetchProgress(signal, collect)])
+      return { program, progress, ...(warnings.length > 0 && { warnings }) }
     },
 
     subscribe(listener) {
@@ -110,7 +117,7 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
 
     async digest(period, signal): Promise<Digest> {
       const response = await client.request(`/v1/me/digest?period=${period}`, signal && { signal })
-      return validateDigest(response.body)
+      return validateDigest(response.body, warnListeners)
     },
 
     dispose() {

@@ -31,6 +31,8 @@ export interface LiveOptions {
   random: () => number
   onProgress(progress: MeProgress): void
   onError(error: Error): void
+  /** A part of an update was left out (an unsafe link); the rest was delivered. */
+  onWarning(error: Error): void
 }
 
 /**
@@ -70,7 +72,7 @@ export function startLive(options: LiveOptions): () => void {
       return report(new CairnError('invalid_response', 'A live update was not valid JSON'))
     }
     try {
-      options.onProgress(validateMeProgress(json))
+      options.onProgress(validateMeProgress(json, options.onWarning))
     } catch (error) {
       report(error)
     }

@@ -15,7 +15,12 @@ export interface HttpClientConfig {
   deps: RetryDeps
   /** Aborts every request of the source when the source is disposed. */
   lifetime: AbortSignal
+  /** One attempt that has not answered (headers and body) in this long is abandoned and retried. @default 15000 */
+  timeoutMs?: number
 }
+
+/** Long enough for a slow mobile link, short enough that a hung connection becomes a retry, not a spinner forever. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
 
 export interface RequestOptions {
   /** @default 'GET' */
@@ -40,7 +45,26 @@ export interface HttpClient {
 
 /** The typed fetch wrapper under every `httpSource` call; every failure is a `CairnError`. */
 export function createHttpClient(config: HttpClientConfig): HttpClient {
-  async function sendOnce(path: string, options: RequestOptions, token: string, signal: AbortSignal): Promise<JsonResponse> {
+  /** One attempt under its own deadline: a request that never answers fails as `network` and takes the retry path. */
+  async function sendOnce(path: string, options: RequestOptions, token: string, caller: AbortSignal): Promise<JsonResponse> {
+    const timeoutMs = config.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    const deadline = new AbortController()
+    const { signal, release } = linkSignals(caller, deadline.signal)
+    const timer = setTimeout(() => deadline.abort(), timeoutMs)
+    try {
+      return await attempt(path, options, token, signal)
+    } catch (error) {
+      if (deadline.signal.aborted && !caller.aborted) {
+        throw new HttpError('network', `The Cairn API did not answer within ${Math.round(timeoutMs / 1000)} s`, undefined, error)
+      }
+      throw error
+    } finally {
+      clearTimeout(timer)
+      release()
+    }
+  }
+
+  async function attempt(path: string, options: RequestOptions, token: string, signal: AbortSignal): Promise<JsonResponse> {
     const hasBody = options.body !== undefined
     let response: Response
     try {

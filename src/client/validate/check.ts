@@ -85,8 +85,12 @@ export const arr =
   <T>(item: Check<T>): Check<T[]> =>
   (value, path) => {
     if (!Array.isArray(value)) return wrong(path, value, 'a list')
-    value.forEach((v, i) => item(v, `${path}[${i}]`))
-    return value as T[]
+    let copy: unknown[] | undefined
+    value.forEach((v, i) => {
+      const checked = item(v, `${path}[${i}]`)
+      if (checked !== v) (copy ??= [...value])[i] = checked
+    })
+    return (copy ?? value) as T[]
   }
 
 /** A plain object (not null, not an array) whose every value passes `item`. */
@@ -94,8 +98,12 @@ export const record =
   <T>(item: Check<T>): Check<Record<string, T>> =>
   (value, path) => {
     if (!isObject(value)) return wrong(path, value, 'an object')
-    for (const key in value) item(value[key], child(path, key))
-    return value as Record<string, T>
+    let copy: Record<string, unknown> | undefined
+    for (const key in value) {
+      const checked = item(value[key], child(path, key))
+      if (checked !== value[key]) (copy ??= { ...value })[key] = checked
+    }
+    return (copy ?? value) as Record<string, T>
   }
 
 /** A plain object with (at least) these keys; unknown keys pass for forward compatibility. */
@@ -103,9 +111,52 @@ export const obj =
   <S extends Shape>(shape: S): Check<Infer<S>> =>
   (value, path) => {
     if (!isObject(value)) return wrong(path, value, 'an object')
-    for (const key in shape) shape[key]!(value[key], child(path, key))
-    return value as Infer<S>
+    let copy: Record<string, unknown> | undefined
+    for (const key in shape) {
+      const checked = shape[key]!(value[key], child(path, key))
+      if (checked === value[key]) continue
+      copy ??= { ...value }
+      if (checked === undefined) delete copy[key]
+      else copy[key] = checked
+    }
+    return (copy ?? value) as Infer<S>
   }
+
+/** Problems `leaveOut` recorded during the current `validate` call (null outside one). */
+let leftOut: { path: string; message: string }[] | null = null
+
+/**
+ * An optional value that is left out (undefined) when it fails `check`, instead of failing the whole body — for
+ * parts the widget can do without, such as a link that is not http(s) or relative. What was left out is recorded
+ * and comes back from `validateLeavingOut`.
+ */
+export const leaveOut = <T>(check: Check<T>): OptionalCheck<T> =>
+  ((value: unknown, path: string) => {
+    if (value === undefined) return undefined
+    try {
+      return check(value, path)
+    } catch (error) {
+      if (!(error instanceof ShapeError) || leftOut === null) throw error
+      leftOut.push({ path: error.path, message: error.message })
+      return undefined
+    }
+  }) as OptionalCheck<T>
+
+/**
+ * `validate`, also returning what `leaveOut` parts dropped as one `CairnError` (undefined when nothing was),
+ * so the caller can report it (`onError`) and still use the rest of the body.
+ */
+export function validateLeavingOut<T>(check: Check<T>, body: unknown, problem: string): { value: T; leftOut?: CairnError } {
+  const outer = leftOut
+  const dropped: { path: string; message: string }[] = []
+  leftOut = dropped
+  try {
+    const value = validate(check, body, problem)
+    return dropped.length === 0 ? { value } : { value, leftOut: new CairnError('invalid_response', `Left out unsafe content at ${dropped.map((d) => d.path).join(', ')}`, undefined, dropped) }
+  } finally {
+    leftOut = outer
+  }
+}
 
 /**
  * Runs `check` on a whole body: a `ShapeError` becomes `CairnError(code)` whose message is `problem` plus

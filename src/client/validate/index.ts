@@ -2,7 +2,8 @@
 // CairnError('invalid_response') naming the first wrong path, never a crash further in. Hand-checked
 // instead of zod so the widget's first load stays small; the checks mirror the core schemas.
 import type { Digest, MeProgress, Program } from '../../core'
-import { validate } from './check'
+import type { CairnError } from '../source'
+import { validate, validateLeavingOut, type Check } from './check'
 import { errorBodyCheck, ingestResultCheck, type ApiErrorBody, type IngestResult } from './api'
 import { digestCheck } from './digest'
 import { programCheck } from './program'
@@ -11,14 +12,26 @@ import { meProgressCheck } from './progress'
 export * from './check'
 export type { ApiErrorBody, IngestResult } from './api'
 
-/** `GET /v1/program` → Program (the fields the widget reads). */
-export const validateProgram = (body: unknown): Program => validate(programCheck, body, 'The server sent an invalid program')
+/** Told about parts of an answer that were left out (an unsafe link) while the rest was kept. */
+export type LeftOutReporter = (error: CairnError) => void
 
-/** `GET /v1/me/progress` and SSE `progress` events → MeProgress. */
-export const validateMeProgress = (body: unknown): MeProgress => validate(meProgressCheck, body, 'The server sent an invalid progress snapshot')
+/** A validator that leaves out unsafe parts (links) and reports them to `onLeftOut` instead of failing. */
+const leaving =
+  <T>(check: Check<T>, problem: string) =>
+  (body: unknown, onLeftOut?: LeftOutReporter): T => {
+    const { value, leftOut } = validateLeavingOut(check, body, problem)
+    if (leftOut) onLeftOut?.(leftOut)
+    return value
+  }
 
-/** `GET /v1/me/digest` → Digest. */
-export const validateDigest = (body: unknown): Digest => validate(digestCheck, body, 'The server sent an invalid digest')
+/** `GET /v1/program` → Program (the fields the widget reads); unsafe links are left out and reported. */
+export const validateProgram: (body: unknown, onLeftOut?: LeftOutReporter) => Program = leaving(programCheck, 'The server sent an invalid program')
+
+/** `GET /v1/me/progress` and SSE `progress` events → MeProgress; unsafe links are left out and reported. */
+export const validateMeProgress: (body: unknown, onLeftOut?: LeftOutReporter) => MeProgress = leaving(meProgressCheck, 'The server sent an invalid progress snapshot')
+
+/** `GET /v1/me/digest` → Digest; an unsafe link is left out and reported. */
+export const validateDigest: (body: unknown, onLeftOut?: LeftOutReporter) => Digest = leaving(digestCheck, 'The server sent an invalid digest')
 
 /** `POST /v1/me/events` → `{ accepted, duplicates, rejected }`. */
 export const validateIngestResult = (body: unknown): IngestResult => validate(ingestResultCheck, body, 'The server sent an invalid ingest result')

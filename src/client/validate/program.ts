@@ -1,5 +1,5 @@
 import { isSafeHref, type Badge, type Cta, type FeatureUnlock, type Milestone, type Program } from '../../core'
-import { arr, leaf, num, obj, oneOf, opt, refine, str, text, type Check } from './check'
+import { arr, leaf, leaveOut, num, obj, oneOf, opt, refine, str, text, type Check, type OptionalCheck } from './check'
 
 // The part of a program the widget reads, checked by hand. The server already validated the full program
 // with `parseProgram`; what the widget never reads (criterion details, eligibility) is the engine's business,
@@ -11,7 +11,9 @@ const positive = refine(num, (n) => n > 0, 'must be greater than 0')
 export const currency = refine(str, (c) => /^[A-Z]{3}$/.test(c), 'must be an ISO 4217 code such as USD')
 
 /** Rendered as a real link, so only http(s) and relative URLs pass (checked again at render time). */
-export const cta: Check<Cta> = obj({ label: text, href: refine(str, isSafeHref, 'must be an http(s) or relative URL') })
+const ctaShape: Check<Cta> = obj({ label: text, href: refine(str, isSafeHref, 'must be an http(s) or relative URL') })
+/** An optional link: an unsafe or malformed one is left out (and reported), never the whole answer. */
+export const cta: OptionalCheck<Cta> = leaveOut(ctaShape)
 
 export const CELEBRATION_STYLES = ['confetti', 'modal', 'toast', 'none'] as const satisfies readonly NonNullable<Milestone['celebrate']>[]
 
@@ -30,7 +32,7 @@ const milestone = obj({
   deadline: opt(obj({ days: positive })),
   priority: opt(num),
   celebrate: opt(oneOf(CELEBRATION_STYLES)),
-  cta: opt(cta),
+  cta,
   badge: opt(text),
   value: opt(obj({ minutesSavedPerUnit: opt(positive), hourlyRate: opt(positive), currency: opt(currency) })),
 })
@@ -54,7 +56,7 @@ const badge: Check<Badge> = obj({
   id: text,
   title: text,
   description: opt(str),
-  icon: opt(refine(str, isBadgeIcon, 'must be an emoji or an https URL')),
+  icon: leaveOut(refine(str, isBadgeIcon, 'must be an emoji or an https URL')),
 })
 
 const SIGNAL_KINDS: readonly NonNullable<Program['signals']>[number]['criterion']['kind'][] = ['inactive', 'usage_drop', 'stalled']
@@ -65,7 +67,7 @@ const signal = obj({
   title: text,
   unit: opt(oneOf(['user', 'account'])),
   criterion: obj({ kind: oneOf(SIGNAL_KINDS) }),
-  cta: opt(cta),
+  cta,
 })
 
 const program = obj({

@@ -10,7 +10,7 @@ const LEVEL_STATES: readonly LevelState[] = ['locked', 'active', 'complete']
 const SIGNAL_STATES: readonly SignalState['state'][] = ['active', 'clear']
 const CELEBRATION_KINDS: readonly Celebration['kind'][] = ['level', 'badge', 'milestone', 'team']
 
-export const nextStep: Check<NextStep> = obj({ milestoneId: str, title: str, cta: opt(cta), reason: str })
+export const nextStep: Check<NextStep> = obj({ milestoneId: str, title: str, cta, reason: str })
 
 const milestoneProgress = obj({
   state: oneOf(MILESTONE_STATES),
