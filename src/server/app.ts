@@ -20,6 +20,7 @@ import { registerStreamRoute } from './routes/stream'
 import { registerSubjectRoute } from './routes/subjects'
 import { registerWebhookRoutes } from './routes/webhooks'
 import { registerAccountsRoute } from './routes/accounts'
+import { registerShareRoutes } from './routes/shares'
 import type { CairnService } from './service-types'
 
 /** Long enough that an idle connection survives common proxy timeouts (often 30–60 s). */
@@ -111,6 +112,7 @@ export function createApp(options: AppOptions): CairnApp {
   for (const register of [
     registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
     registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute, registerWebhookRoutes, registerAccountsRoute,
+    registerShareRoutes,
   ]) {
     register(deps)
   }

@@ -4,8 +4,9 @@ import {
   ExperimentInsightsSchema, InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
 } from '../core'
 import {
-  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, SubjectUpsertSchema,
+  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, ShareSchema, SubjectUpsertSchema,
 } from './http/response-schemas'
+import { ShareRequestSchema } from './service/shares'
 import { DeliverySchema, RegisteredWebhookSchema, WebhookEventSchema, WebhookRegistrationSchema, WebhookSchema } from './webhooks'
 
 type JsonObject = Record<string, unknown>
@@ -19,6 +20,7 @@ const COMPONENTS = {
   Insights: InsightsSchema, ExperimentInsights: ExperimentInsightsSchema, Health: HealthSchema, Error: ErrorSchema,
   AccountsPage: AccountsPageSchema,
   WebhookRegistration: WebhookRegistrationSchema, Webhook: WebhookSchema, RegisteredWebhook: RegisteredWebhookSchema,
+  ShareRequest: ShareRequestSchema, Share: ShareSchema,
   WebhookList: z.array(WebhookSchema), Delivery: DeliverySchema, DeliveryList: z.array(DeliverySchema), WebhookEvent: WebhookEventSchema,
 } satisfies Record<string, z.ZodMiniType>
 type ComponentName = keyof typeof COMPONENTS
@@ -68,6 +70,32 @@ const PATHS: JsonObject = {
     get: operation('getMyDigest', 'A summary of the week or month', USER, { '200': json('Digest', 'Digest'), ...errors(400) }, {
       parameters: [{ name: 'period', in: 'query', required: true, schema: { type: 'string', enum: ['week', 'month'] } }],
     }),
+  },
+  '/v1/me/shares': {
+    post: operation('createShare', 'Create a public share link for a milestone, level or badge this user achieved or earned', USER, {
+      '201': json('Share', 'The share and its public page URL'),
+      ...errors(400, 413),
+      '409': json('Error', 'not_achieved: this user has not achieved or earned it'),
+    }, { requestBody: body('ShareRequest'), description: '403 sharing_disabled when the program does not enable sharing.' }),
+  },
+  '/v1/me/shares/{id}': {
+    delete: operation('revokeShare', 'Revoke one of your share links (its page then answers 410)', USER, { '204': { description: 'Revoked' }, ...errors(404) }, {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    }),
+  },
+  '/s/{id}': {
+    get: operation('getSharePage', 'Public share page: Open Graph and Twitter card tags, the achievement, the product and an optional first name', [], {
+      '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
+      '404': { description: 'No such share (HTML)', content: { 'text/html': { schema: { type: 'string' } } } },
+      '410': { description: 'Revoked, or sharing turned off (HTML)', content: { 'text/html': { schema: { type: 'string' } } } },
+    }, { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] }),
+  },
+  '/s/{id}.svg': {
+    get: operation('getShareImage', 'The share image (1200×630 SVG)', [], {
+      '200': { description: 'SVG image', content: { 'image/svg+xml': { schema: { type: 'string' } } } },
+      ...errors(404),
+      '410': json('Error', 'Revoked, or sharing turned off'),
+    }, { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] }),
   },
   '/v1/events': {
     post: operation('ingestEvents', 'Ingest usage events (idempotent by event id)', API_KEY, { '202': json('IngestResult', 'Ingest counts'), ...errors(400, 409, 413) }, { requestBody: body('EventBatch') }),

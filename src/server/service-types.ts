@@ -3,6 +3,7 @@
 import type { CairnEvent, Digest, ExperimentInsights, Insights, MeProgress, Program, Subject, Traits } from '../core'
 import type { WebhookAdmin } from './webhooks'
 import type { AccountsPage, AccountsQuery } from './service/accounts'
+import type { ShareAdmin } from './service/shares'
 
 export interface IngestResult {
   accepted: number
@@ -57,6 +58,8 @@ export interface CairnService {
   accounts(query: AccountsQuery, now: Date): Promise<AccountsPage>
   /** Webhook subscriptions and their delivery log (API key routes, DESIGN §7.3). */
   readonly webhooks: WebhookAdmin
+  /** Public share links (DESIGN §7.5): create for an achievement, revoke, look up for the share page. */
+  readonly shares: ShareAdmin
   /** Storage reachable? */
   health(): Promise<boolean>
   /** Waits for in-flight writes, stops listeners and closes storage. */

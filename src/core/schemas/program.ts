@@ -196,6 +196,25 @@ export const SuppressSchema = z.strictObject({
 })
 export type Suppress = z.infer<typeof SuppressSchema>
 
+const httpUrl = z.string().check(
+  z.refine((s) => {
+    if (!/^https?:\/\//i.test(s)) return false
+    try {
+      return new URL(s).hostname !== ''
+    } catch {
+      return false
+    }
+  }, 'must be an absolute http(s) URL'),
+)
+
+/** `Program.sharing` (DESIGN §7.5): off unless enabled; the product named on every public share page. */
+export const SharingSchema = z.strictObject({
+  enabled: z.boolean({ error: 'must be true or false' }),
+  productName: text.check(z.maxLength(80, 'must be at most 80 characters')),
+  productUrl: z.optional(httpUrl),
+})
+export type Sharing = z.infer<typeof SharingSchema>
+
 /**
  * A program as written in its file: any title, description, CTA label or unlock message may be a string or
  * a per-locale map. `parseProgram` validates against this; `localizeProgram` resolves it to a `Program`.
@@ -216,6 +235,7 @@ export const ProgramSchema = z.strictObject({
   experiment: z.optional(ExperimentSchema),
   signals: z.optional(z.array(SignalSchema)),
   suppress: z.optional(SuppressSchema),
+  sharing: z.optional(SharingSchema),
 })
 /** A program as written, possibly with per-locale text (see `localizeProgram`). */
 export type LocalizedProgram = z.infer<typeof ProgramSchema>

@@ -19,6 +19,9 @@ export const IngestResultSchema = z.object({
   rejected: z.array(z.object({ index: z.number(), error: z.object({ code: z.string(), message: z.string() }) })),
 })
 
+/** `POST /v1/me/shares` answer: the unguessable id and the public page. */
+export const ShareSchema = z.object({ id: z.string(), url: z.string() })
+
 export const HealthSchema = z.object({ ok: z.boolean(), storage: z.enum(['up', 'down']) })
 
 /** `POST /v1/events` body. */

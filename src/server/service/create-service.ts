@@ -10,6 +10,7 @@ import { computeInsights } from './insights'
 import { createAccountsView } from './accounts'
 import { createProgramTexts } from './program-texts'
 import { createProgressKeeper } from './progress-keeper'
+import { createShareAdmin } from './shares'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
 import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
@@ -234,6 +235,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     },
     accounts: (query, now) => accountsView.page(query, now),
     webhooks: createWebhookAdmin(storage, program.id, allowPrivateTargets, clock),
+    shares: createShareAdmin(program, storage, async (userId, now) => (await plainProgress(userId, now)).progress),
     health: async () => {
       try {
         await storage.query('SELECT 1')

@@ -12,3 +12,4 @@ export { insertCelebrations, pendingCelebrations, markCelebrationSeen, markAllCe
 export { readAssignments, recordAssignments, type AssignmentRow } from './assignments-table'
 export { retainedUnits } from './retention'
 export { StorageUnavailableError, UnstorableInputError, isOutage, retryConflicts } from './failures'
+export { insertShare, findShare, revokeShare, type StoredShare } from './shares-table'

@@ -133,6 +133,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX signal_history_by_account ON signal_history (program_id, account_id, id) WHERE account_id IS NOT NULL
     `,
   },
+  {
+    version: 5,
+    name: 'public shares',
+    // One row per share link (DESIGN §7.5). The page text is snapshotted at creation; revoking keeps the row so the
+    // page answers 410 rather than 404. user_id is only used to check who may revoke and is never rendered.
+    sql: `
+      CREATE TABLE shares (
+        program_id text        NOT NULL,
+        id         text        NOT NULL,
+        user_id    text        NOT NULL,
+        kind       text        NOT NULL,
+        ref_id     text        NOT NULL,
+        title      text        NOT NULL,
+        first_name text,
+        created_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        PRIMARY KEY (program_id, id)
+      );
+      CREATE INDEX shares_by_user ON shares (program_id, user_id)
+    `,
+  },
 ]
 
 /**

@@ -1,0 +1,66 @@
+import type { Queryable } from './types'
+
+/** What a share link shows: a snapshot taken when it was created (DESIGN §7.5). */
+export interface StoredShare {
+  id: string
+  userId: string
+  kind: 'milestone' | 'level' | 'badge'
+  refId: string
+  /** The achievement's title in the program's default language, as it read when shared. */
+  title: string
+  firstName?: string
+  createdAt: string
+  /** Set once revoked; the page then answers 410. */
+  revokedAt?: string
+}
+
+interface ShareRow {
+  id: string
+  user_id: string
+  kind: StoredShare['kind']
+  ref_id: string
+  title: string
+  first_name: string | null
+  created_at: Date | string
+  revoked_at: Date | string | null
+}
+
+const iso = (value: Date | string): string => new Date(value).toISOString()
+
+export async function insertShare(q: Queryable, programId: string, share: StoredShare): Promise<void> {
+  await q.query(
+    `INSERT INTO shares (program_id, id, user_id, kind, ref_id, title, first_name, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [programId, share.id, share.userId, share.kind, share.refId, share.title, share.firstName ?? null, share.createdAt],
+  )
+}
+
+/** The share with this id, revoked or not; undefined when there is none. */
+export async function findShare(q: Queryable, programId: string, id: string): Promise<StoredShare | undefined> {
+  const [row] = await q.query<ShareRow>(
+    'SELECT id, user_id, kind, ref_id, title, first_name, created_at, revoked_at FROM shares WHERE program_id = $1 AND id = $2',
+    [programId, id],
+  )
+  if (!row) return undefined
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    refId: row.ref_id,
+    title: row.title,
+    ...(row.first_name !== null && { firstName: row.first_name }),
+    createdAt: iso(row.created_at),
+    ...(row.revoked_at !== null && { revokedAt: iso(row.revoked_at) }),
+  }
+}
+
+/** Revokes the user's own share (again is fine); false when there is no such share of this user. */
+export async function revokeShare(q: Queryable, programId: string, userId: string, id: string, at: Date): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE shares SET revoked_at = COALESCE(revoked_at, $4)
+      WHERE program_id = $1 AND user_id = $2 AND id = $3
+      RETURNING id`,
+    [programId, userId, id, at.toISOString()],
+  )
+  return rows.length > 0
+}
