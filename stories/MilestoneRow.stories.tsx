@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { MilestoneRow } from '../src/react'
 import { demoProgram } from '../src/core'
-import { caughtUp, dueSoon, halfway, missedDeadline } from './fixtures/snapshots'
+import { caughtUp, dueSoon, halfway, missedDeadline, valueSummary } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
 import { apiParameters, componentDocs, playUntilState, waitForText } from './support/story-helpers'
 
@@ -80,3 +80,38 @@ export const WithoutCta: Story = {
 
 /** German. */
 export const German: Story = { globals: { locale: 'de' } }
+
+/** A right-to-left title next to left-to-right numbers: each piece keeps its own direction. */
+const hebrewTitles = {
+  ...demoProgram,
+  milestones: demoProgram.milestones.map((milestone) =>
+    milestone.id === 'time-saved' ? { ...milestone, title: 'השלימו 50 משימות' } : milestone,
+  ),
+}
+
+/** Where on screen a piece of the row's count is drawn. */
+function leftOf(element: Element, text: string): number {
+  const node = element.firstChild
+  const at = node?.textContent?.indexOf(text) ?? -1
+  if (!node || at < 0) throw new Error(`"${text}" not found in the count`)
+  const range = document.createRange()
+  range.setStart(node, at)
+  range.setEnd(node, at + text.length)
+  return range.getBoundingClientRect().left
+}
+
+/**
+ * Right to left (Arabic layout) with a Hebrew program title: the title takes its own direction and the
+ * fraction still reads "40 / 50" — never "50 / 40".
+ */
+export const RightToLeft: Story = {
+  args: { id: 'time-saved' },
+  globals: { locale: 'ar' },
+  parameters: apiParameters({ program: hebrewTitles, progress: valueSummary }),
+  play: async ({ canvasElement }) => {
+    const count = await waitForText('[data-cairn-milestone="time-saved"] [data-cairn-milestone-count]', /40 \/ 50/, canvasElement)
+    await expect(leftOf(count, '40')).toBeLessThan(leftOf(count, '50'))
+    const title = canvasElement.querySelector('[data-cairn-milestone="time-saved"] [data-cairn-milestone-title]')
+    await expect(title).toHaveAttribute('dir', 'auto')
+  },
+}

@@ -37,8 +37,24 @@ const ownFrame = { docs: { story: { inline: false, iframeHeight: 720 } } }
 /** Signed up an hour ago: level 1 open, "Finish setting up" due in a week, nothing done yet. */
 export const BrandNewUser: Story = { parameters: apiParameters({ progress: brandNew }) }
 
-/** Day 3: one of three in level 1, "Add 5 tasks" at 3 / 5. */
-export const HalfwayThroughLevelOne: Story = { parameters: apiParameters({ progress: halfway }) }
+/**
+ * Day 3: one of three in level 1, "Add 5 tasks" at 3 / 5. Every link and button here is at least 24 × 24 px on
+ * its own (WCAG 2.5.8 without the spacing exception).
+ */
+export const HalfwayThroughLevelOne: Story = {
+  parameters: apiParameters({ progress: halfway }),
+  play: async ({ canvasElement }) => {
+    await waitForWidget(canvasElement)
+    await waitForElement('[data-cairn-milestone] a[data-cairn-cta]', canvasElement)
+    const targets = [...canvasElement.querySelectorAll('[data-cairn-widget] :is(a, button)')]
+    await expect(targets.length).toBeGreaterThan(3)
+    const small = targets.flatMap((target) => {
+      const { width, height } = target.getBoundingClientRect()
+      return width < 24 || height < 24 ? [`${target.textContent?.trim()} (${Math.round(width)}×${Math.round(height)})`] : []
+    })
+    await expect(small).toEqual([])
+  },
+}
 
 /** Day 6: "Finish setting up" is due tomorrow, so it turns amber. */
 export const DueSoon: Story = { parameters: apiParameters({ progress: dueSoon }) }
