@@ -1,10 +1,11 @@
 // `npm run bench`: each benchmark prints its baseline, candidate and the ratio between them.
 // `npm run bench -- engine` runs only the benchmarks whose group matches.
+import { accountsBenchmarks } from './accounts.bench'
 import { engineBenchmarks } from './engine.bench'
 import { report } from './harness'
 import { serverBenchmarks } from './server.bench'
 
-const groups = { engine: engineBenchmarks, server: serverBenchmarks }
+const groups = { engine: engineBenchmarks, server: serverBenchmarks, accounts: accountsBenchmarks }
 const only = process.argv[2]
 for (const [group, benchmarks] of Object.entries(groups)) {
   if (only && group !== only) continue

@@ -31,6 +31,7 @@ export function summarizeAccounts(program: Program, members: readonly CohortMemb
   const segmentBy = program.benchmarks?.segmentBy ?? []
   const lastLevel = program.levels.at(-1)?.id
   const signalOrder = (program.signals ?? []).map((s) => s.id)
+  const milestoneIds = program.milestones.map((m) => m.id)
   const byAccount = new Map<string, CohortMember[]>()
   for (const member of members) {
     const accountId = member.subject.accountId
@@ -42,16 +43,19 @@ export function summarizeAccounts(program: Program, members: readonly CohortMemb
   const nowMs = now.getTime()
   const summaries: AccountSummary[] = []
   for (const [accountId, list] of byAccount) {
-    const signedUpMs = Math.min(...list.map((m) => Date.parse(m.subject.signedUpAt)))
+    let signedUpMs = Infinity
+    for (const member of list) signedUpMs = Math.min(signedUpMs, Date.parse(member.subject.signedUpAt))
     const achievedAt = new Map<string, number>()
     const open = new Set<string>()
     const signals = new Set<string>()
     let lastLevelComplete = false
     for (const { progress } of list) {
-      for (const [id, entry] of Object.entries(progress.milestones)) {
-        const at = entry.achievedAt === undefined ? NaN : Date.parse(entry.achievedAt)
-        if (entry.state === 'achieved' && at <= nowMs) achievedAt.set(id, Math.min(achievedAt.get(id) ?? Infinity, at))
-        else if (entry.state === 'available' || entry.state === 'in_progress') open.add(id)
+      for (const id in progress.milestones) {
+        const entry = progress.milestones[id]!
+        if (entry.state === 'achieved') {
+          const at = entry.achievedAt === undefined ? NaN : Date.parse(entry.achievedAt)
+          if (at <= nowMs) achievedAt.set(id, Math.min(achievedAt.get(id) ?? Infinity, at))
+        } else if (entry.state === 'available' || entry.state === 'in_progress') open.add(id)
       }
       for (const signal of progress.signals ?? []) if (signal.state === 'active') signals.add(signal.id)
       if (lastLevel !== undefined && progress.levels.some((l) => l.id === lastLevel && l.state === 'complete')) lastLevelComplete = true
@@ -64,7 +68,7 @@ export function summarizeAccounts(program: Program, members: readonly CohortMemb
       daysSinceSignup: Math.max(0, Math.floor((nowMs - signedUpMs) / DAY_MS)),
       segment: JSON.stringify(segmentBy.map((t) => traits?.[t] ?? null)),
       achievedAt,
-      openMilestones: program.milestones.map((m) => m.id).filter((id) => open.has(id) && !achievedAt.has(id)),
+      openMilestones: milestoneIds.filter((id) => open.has(id) && !achievedAt.has(id)),
       signals: signalOrder.filter((id) => signals.has(id)),
       lastLevelComplete,
     })

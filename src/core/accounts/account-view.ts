@@ -39,9 +39,10 @@ export function buildAccountView(program: Program, members: readonly CohortMembe
   const summaries = summarizeAccounts(program, members, now)
   const pace = paceOfAccounts(summaries, program.benchmarks?.minCohort ?? DEFAULT_MIN_COHORT)
   const stalledDays = program.signals?.find((s) => s.criterion.kind === 'stalled')?.criterion.days ?? DEFAULT_STALLED_DAYS
+  const titles = new Map(program.milestones.map((m) => [m.id, m.title]))
   return summaries.map((summary) => {
     const times = [...summary.achievedAt.values()]
-    const last = times.length > 0 ? Math.max(...times) : undefined
+    const last = times.length > 0 ? times.reduce((a, b) => Math.max(a, b)) : undefined
     const sinceMs = now.getTime() - (last ?? Date.parse(summary.signedUpAt))
     const stalled = summary.openMilestones.length > 0 && sinceMs >= stalledDays * DAY_MS
     const recent = times.filter((t) => now.getTime() - t <= RECENT_DAYS * DAY_MS).length
@@ -60,7 +61,7 @@ export function buildAccountView(program: Program, members: readonly CohortMembe
       ...(last !== undefined && { lastMilestoneAt: new Date(last).toISOString() }),
       pace: accountPace,
       signals: summary.signals,
-      suggestedAction: suggestAction(program, summary, { stalled, stalledDays, pace: accountPace, recent }),
+      suggestedAction: suggestAction(program, titles, summary, { stalled, stalledDays, pace: accountPace, recent }),
     }
     return { row, segments }
   })
@@ -74,8 +75,8 @@ interface Situation {
 }
 
 /** The most pressing thing to do, first match wins: risk before pace, pace before praise. */
-function suggestAction(program: Program, summary: AccountSummary, situation: Situation): string {
-  const next = program.milestones.find((m) => m.id === summary.openMilestones[0])?.title
+function suggestAction(program: Program, titles: ReadonlyMap<string, string>, summary: AccountSummary, situation: Situation): string {
+  const next = summary.openMilestones[0] === undefined ? undefined : titles.get(summary.openMilestones[0])
   const signal = program.signals?.find((s) => s.id === summary.signals[0])
   if (signal?.criterion.kind === 'inactive') return `Check in: no activity for ${signal.criterion.days}+ days. Offer a short walkthrough of what they set up.`
   if (signal?.criterion.kind === 'usage_drop') return 'Usage dropped: ask what changed and offer help before it becomes churn.'
