@@ -3,11 +3,10 @@
 import { useId, useLayoutEffect, useRef } from 'react'
 import type { Badge, Celebration, Cta, NextStep, Program } from '../../core'
 import type { CairnState } from '../../store'
-import { CtaLink } from '../components/cta-link'
-import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from './celebration-messages'
 import { AnimatedFrame, fireConfetti } from './celebration-motion'
 import type { ModalDisplay } from './celebration-queue'
+import type { CelebrationKit } from './celebration-types'
 import { prefersReducedMotion, useReducedMotion } from './reduced-motion'
 
 /** What a big moment shows besides its headline: the level's message, a badge, unlocked features and a next step. */
@@ -75,12 +74,14 @@ function BadgeIcon({ icon }: { icon: string | undefined }) {
 export interface CelebrationDialogProps {
   modal: ModalDisplay
   messages: CelebrationMessages
+  /** What the chunk borrows from the first load: the store selector hook and the CTA link. */
+  kit: Pick<CelebrationKit, 'useCairnSelector' | 'CtaLink'>
   /** Called by the primary button, Escape, a click on the backdrop and following the CTA. */
   onClose(): void
 }
 
 /** The modal for one big moment, with one burst of confetti for a level-up (never under reduced motion). */
-export function CelebrationDialog({ modal, messages, onClose }: CelebrationDialogProps) {
+export function CelebrationDialog({ modal, messages, onClose, kit: { useCairnSelector, CtaLink } }: CelebrationDialogProps) {
   const { celebration } = modal
   const program = useCairnSelector(selectProgram)
   const nextSteps = useCairnSelector(selectNextSteps)

@@ -3,14 +3,17 @@
 // down — to the layer it renders, and through context to `useCelebrations`.
 import { createContext, useEffect, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react'
 import type { CairnActions, CairnState } from '../../store'
+import { CtaLink } from '../components/cta-link'
+import { CloseIcon } from '../components/icons'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
+import { coversAll, useLocaleTables, withOverrides } from '../i18n/locale-tables'
 import { lazyModule, useLazyModule } from '../lazy-module'
 // Type-only: erased at build time, so the chunk never lands in the first-load bundle.
 import type * as ChunkModule from './celebration-chunk'
 import type { CelebrationQueue } from './celebration-queue'
-import type { CelebrationLayerProps, CelebrationPolicy } from './celebration-types'
+import type { CelebrationKit, CelebrationLayerProps, CelebrationPolicy } from './celebration-types'
 
 const chunk = lazyModule<typeof ChunkModule>(() => import('./celebration-chunk'))
 
@@ -54,7 +57,8 @@ export interface CelebrationHostProps extends CelebrationPolicy {
  * load (offline, a stale deploy) nothing is shown or acknowledged, so the moment comes back on a later visit.
  */
 export function CelebrationHost({ enabled, children, ...policy }: CelebrationHostProps) {
-  const { store, emit } = useCairnContext()
+  const context = useCairnContext()
+  const { store, emit } = context
   const loaded = useLazyModule(chunk, useCairnSelector(hasPending))
   // The queue reads the policy at every plan; an effect keeps it current, as the provider does its handlers.
   const [latestPolicy] = useState(() => latest<CelebrationPolicy>(policy))
@@ -66,11 +70,12 @@ export function CelebrationHost({ enabled, children, ...policy }: CelebrationHos
   const shown = enabled && !holdout
   const value = useMemo(() => ({ enabled: shown, queue, setLayer }), [shown, queue])
   const View = loaded?.CelebrationView
+  const kit = useMemo<CelebrationKit>(() => ({ context, useCairnSelector, useLocaleTables, coversAll, withOverrides, CtaLink, CloseIcon }), [context])
 
   return (
     <CelebrationHostContext.Provider value={value}>
       {children}
-      {shown && queue && View ? <View {...layer} queue={queue} /> : null}
+      {shown && queue && View ? <View {...layer} queue={queue} kit={kit} /> : null}
     </CelebrationHostContext.Provider>
   )
 }

@@ -1,6 +1,6 @@
 // Small moments: polite toasts in a corner, auto-dismissed, paused while the user hovers or focuses them.
 import { useEffect, useRef, useState } from 'react'
-import { CloseIcon } from '../components/icons'
+import type { CloseIcon } from '../components/icons'
 import type { Formatters } from '../i18n'
 import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from './celebration-messages'
 import type { ToastDisplay } from './celebration-queue'
@@ -46,9 +46,10 @@ interface ToastProps {
   messages: CelebrationMessages
   formatters: Formatters
   onDismiss(key: string, reason: DismissReason): void
+  CloseIcon: typeof CloseIcon
 }
 
-function CelebrationToast({ toast, paused, durationMs, messages, formatters, onDismiss }: ToastProps) {
+function CelebrationToast({ toast, paused, durationMs, messages, formatters, onDismiss, CloseIcon }: ToastProps) {
   useAutoDismiss(durationMs, paused, () => onDismiss(toast.key, 'timeout'))
   const { title, detail } = toastText(toast, messages, formatters)
   const kind = toast.as === 'group' ? 'group' : toast.celebration.kind
@@ -76,13 +77,15 @@ export interface CelebrationToastsProps {
   onDismiss(key: string): void
   /** @default TOAST_DURATION_MS (6 s) */
   durationMs?: number
+  /** The first load's close icon, handed over by the host (see CelebrationKit). */
+  CloseIcon: typeof CloseIcon
 }
 
 /**
  * The polite live region holding the toasts. It stays mounted while empty: screen readers only
  * announce additions to a region that already existed.
  */
-export function CelebrationToasts({ toasts, messages, formatters, onDismiss, durationMs = TOAST_DURATION_MS }: CelebrationToastsProps) {
+export function CelebrationToasts({ toasts, messages, formatters, onDismiss, durationMs = TOAST_DURATION_MS, CloseIcon }: CelebrationToastsProps) {
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
   const paused = hovered || focused
@@ -115,6 +118,7 @@ export function CelebrationToasts({ toasts, messages, formatters, onDismiss, dur
             messages={messages}
             formatters={formatters}
             onDismiss={dismiss}
+            CloseIcon={CloseIcon}
           />
         ))}
       </div>

@@ -1,6 +1,26 @@
 // Types shared by the always-loaded half of the celebration room (host, layer, hook) and its lazy chunk.
 // Types only: importing this file costs nothing at run time and links the two halves in no direction.
+import type { CtaLink } from '../components/cta-link'
+import type { CloseIcon } from '../components/icons'
+import type { CairnContextValue } from '../context'
+import type { useCairnSelector } from '../hooks/use-cairn-selector'
 import type { CelebrationMessages } from '../i18n'
+import type { coversAll, useLocaleTables, withOverrides } from '../i18n/locale-tables'
+
+/**
+ * What the lazy chunk borrows from the first load, handed over by the host rather than imported: a module
+ * both halves import would land, under an app's code splitting, in a shared chunk every page loads.
+ */
+export interface CelebrationKit {
+  /** The provider's context value (the chunk never reads the context object itself). */
+  context: CairnContextValue
+  useCairnSelector: typeof useCairnSelector
+  useLocaleTables: typeof useLocaleTables
+  coversAll: typeof coversAll
+  withOverrides: typeof withOverrides
+  CtaLink: typeof CtaLink
+  CloseIcon: typeof CloseIcon
+}
 
 /** The celebration policy, set on `<CairnProvider>` (DESIGN §5, §7.2). */
 export interface CelebrationPolicy {

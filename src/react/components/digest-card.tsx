@@ -1,7 +1,7 @@
-import { forwardRef, lazy, Suspense, useId, useState } from 'react'
+import { forwardRef, lazy, Suspense, useId, useMemo, useState } from 'react'
 import { useCairnContext } from '../context'
-import type { DigestState } from './digest-result'
-import { ChevronIcon } from './icons'
+import type { DigestKit, DigestState } from './digest-result'
+import { CheckIcon, ChevronIcon } from './icons'
 import { usePartRoot } from './part-attributes'
 
 export interface DigestCardProps {
@@ -18,7 +18,9 @@ const DigestContent = lazy(() => import('./digest-result'))
 
 /** "This week you: ✅ …" — fetched from the source only when first opened, so it costs nothing until wanted. */
 export const DigestCard = forwardRef<HTMLElement, DigestCardProps>(function DigestCard({ period = 'week', defaultOpen = false, className }, ref) {
-  const { messages } = useCairnContext()
+  const context = useCairnContext()
+  const { messages } = context
+  const kit = useMemo<DigestKit>(() => ({ context, CheckIcon }), [context])
   const root = usePartRoot('digest', className)
   const contentId = useId()
   const [open, setOpen] = useState(defaultOpen)
@@ -40,7 +42,7 @@ export const DigestCard = forwardRef<HTMLElement, DigestCardProps>(function Dige
         {/* Mounted from the first opening on, so a loaded digest survives closing and opening again. */}
         {state !== 'idle' || open ? (
           <Suspense fallback={open ? <p data-cairn-card-detail="">{messages.loading}</p> : null}>
-            <DigestContent period={period} open={open} onState={setState} />
+            <DigestContent period={period} open={open} onState={setState} kit={kit} />
           </Suspense>
         ) : null}
       </div>

@@ -1,9 +1,10 @@
 // The open DigestCard's content: the request and the digest in words. Loaded with import() on the first
-// opening of a DigestCard only; nothing may import this file statically except for types.
+// opening of a DigestCard only; nothing may import this file statically except for types. What it needs from
+// the first load comes in `kit`: a module both imported would land in a chunk every page loads.
 import { useEffect, useState } from 'react'
 import type { Digest } from '../../core'
-import { useCairnContext } from '../context'
-import { CheckIcon } from './icons'
+import type { CairnContextValue } from '../context'
+import type { CheckIcon } from './icons'
 
 /** One settled digest request, tagged with the `period:attempt` it answers. */
 type DigestResult = { key: string; digest: Digest } | { key: string; failed: true }
@@ -17,11 +18,19 @@ export interface DigestContentProps {
   open: boolean
   /** Told the request's state whenever it changes (the card shows it as `data-state`). */
   onState(state: DigestState): void
+  /** The provider's context value and the check icon, handed over by the card. */
+  kit: DigestKit
+}
+
+/** What the digest chunk borrows from the first load. */
+export interface DigestKit {
+  context: CairnContextValue
+  CheckIcon: typeof CheckIcon
 }
 
 /** Fetches the period's digest from the source while open, and shows it (or a retry). */
-export default function DigestContent({ period, open, onState }: DigestContentProps) {
-  const { source, messages, reportError } = useCairnContext()
+export default function DigestContent({ period, open, onState, kit }: DigestContentProps) {
+  const { source, messages, reportError } = kit.context
   const [attempt, setAttempt] = useState(0)
   const [loaded, setLoaded] = useState<DigestResult | null>(null)
   const key = `${period}:${attempt}`
@@ -45,20 +54,21 @@ export default function DigestContent({ period, open, onState }: DigestContentPr
   useEffect(() => onState(state), [state, onState])
 
   if (!current) return open ? <p data-cairn-card-detail="">{messages.loading}</p> : null
-  return <DigestResultView result={current} period={period} onRetry={() => setAttempt(attempt + 1)} />
+  return <DigestResultView result={current} period={period} kit={kit} onRetry={() => setAttempt(attempt + 1)} />
 }
 DigestContent.displayName = 'Cairn.DigestContent'
 
 interface DigestResultViewProps {
   result: DigestResult
   period: 'week' | 'month'
+  kit: DigestKit
   /** Loads again after a failure. */
   onRetry(): void
 }
 
 /** The failure notice with its retry, "nothing new yet", or the list of what happened in the period. */
-function DigestResultView({ result, period, onRetry }: DigestResultViewProps) {
-  const { messages, format } = useCairnContext()
+function DigestResultView({ result, period, kit: { context, CheckIcon }, onRetry }: DigestResultViewProps) {
+  const { messages, format } = context
   if ('failed' in result) {
     return (
       <p data-cairn-notice="">
