@@ -50,4 +50,18 @@ describe('Customer success', () => {
     expect(await delivery.textContent()).toMatch(/signature verified/)
     await h.screenshot(page, '13-webhooks')
   })
+
+  test('the insights page reports retention with and without early milestones, density and completion by plan', async () => {
+    const { page } = await h.newPage({ reducedMotion: 'reduce' })
+    await page.goto('/insights')
+    const section = page.getByRole('region', { name: 'Is the program working?' })
+    await section.waitFor()
+    const figures = await section.locator('dl dd').allTextContents()
+    expect(figures[0]).toMatch(/^\d+% · [\d,]+ of [\d,]+ accounts$/)
+    expect(figures[1]).toMatch(/^\d+% · [\d,]+ of [\d,]+ accounts$/)
+    expect(figures[2]).toMatch(/^\d+(\.\d+)?$/)
+    expect(await section.locator('tbody tr').count()).toBeGreaterThan(0)
+    const axe = await new AxeBuilder({ page }).include('[data-tk-success-metrics]').analyze()
+    expect(axe.violations.map((v) => v.id)).toEqual([])
+  })
 })

@@ -5,6 +5,7 @@ import { FunnelChart } from '../charts/FunnelChart'
 import { VelocityChart } from '../charts/VelocityChart'
 import { fetchInsights, type Insights } from '../demo-api'
 import { ExperimentSection } from './ExperimentSection'
+import { SuccessMetricsSection } from './SuccessMetricsSection'
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 })
 const number = new Intl.NumberFormat('en')
@@ -81,6 +82,8 @@ function InsightsCharts({ insights }: { insights: Insights }) {
       </dl>
 
       <ExperimentSection />
+
+      {insights.success && <SuccessMetricsSection success={insights.success} />}
 
       <section className="tk-card tk-chart-card" aria-labelledby="tk-completion-title">
         <h2 id="tk-completion-title">Completion rate per milestone</h2>
