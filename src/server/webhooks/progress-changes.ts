@@ -2,9 +2,6 @@ import { createHash } from 'node:crypto'
 import { levelCompletionTimes, type Program, type Progress, type Subject } from '../../core'
 import type { WebhookEvent, WebhookEventType } from './types'
 
-/** Signals as §7.1 adds them to Progress; read defensively so programs without signals cost nothing. */
-type SignalState = { id: string; state: 'active' | 'clear'; since?: string }
-const signalsOf = (progress: Progress | null): SignalState[] => (progress as { signals?: SignalState[] } | null)?.signals ?? []
 
 /**
  * A stable id per (subject, type, thing, occurrence): recomputing the same change — a retried batch, another
@@ -21,7 +18,7 @@ export function webhookEventId(programId: string, userId: string, type: WebhookE
  */
 export function progressChanges(program: Program, subject: Subject, before: Progress | null, after: Progress, now: Date): WebhookEvent[] {
   const found: WebhookEvent[] = []
-  const suppressed = (after as { suppressed?: unknown }).suppressed !== undefined
+  const suppressed = after.suppressed !== undefined
   const add = (type: WebhookEventType, refId: string, title: string, occurrence = '') =>
     found.push({
       id: webhookEventId(program.id, subject.userId, type, refId, occurrence),
@@ -52,10 +49,10 @@ export function progressChanges(program: Program, subject: Subject, before: Prog
     const badge = program.badges.find((b) => b.id === earned.id)
     if (badge && !hadBadge.has(badge.id)) add('badge.earned', badge.id, badge.title)
   }
-  const wasActive = new Map(signalsOf(before).map((s) => [s.id, s.state === 'active']))
-  const signals = (program as { signals?: { id: string; title: string }[] }).signals ?? []
-  for (const signal of signalsOf(after)) {
-    const title = signals.find((s) => s.id === signal.id)?.title ?? signal.id
+  const wasActive = new Map((before?.signals ?? []).map((s) => [s.id, s.state === 'active']))
+  const titles = new Map((program.signals ?? []).map((s) => [s.id, s.title]))
+  for (const signal of after.signals ?? []) {
+    const title = titles.get(signal.id) ?? signal.id
     const active = signal.state === 'active'
     // The occurrence is when it became active, so each new episode of the same signal is its own event.
     if (active && !wasActive.get(signal.id)) add('signal.raised', signal.id, title, signal.since ?? after.evaluatedAt)

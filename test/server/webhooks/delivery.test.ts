@@ -1,6 +1,6 @@
 import { verifyWebhookSignature, type WebhookEvent } from '../../../src/server/webhooks'
 import type { CairnService } from '../../../src/server/service-types'
-import { availableBackends, storageSuite } from '../storage/backends'
+import { availableBackends, freshProgram, storageSuite } from '../storage/backends'
 import { startReceiver, type Receiver } from './receiver'
 
 const NOW = new Date('2026-03-10T12:00:00.000Z')
@@ -87,5 +87,32 @@ describe.each(availableBackends())('webhook delivery on $name', (backend) => {
     expect(await other.webhooks.deliveries(hook.id)).toBeUndefined()
     expect(await service.webhooks.remove(hook.id)).toBe(true)
     expect(await service.webhooks.list()).toEqual([])
+  })
+})
+
+describe.each(availableBackends())('signal webhooks on $name', (backend) => {
+  const suite = storageSuite(backend)
+
+  it('sends signal.raised when time alone makes a subject inactive, and signal.cleared when they come back', { timeout: 60_000 }, async () => {
+    const receiver = await startReceiver()
+    const clock = { now: new Date('2026-03-02T12:00:00.000Z') }
+    const program = freshProgram({ signals: [{ id: 'went-quiet', title: 'Went quiet', criterion: { kind: 'inactive', days: 14 } }] })
+    const service = await suite.start(program, { now: () => clock.now, webhooks: { allowPrivate: true, backoffMs: 20 } })
+    try {
+      await service.webhooks.register({ url: receiver.url, events: ['signal.raised', 'signal.cleared'] })
+      await service.upsertSubject('eli', { signedUpAt: '2026-03-01T09:00:00.000Z' })
+      await service.ingest([{ id: 'eli-1', name: 'logged_in', userId: 'eli', timestamp: '2026-03-02T11:00:00.000Z' }], { now: clock.now })
+
+      clock.now = new Date('2026-03-20T12:00:00.000Z') // 18 days without a log-in
+      await service.upsertSubject('eli', { signedUpAt: '2026-03-01T09:00:00.000Z' })
+      await vi.waitFor(() => expect(receiver.received.map((r) => (JSON.parse(r.body) as WebhookEvent).type)).toEqual(['signal.raised']), { timeout: 20_000 })
+      expect((JSON.parse(receiver.received[0]!.body) as WebhookEvent).data).toMatchObject({ userId: 'eli', refId: 'went-quiet', title: 'Went quiet' })
+
+      await service.ingest([{ id: 'eli-2', name: 'logged_in', userId: 'eli', timestamp: '2026-03-20T11:59:00.000Z' }], { now: clock.now })
+      await vi.waitFor(() => expect(receiver.received.map((r) => (JSON.parse(r.body) as WebhookEvent).type)).toEqual(['signal.raised', 'signal.cleared']), { timeout: 20_000 })
+    } finally {
+      await service.close()
+      await receiver.close()
+    }
   })
 })
