@@ -1,5 +1,4 @@
 import {
-  sortCelebrations,
   type Badge,
   type Benchmarks,
   type Celebration,
@@ -146,11 +145,13 @@ export const selectUnlockedFeatures = (state: CairnState): readonly string[] => 
 
 const NO_CELEBRATIONS = EMPTY as never[] // frozen: typed mutable only to match CairnActions.pendingCelebrations
 
+// Not sorted here: the one reader that cares, the lazy celebration queue, plans them best first itself
+// (`planCelebrations`), and leaving the sort to it keeps core's sort out of every page's first load.
 const pendingOf = memoizeByInputs((celebrations: readonly Celebration[] | undefined, seen: CairnState['seenCelebrations']): Celebration[] => {
   const pending = (celebrations ?? EMPTY).filter((c) => !seen[c.id])
-  return pending.length === 0 ? NO_CELEBRATIONS : sortCelebrations(pending)
+  return pending.length === 0 ? NO_CELEBRATIONS : pending
 })
 
-/** Celebrations not yet acknowledged, best first (level > badge > milestone, then priority). */
+/** Celebrations not yet acknowledged, in snapshot order (the celebration queue plans them best first). */
 export const selectPendingCelebrations = (state: CairnState): Celebration[] =>
   pendingOf(state.progress?.celebrations, state.seenCelebrations)

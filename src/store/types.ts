@@ -23,7 +23,7 @@ export interface CairnActions {
   connect(): () => void
   track(input: TrackInput): Promise<void>
   ackCelebration(id: string): Promise<void>
-  /** Pending celebrations not yet acknowledged, best first per DESIGN §5. */
+  /** Celebrations not yet acknowledged, in snapshot order; the celebration queue plans them best first (DESIGN §5). */
   pendingCelebrations(): Celebration[]
 }
 
