@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { ExperimentInsightsSchema, InsightsSchema, type ExperimentInsights, type Insights } from '../core'
+import { AccountsPageSchema, ExperimentInsightsSchema, InsightsSchema, type ExperimentInsights, type Insights } from '../core'
 
 // The browser side of the host product's backend (/demo-api). The API key and signing secret never come here.
 
@@ -90,28 +90,14 @@ export async function fetchExperiment(signal?: AbortSignal): Promise<ExperimentI
   return ExperimentInsightsSchema.parse(await response.json())
 }
 
-const AccountsSchema = z.object({
-  accounts: z.array(
-    z.object({
-      accountId: z.string(),
-      users: z.number(),
-      daysSinceSignup: z.number(),
-      milestonesAchieved: z.number(),
-      lastMilestoneAt: z.optional(z.string()),
-      pace: z.enum(['ahead', 'on_track', 'behind']),
-      signals: z.array(z.string()),
-      suggestedAction: z.string(),
-    }),
-  ),
-})
-export type AccountRow = z.infer<typeof AccountsSchema>['accounts'][number]
+export type AccountRow = z.infer<typeof AccountsPageSchema>['accounts'][number]
 export type AccountSegment = 'at_risk' | 'stalled' | 'behind_pace' | 'expansion' | 'all'
 
 /** One segment of the customer-success view (the backend proxies GET /v1/accounts with its API key). */
 export async function fetchAccounts(segment: AccountSegment, signal?: AbortSignal): Promise<AccountRow[]> {
   const response = await fetch(`/demo-api/accounts?segment=${segment}`, { credentials: 'same-origin', ...(signal && { signal }) })
   if (!response.ok) throw new Error(`accounts answered ${response.status}`)
-  return AccountsSchema.parse(await response.json()).accounts
+  return AccountsPageSchema.parse(await response.json()).accounts
 }
 
 const WebhooksSchema = z.object({
