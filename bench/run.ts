@@ -1,11 +1,12 @@
 // `npm run bench`: each benchmark prints its baseline, candidate and the ratio between them.
-// `npm run bench -- engine` runs only the benchmarks whose group matches.
+// `npm run bench -- engine` runs only the benchmarks whose group matches (`size` needs `npm run build` first).
 import { accountsBenchmarks } from './accounts.bench'
 import { engineBenchmarks } from './engine.bench'
 import { report } from './harness'
 import { serverBenchmarks } from './server.bench'
+import { sizeBenchmarks } from './size.bench'
 
-const groups = { engine: engineBenchmarks, server: serverBenchmarks, accounts: accountsBenchmarks }
+const groups = { engine: engineBenchmarks, server: serverBenchmarks, accounts: accountsBenchmarks, size: sizeBenchmarks }
 const only = process.argv[2]
 for (const [group, benchmarks] of Object.entries(groups)) {
   if (only && group !== only) continue
