@@ -102,12 +102,18 @@ export interface Overall {
 
 const NOT_LOADED: Overall = Object.freeze({ completed: 0, total: 0, percent: 0 })
 
+/** The last overall computed: an update that changes no count returns it again, so its readers skip a render. */
+let lastOverall: Overall = NOT_LOADED
+
 const overallOf = memoizeByInputs((milestones: Progress['milestones'] | undefined): Overall => {
   if (!milestones) return NOT_LOADED
   const counted = Object.values(milestones).filter((m) => m.state !== 'ineligible' && m.state !== 'missed')
   const completed = counted.filter((m) => m.state === 'achieved').length
   const total = counted.length
-  return { completed, total, percent: total === 0 ? 100 : Math.floor((completed / total) * 100) }
+  const percent = total === 0 ? 100 : Math.floor((completed / total) * 100)
+  const last = lastOverall
+  if (last !== NOT_LOADED && last.completed === completed && last.total === total && last.percent === percent) return last
+  return (lastOverall = { completed, total, percent })
 })
 
 export const selectOverall = (state: CairnState): Overall => overallOf(state.progress?.milestones)

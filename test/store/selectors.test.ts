@@ -92,6 +92,18 @@ describe('selectOverall', () => {
     expect(selectOverall(state(p))).toEqual({ completed: 2, total, percent: Math.floor((200 / total)) })
   })
 
+  it('keeps the same object when an update changes no count, so the widget panel does not re-render', () => {
+    const before = progressWith((p) => {
+      p.milestones['five-tasks'] = { state: 'in_progress', current: 2, target: 5 }
+    })
+    const after = progressWith((p) => {
+      p.milestones['five-tasks'] = { state: 'in_progress', current: 3, target: 5 }
+    })
+    const first = selectOverall(state(before))
+    expect(after.milestones).not.toBe(before.milestones)
+    expect(selectOverall(state(after))).toBe(first)
+  })
+
   it('rounds down so 100% only ever means done', () => {
     const p = progressWith((p) => {
       for (const id of Object.keys(p.milestones)) p.milestones[id] = { state: 'achieved', current: 1, target: 1, achievedAt: '2026-05-01T10:00:00.000Z' }
