@@ -20,3 +20,9 @@ export {
   type SampleSize, type SampleSizeInput, type ExperimentArm,
   ExperimentInsightsSchema, ExperimentArmSchema, LiftSchema, VariantArmSchema, type ExperimentInsights,
 } from './experiment'
+export {
+  carryAchievements, achievementsOf, beyondProgress, isEmptyCarry, noCarriedAchievements, unionAchievements,
+  diffPrograms, isEmptyDiff, sameJson, calmCelebrations, progressAcrossVersions,
+  type CarriedAchievements, type ChangeSet, type ProgramDiff, type VersionedProgress,
+} from './versions'
+export { programJsonSchema, PROGRAM_SCHEMA_ID } from './program-json-schema'

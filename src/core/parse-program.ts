@@ -27,6 +27,12 @@ export function parseProgram(json: unknown): ParseProgramResult {
       return { ok: false, errors: [{ path: '', message: 'must be valid JSON' }] }
     }
   }
+  // Editors find the JSON Schema through a root `$schema` key (DESIGN §7.7); it is not part of the program.
+  if (isRecord(input) && '$schema' in input) {
+    const { $schema, ...rest } = input
+    if (typeof $schema !== 'string') return { ok: false, errors: [{ path: '$schema', message: 'must be a string (the URL or path of the program JSON Schema)' }] }
+    input = rest
+  }
   // Depth is checked before the schema so a hostile, deeply nested document cannot exhaust the stack.
   const depthErrors = findTooDeepCriteria(input)
   if (depthErrors.length > 0) return { ok: false, errors: depthErrors }

@@ -15,6 +15,7 @@ import { registerInsightsRoute } from './routes/insights'
 import { registerMeRoutes } from './routes/me'
 import { registerOpenApiRoute } from './routes/openapi'
 import { registerProgramRoute } from './routes/program'
+import { registerProgramVersionRoutes } from './routes/program-versions'
 import type { RouteDeps } from './routes/route-deps'
 import { registerStreamRoute } from './routes/stream'
 import { registerSubjectRoute } from './routes/subjects'
@@ -22,6 +23,9 @@ import { registerWebhookRoutes } from './routes/webhooks'
 import { registerAccountsRoute } from './routes/accounts'
 import { registerShareRoutes } from './routes/shares'
 import type { CairnService } from './service-types'
+
+/** How the version history names the API key when `CAIRN_API_KEY_LABEL` is unset. */
+export const DEFAULT_API_KEY_LABEL = 'api key'
 
 /** Long enough that an idle connection survives common proxy timeouts (often 30–60 s). */
 export const DEFAULT_HEARTBEAT_MS = 15_000
@@ -47,6 +51,8 @@ export interface AppOptions {
   heartbeatMs?: number
   /** Receives unexpected errors (the client only sees a generic 500). @default error class, code and stack frames on stderr — never messages or payloads */
   log?: ErrorLogger
+  /** Who the API key stands for in the program version history. @default 'api key' */
+  apiKeyLabel?: string
 }
 
 /** The Hono app plus the handle that ends its open SSE streams (for graceful shutdown). */
@@ -108,11 +114,13 @@ export function createApp(options: AppOptions): CairnApp {
     streams,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     log,
+    apiKeyLabel: options.apiKeyLabel ?? DEFAULT_API_KEY_LABEL,
   }
   for (const register of [
     registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
     registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute, registerWebhookRoutes, registerAccountsRoute,
     registerShareRoutes,
+    registerProgramVersionRoutes,
   ]) {
     register(deps)
   }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     apiKey: config.apiKey,
     signingSecret: config.signingSecret,
     program: config.program,
+    ...(process.env.CAIRN_PROGRAM ? { publishedBy: 'CAIRN_PROGRAM file' } : {}),
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
     // Only the embedded database is seeded: a real Postgres holds real data.
     seed: config.seed && !config.databaseUrl,
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   if (stopping) return shutDown(server)
   const running = await server.listen(config.port)
   const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`
-  console.log(`[cairn] API for program "${config.program.id}" v${config.program.version} on ${running.url} — ${storage}`)
+  const active = server.service.program
+  console.log(`[cairn] API for program "${active.id}" v${active.version} on ${running.url} — ${storage}`)
   if (stopping) shutDown(server)
 }
 

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { Hono } from 'hono'
 import { demoProgramSource, type LocalizedProgram } from '../core'
-import { createApp } from './app'
+import { createApp, DEFAULT_API_KEY_LABEL } from './app'
 import { loadProgramFile, DEFAULT_PORT } from './config'
 import type { AppEnv } from './http/app-env'
 import type { ErrorLogger } from './http/error-handlers'
@@ -17,7 +17,11 @@ export interface CreateServerOptions {
   apiKey: string
   /** `CAIRN_SIGNING_SECRET`: signs user tokens (at least 32 characters). */
   signingSecret: string
-  /** The program as written (per-locale text is answered in each reader's language). @default the file at `CAIRN_PROGRAM`, else the demo program */
+  /**
+   * The program as written (per-locale text is answered in each reader's language) to start with: the first
+   * version of an empty database, or published as a new version when its version string is new (the database
+   * otherwise keeps the version activated last). @default the file at `CAIRN_PROGRAM`, else the demo program
+   */
   program?: LocalizedProgram
   /** Postgres connection string. @default process.env.DATABASE_URL, else embedded PGlite */
   databaseUrl?: string
@@ -52,6 +56,10 @@ export interface CreateServerOptions {
    * @default { allowPrivate: process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE === '1', backoffMs: process.env.CAIRN_WEBHOOK_BACKOFF_MS ?? 10000 }
    */
   webhooks?: { allowPrivate?: boolean; backoffMs?: number }
+  /** Who the API key stands for in the program version history. @default process.env.CAIRN_API_KEY_LABEL ?? 'api key' */
+  apiKeyLabel?: string
+  /** Who the start-up program is published by when it becomes a version. @default 'CAIRN_PROGRAM file' when read from it, else 'start-up' */
+  publishedBy?: string
 }
 
 /** A listening socket started by `listen`. */
@@ -93,6 +101,7 @@ export async function createServer(options: CreateServerOptions): Promise<CairnS
     ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
     ...(options.heartbeatMs !== undefined && { heartbeatMs: options.heartbeatMs }),
     ...(options.log && { log: options.log }),
+    apiKeyLabel: options.apiKeyLabel ?? (process.env.CAIRN_API_KEY_LABEL?.trim() || DEFAULT_API_KEY_LABEL),
   })
   const listeners = new Set<RunningServer>()
   let closing: Promise<void> | undefined
@@ -125,6 +134,7 @@ export async function createServer(options: CreateServerOptions): Promise<CairnS
 }
 
 async function openService(options: CreateServerOptions): Promise<CairnService> {
+  const fromFile = options.program === undefined && Boolean(process.env.CAIRN_PROGRAM)
   const program = options.program ?? (process.env.CAIRN_PROGRAM ? loadProgramFile(process.env.CAIRN_PROGRAM) : demoProgramSource)
   const storage = await openStorage({
     ...(options.databaseUrl !== undefined && { databaseUrl: options.databaseUrl }),
@@ -132,7 +142,8 @@ async function openService(options: CreateServerOptions): Promise<CairnService> 
     ...(options.memory !== undefined && { memory: options.memory }),
   })
   const webhooks = { ...webhookSettingsFromEnv(process.env), ...options.webhooks }
-  const service = await createService({ program, storage, webhooks, scheduler: options.scheduler ?? true, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
+  const publishedBy = options.publishedBy ?? (fromFile ? 'CAIRN_PROGRAM file' : 'start-up')
+  const service = await createService({ program, storage, webhooks, scheduler: options.scheduler ?? true, publishedBy, ...(options.now && { now: options.now }) }).catch(async (error: unknown) => {
     await storage.close()
     throw error
   })

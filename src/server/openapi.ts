@@ -1,7 +1,8 @@
 import * as z from 'zod/mini'
 import {
   AccountsPageSchema, BadgeSchema, BenchmarksSchema, CelebrationSchema, CriterionSchema, DigestSchema, EventSchema, LevelSchema,
-  ExperimentInsightsSchema, InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramSchema, ProgressSchema, SubjectSchema,
+  ExperimentInsightsSchema, InsightsSchema, MeProgressSchema, MilestoneSchema, ProgramPreviewSchema, ProgramSchema, ProgramVersionsSchema,
+  ProgressSchema, PublishedVersionSchema, SubjectSchema,
 } from '../core'
 import {
   ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, ShareSchema, SubjectUpsertSchema,
@@ -22,6 +23,7 @@ const COMPONENTS = {
   WebhookRegistration: WebhookRegistrationSchema, Webhook: WebhookSchema, RegisteredWebhook: RegisteredWebhookSchema,
   ShareRequest: ShareRequestSchema, Share: ShareSchema,
   WebhookList: z.array(WebhookSchema), Delivery: DeliverySchema, DeliveryList: z.array(DeliverySchema), WebhookEvent: WebhookEventSchema,
+  ProgramVersions: ProgramVersionsSchema, PublishedVersion: PublishedVersionSchema, ProgramPreview: ProgramPreviewSchema,
 } satisfies Record<string, z.ZodMiniType>
 type ComponentName = keyof typeof COMPONENTS
 
@@ -30,7 +32,7 @@ const json = (name: ComponentName, description: string) => ({ description, conte
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request (details list each bad field by path)', 401: 'Missing, invalid or expired credential',
   403: 'Wrong credential for this route, or not allowed', 404: 'Not found', 409: 'Every event reuses an id with a different payload',
-  413: 'Body or batch too large', 429: 'Rate limited (see Retry-After)',
+  413: 'Body or batch too large', 422: 'Invalid program (details list each problem by path)', 429: 'Rate limited (see Retry-After)',
 }
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), json('Error', ERROR_TEXT[s] ?? 'Error')]))
 const USER = [{ userToken: [] }]
@@ -48,7 +50,41 @@ const body = (name: ComponentName) => ({ required: true, content: { 'application
 
 const PATHS: JsonObject = {
   '/v1/program': {
-    get: operation('getProgram', 'The program definition', USER, { '200': json('Program', 'The program; ETag is its version'), '304': { description: 'Not modified (If-None-Match)' } }),
+    get: operation('getProgram', 'The active program version', USER, { '200': json('Program', 'The program; ETag is its version'), '304': { description: 'Not modified (If-None-Match)' } }),
+    put: operation(
+      'publishProgram',
+      'Publish a new program version and make it active; every subject is re-evaluated, keeping everything achieved',
+      API_KEY,
+      {
+        '201': json('PublishedVersion', 'Published and active'),
+        '200': json('PublishedVersion', 'This exact version was already published; it is active again'),
+        '409': json('Error', 'The version string is already published with a different definition'),
+        ...errors(400, 413, 422),
+      },
+      { requestBody: body('Program') },
+    ),
+  },
+  '/v1/program/versions': {
+    get: operation('listProgramVersions', 'Every published version, newest first: who published it and what changed', API_KEY, { '200': json('ProgramVersions', 'Version history') }),
+  },
+  '/v1/program/versions/{version}/activate': {
+    post: operation('activateProgramVersion', 'Make a published version active (roll back or forward); every subject is re-evaluated', API_KEY, { '200': json('PublishedVersion', 'Active'), ...errors(404) }, {
+      parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'string' } }],
+    }),
+  },
+  '/v1/program/preview': {
+    post: operation(
+      'previewProgram',
+      'What publishing this program would change: per milestone, subjects per state now and after, how many change and how many newly achieve it. Writes nothing.',
+      API_KEY,
+      { '200': json('ProgramPreview', 'Preview'), ...errors(400, 413, 422) },
+      { requestBody: body('Program') },
+    ),
+  },
+  '/v1/program.schema.json': {
+    get: operation('getProgramSchema', 'JSON Schema (draft 2020-12) of a program file, generated from the same schemas the API validates with', [], {
+      '200': { description: 'JSON Schema', content: { 'application/json': { schema: { type: 'object' } } } },
+    }),
   },
   '/v1/me/progress': {
     get: operation('getMyProgress', "The user's progress, benchmarks and pending celebrations", USER, { '200': json('MeProgress', 'Progress') }),

@@ -1,6 +1,6 @@
 // CONTRACT between the data layer (storage, service, bus, seed) and the HTTP layer (app, routes, auth, SSE).
 // Change only with both sides.
-import type { CairnEvent, Digest, ExperimentInsights, Insights, MeProgress, Program, Subject, Traits } from '../core'
+import type { CairnEvent, Digest, ExperimentInsights, Insights, LocalizedProgram, MeProgress, Program, ProgramPreview, ProgramVersions, Subject, Traits } from '../core'
 import type { WebhookAdmin } from './webhooks'
 import type { AccountsPage, AccountsQuery } from './service/accounts'
 import type { ShareAdmin } from './service/shares'
@@ -23,9 +23,29 @@ export interface TokenSubject {
   locale?: string
 }
 
+/** What `publishProgram` did: a new version, the same definition again (made active), or a refused reuse of a version string. */
+export interface PublishOutcome {
+  status: 'created' | 'unchanged' | 'conflict'
+  version: string
+}
+
 export interface CairnService {
-  /** The program in its default language (English, else its first): what every user is evaluated against. */
+  /** The active program version in its default language (English, else its first): what every user is evaluated against. */
   readonly program: Program
+  /** The active program version, re-checked against storage (another process may have activated one) at most once a second. */
+  currentProgram(): Promise<Program>
+  /**
+   * Stores `definition` (already validated as `program` — as written, per-locale text included — same program id) as a new version, makes it active and
+   * re-evaluates every subject with their achievements carried over. A version string already published with another
+   * definition is a conflict; with the same definition it is simply made active again.
+   */
+  publishProgram(program: LocalizedProgram, definition: unknown, publishedBy: string, now: Date): Promise<PublishOutcome>
+  /** Makes a published version active (roll back or forward) and re-evaluates every subject; false when unknown. */
+  activateProgram(version: string, activatedBy: string, now: Date): Promise<boolean>
+  /** Every published version, newest first, with who published it and what changed. */
+  programVersions(): Promise<ProgramVersions>
+  /** Per milestone, how many subjects would change state if `program` were published now. Writes nothing. */
+  previewProgram(program: Program, now: Date): Promise<ProgramPreview>
   /**
    * The program locale for a reader's preferences, best first (the token's `locale` claim, else the
    * `Accept-Language` ranges); falls back to English, else the program's first language. `undefined` when

@@ -42,5 +42,7 @@ export const InsightsSchema = z.object({
   ),
   /** Milestone density, retention with vs without early milestones, completion by segment (additive, turn 2). */
   success: z.optional(SuccessMetricsSchema),
+  /** When the active program version changed, oldest first (charts mark these moments). */
+  versions: z.optional(z.array(z.object({ version: z.string(), activatedAt: z.string() }))),
 })
 export type Insights = z.infer<typeof InsightsSchema>

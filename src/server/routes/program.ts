@@ -1,13 +1,16 @@
+import { programJsonSchema } from '../../core'
 import { requestLocale, setContentLanguage } from '../http/accept-language'
 import type { RouteDeps } from './route-deps'
 
 /**
- * `GET /v1/program`: the program definition with its text in the reader's language (token `locale` claim,
+ * `GET /v1/program`: the active program version with its text in the reader's language (token `locale` claim,
  * else `Accept-Language`), revalidated cheaply through its version as ETag — `"<version>"` in the default
  * language, `"<version>;<locale>"` in any other, so a cached copy in one language never answers another.
  */
 export function registerProgramRoute({ app, service, guards }: RouteDeps): void {
-  app.get('/v1/program', guards.userReadOnly, (c) => {
+  app.get('/v1/program', guards.userReadOnly, async (c) => {
+    // Another process may have activated a version: a widget holding the old one gets the new one here.
+    await service.currentProgram()
     const locale = requestLocale(c, service)
     const program = service.programIn(locale)
     const defaultLocale = service.programLocale([])
@@ -18,6 +21,13 @@ export function registerProgramRoute({ app, service, guards }: RouteDeps): void 
     setContentLanguage(c, locale)
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304)
     return c.json(program)
+  })
+
+  // `GET /v1/program.schema.json`: the JSON Schema of a program file, public like any documentation.
+  let schema: Record<string, unknown> | undefined
+  app.get('/v1/program.schema.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.json((schema ??= programJsonSchema()))
   })
 }
 

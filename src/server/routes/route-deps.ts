@@ -19,6 +19,8 @@ export interface RouteDeps {
     apiKey: MiddlewareHandler<AppEnv>
   }
   streams: StreamRegistry
+  /** Who the API key stands for in the version history (`CAIRN_API_KEY_LABEL`). */
+  apiKeyLabel: string
   /** Milliseconds between SSE heartbeat comments. */
   heartbeatMs: number
   log: (error: unknown, context: { method: string; path: string }) => void

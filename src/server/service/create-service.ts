@@ -1,14 +1,23 @@
-import { buildDigest, digestPeriodStart, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations, type LocalizedProgram, type MeProgress, type Progress, type Subject } from '../../core'
+import {
+  buildDigest, digestPeriodStart, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations,
+  type LocalizedProgram, type MeProgress, type Program, type Progress, type Subject,
+} from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
-import { findSubjects, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, StorageUnavailableError, type Storage } from '../storage'
+import {
+  findSubjects, listActivations, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, StorageUnavailableError,
+  type Storage,
+} from '../storage'
 import type { CairnService } from '../service-types'
+import { createActiveProgram } from './active-program'
 import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
 import { computeExperimentInsights } from './experiment-insights'
 import { storeBatch } from './ingest'
 import { computeInsights } from './insights'
 import { createAccountsView } from './accounts'
-import { createProgramTexts } from './program-texts'
+import { perVersion } from './per-version'
+import { previewProgram } from './program-preview'
+import { createProgramVersions } from './program-versions'
 import { createProgressKeeper } from './progress-keeper'
 import { createShareAdmin } from './shares'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
@@ -18,8 +27,14 @@ import { createWebhookAdmin, createWebhookSender, DIGEST_CHECK_INTERVAL_MS, enqu
 
 /** What the service runs on. */
 export interface CreateServiceOptions {
-  /** The program every user is evaluated against, as written: per-locale text is answered in each reader's language. */
+  /**
+   * The program to start with, as written (per-locale text is answered in each reader's language): stored as the
+   * first version when the database has none, or published as a new version when its version string is new.
+   * Otherwise the version active in the database is used.
+   */
   program: LocalizedProgram
+  /** Who `program` is published by when it becomes a version. @default 'start-up' */
+  publishedBy?: string
   /** Opened (and migrated) storage; the service closes it on `close()`. */
   storage: Storage
   /** @default LISTEN/NOTIFY on Postgres, in-process on PGlite (see `createBusFor`) */
@@ -52,27 +67,30 @@ export interface CreateServiceOptions {
  */
 export async function createService(options: CreateServiceOptions): Promise<CairnService> {
   const { storage } = options
-  const texts = createProgramTexts(options.program)
-  // Evaluated once, in the program's default language; answers are re-worded per reader (`localizeProgress`).
-  const program = texts.base
   const clock = options.now ?? (() => new Date())
   const bus = options.bus ?? createBusFor(storage)
-  const assigner = createAssigner(program)
+  // The active version, evaluated in its default language; answers are re-worded per reader (`localizeProgress`).
+  const active = createActiveProgram(options.program, storage)
+  // Versions keep the program id (publishing refuses another), so storage keys never move.
+  const programId = options.program.id
+  // One assigner (experiment, variants) and accounts view per program version; what they record is in storage.
+  const assignerFor = perVersion(createAssigner)
+  const accountsViewFor = perVersion((program: Program) => createAccountsView(program, storage, options.cohortTtlMs))
+  const sharesFor = perVersion((program: Program) => createShareAdmin(program, storage, async (userId, now) => (await plainProgress(userId, now)).progress))
   let scheduler: Scheduler | undefined
   const allowPrivateTargets = options.webhooks?.allowPrivate ?? false
   const sender =
     options.webhooks?.deliver === false
       ? { poke: () => {}, close: async () => {} }
-      : createWebhookSender({ storage, programId: program.id, ...options.webhooks, allowPrivate: allowPrivateTargets })
+      : createWebhookSender({ storage, programId, ...options.webhooks, allowPrivate: allowPrivateTargets })
   // Outbox rows are written in the transaction that writes the progress they describe (DESIGN §7.3).
-  const keeper = createProgressKeeper(program, storage, options.evaluatorCacheSize, assigner, async (tx, changes, now) => {
+  // The keeper has synced the active version inside the transaction, so `current()` is the one the changes were made under.
+  const keeper = createProgressKeeper(active, storage, options.evaluatorCacheSize, assignerFor, async (tx, changes, now) => {
+    const program = active.current()
     const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
-    await enqueueDeliveries(tx, program.id, events)
+    await enqueueDeliveries(tx, programId, events)
   }, (at) => scheduler?.noteChange(at))
-  const accountsView = createAccountsView(program, storage, options.cohortTtlMs)
-  const cohort = createCohortCache(program, storage, options.cohortTtlMs)
-  const trackableNames = clientTrackableEventNames(program)
-  const accountWide = hasAccountMilestones(program)
+  const cohort = createCohortCache(active.current(), storage, options.cohortTtlMs)
   const listeners = new Map<string, Set<{ listener: (progress: MeProgress) => void; locale: string | undefined }>>()
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
@@ -92,7 +110,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   // Weekly digests fall due by the clock, not by events; every process may look, the outbox keeps one per user and week.
   const digestTimer = setInterval(() => {
-    void enqueueWeeklyDigests(storage, program, clock())
+    void enqueueWeeklyDigests(storage, active.current(), clock())
       .then((built) => built > 0 && sender.poke())
       .catch(() => {}) // storage down: the next check tries again
   }, options.webhooks?.digestCheckMs ?? DIGEST_CHECK_INTERVAL_MS)
@@ -100,7 +118,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   const publish = async (userIds: readonly string[]) => {
     if (userIds.length > 0) sender.poke()
-    await Promise.all(userIds.map((userId) => bus.publish({ programId: program.id, userId })))
+    await Promise.all(userIds.map((userId) => bus.publish({ programId, userId })))
   }
 
   /** A user without a subject yet (no events, no token seen) is someone who just signed up. */
@@ -108,27 +126,33 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     const current = await keeper.current(userId, now)
     if (current) return current
     const subject: Subject = { userId, signedUpAt: now.toISOString() }
-    return { subject, progress: evaluate(program, [], { now, subject }) }
+    return { subject, progress: evaluate(active.current(), [], { now, subject }) }
   }
 
   const progressOf = async (userId: string, now: Date): Promise<MeProgress> => {
+    const program = await active.fresh()
+    const assigner = assignerFor(program)
     const { subject, progress } = await plainProgress(userId, now)
     const benchmarks = computeBenchmarks({ program, subject, progress, cohort: await cohort.get(now), now })
     // The holdout is evaluated like everyone (so lift can be measured) but is shown nothing: the flag tells the widget.
     const holdout = program.experiment !== undefined && (await assigner.forSubjects(storage, [subject])).get(userId)?.holdout === true
     if (holdout) return { ...progress, celebrations: [], holdout: true }
     // Suppressed subjects' celebrations stay pending, held until suppression ends (DESIGN §7.2).
-    const celebrations = progress.suppressed ? [] : sortCelebrations(await pendingCelebrations(storage, program.id, userId))
+    const celebrations = progress.suppressed ? [] : sortCelebrations(await pendingCelebrations(storage, programId, userId))
     return { ...progress, ...(benchmarks ? { benchmarks } : {}), celebrations }
   }
 
   /** The same progress in a reader's language (program text only; numbers and states are shared). */
-  const inLocale = (progress: MeProgress, locale: string | undefined): MeProgress =>
-    texts.locales.length === 0 ? progress : localizeProgress(progress, texts.in(locale))
+  const inLocale = (progress: MeProgress, locale: string | undefined): MeProgress => {
+    const texts = active.texts()
+    return texts.locales.length === 0 ? progress : localizeProgress(progress, texts.in(locale))
+  }
 
   const notifyLocal = async (userId: string) => {
     const set = listeners.get(userId)
     if (!set || set.size === 0 || closed) return
+    // A change from another process may come from a version it just activated: check exactly, not within the TTL.
+    await active.sync()
     const progress = await progressOf(userId, clock())
     for (const { listener, locale } of [...set]) {
       try {
@@ -141,7 +165,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   const unsubscribeBus = bus.subscribe(
     (change) => {
-      if (change.programId === program.id) void notifyLocal(change.userId).catch(() => {})
+      if (change.programId === programId) void notifyLocal(change.userId).catch(() => {})
     },
     () => {
       for (const userId of listeners.keys()) void notifyLocal(userId).catch(() => {})
@@ -150,15 +174,17 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   const saveAndRecompute = async (subject: Subject, now: Date) => {
     // The cached evaluator notices the changed subject itself and is rebuilt.
-    await saveSubjects(storage, program.id, [subject])
+    await saveSubjects(storage, programId, [subject])
     const written = await keeper.recompute([subject.userId], [], now)
     await publish(written)
   }
 
+  const versions = createProgramVersions({ programId, storage, active, keeper, publish })
+  await versions.initialize(options.program, options.publishedBy ?? 'start-up', clock())
   await bus.ready()
   if (options.scheduler) {
     scheduler = startScheduler({
-      programId: program.id,
+      programId,
       storage,
       keeper,
       clock,
@@ -168,17 +194,21 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   }
 
   return {
-    program,
+    get program() {
+      return active.current()
+    },
+    currentProgram: () => active.fresh(),
     ingest: (events, { now, onlyUserId, onlyClientTrackable }) =>
       track(async () => {
+        const program = await active.fresh()
         let onlyAccountId: string | undefined
-        if (onlyUserId !== undefined) onlyAccountId = (await findSubjects(storage, program.id, [onlyUserId])).get(onlyUserId)?.accountId
+        if (onlyUserId !== undefined) onlyAccountId = (await findSubjects(storage, programId, [onlyUserId])).get(onlyUserId)?.accountId
         const { valid, rejected } = validateEvents(events, {
           now,
           ...(onlyUserId !== undefined ? { onlyUserId, onlyAccountId } : {}),
-          ...(onlyClientTrackable ? { allowedNames: trackableNames } : {}),
+          ...(onlyClientTrackable ? { allowedNames: clientTrackableEventNames(program) } : {}),
         })
-        const batch = await storeBatch(storage, program, valid, rejected, accountWide)
+        const batch = await storeBatch(storage, program, valid, rejected, hasAccountMilestones(program))
         const written = await keeper.recompute(batch.affectedUsers, batch.touched, now)
         await publish(written)
         return batch.result
@@ -191,36 +221,48 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       }),
     subjectFromToken: (claims) =>
       track(async () => {
-        const stored = (await findSubjects(storage, program.id, [claims.userId])).get(claims.userId)
+        const stored = (await findSubjects(storage, programId, [claims.userId])).get(claims.userId)
         const subject = subjectFromClaims(claims, stored)
         if (!sameSubject(stored, subject)) await saveAndRecompute(subject, clock())
         return subject
       }),
-    programLocale: (preferences) => texts.negotiate(preferences),
-    programIn: (locale) => texts.in(locale),
+    programLocale: (preferences) => active.texts().negotiate(preferences),
+    programIn: (locale) => active.texts().in(locale),
     progress: async (userId, now, locale) => inLocale(await progressOf(userId, now), locale),
     ackCelebration: (userId, celebrationId) =>
       track(async () => {
-        const found = await markCelebrationSeen(storage, program.id, userId, celebrationId)
+        const found = await markCelebrationSeen(storage, programId, userId, celebrationId)
         // Other open devices drop it from their pending list.
         if (found) await publish([userId])
         return found
       }),
     digest: async (userId, period, now, locale) => {
+      await active.fresh()
       // The period's own time saved is measured from the progress at its start, evaluated from the events.
       const { progress: startProgress } = await plainProgress(userId, digestPeriodStart(period, now))
       const { progress } = await plainProgress(userId, now)
-      return buildDigest({ program: texts.in(locale), progress, startProgress, period, now })
+      return buildDigest({ program: active.texts().in(locale), progress, startProgress, period, now })
     },
     insights: async (now) => {
-      const [rows, retained] = await Promise.all([loadCohort(storage, program.id), retainedUnits(storage, program.id, now, RETENTION_WINDOW_DAYS)])
-      return { ...computeInsights(program, rows, now), success: computeSuccessMetrics(program, rows, retained, now) }
+      const program = await active.fresh()
+      const [rows, retained, activations] = await Promise.all([
+        loadCohort(storage, programId),
+        retainedUnits(storage, programId, now, RETENTION_WINDOW_DAYS),
+        listActivations(storage, programId),
+      ])
+      const versions = activations.map(({ version, activatedAt }) => ({ version, activatedAt }))
+      return { ...computeInsights(program, rows, now), success: computeSuccessMetrics(program, rows, retained, now), versions }
     },
+    publishProgram: (program, definition, by, now) => track(() => versions.publish(program, definition, by, now)),
+    activateProgram: (version, by, now) => track(() => versions.activate(version, by, now)),
+    programVersions: () => versions.list(),
+    previewProgram: async (program, now) => previewProgram(storage, await active.fresh(), program, now),
     experiment: async (now) => {
+      const program = await active.fresh()
       const experiment = program.experiment
       if (!experiment) return undefined
-      const rows = await loadCohort(storage, program.id)
-      const assignments = await assigner.forSubjects(storage, rows.map((row) => row.subject))
+      const rows = await loadCohort(storage, programId)
+      const assignments = await assignerFor(program).forSubjects(storage, rows.map((row) => row.subject))
       return computeExperimentInsights({ ...program, experiment }, rows, assignments, now)
     },
     subscribe: (userId, listener, locale) => {
@@ -233,9 +275,11 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId)
       }
     },
-    accounts: (query, now) => accountsView.page(query, now),
-    webhooks: createWebhookAdmin(storage, program.id, allowPrivateTargets, clock),
-    shares: createShareAdmin(program, storage, async (userId, now) => (await plainProgress(userId, now)).progress),
+    accounts: async (query, now) => accountsViewFor(await active.fresh()).page(query, now),
+    webhooks: createWebhookAdmin(storage, programId, allowPrivateTargets, clock),
+    get shares() {
+      return sharesFor(active.current())
+    },
     health: async () => {
       try {
         await storage.query('SELECT 1')

@@ -1,9 +1,10 @@
 import {
-  celebrationsBetween,
   teamCelebrations,
   createIncrementalEvaluator,
+  progressAcrossVersions,
   signalChangesBetween,
   type CairnEvent,
+  type CarriedAchievements,
   type Celebration,
   type IncrementalEvaluator,
   type Program,
@@ -13,14 +14,17 @@ import {
 import {
   eventsForSubjects,
   insertCelebrations,
+  readCarried,
   readSubjectStates,
   recordSignalChanges,
+  writeCarried,
   writeProgress,
   type ProgressRow,
   type Queryable,
   type SignalChangeRow,
   type Storage,
 } from '../storage'
+import type { ActiveProgram } from './active-program'
 import type { Assigner, SubjectAssignment } from './assignments'
 import { canonicalJson } from './canonical-json'
 import { createKeyedQueue } from './keyed-queue'
@@ -37,6 +41,8 @@ interface CacheEntry {
   evaluator: IncrementalEvaluator
   subjectKey: string
   version: number
+  /** The program version it evaluates; another active version means a rebuild. */
+  program: Program
 }
 
 /** Owns every user's stored progress: recomputation after writes and evaluation for reads. */
@@ -66,14 +72,15 @@ export interface ProgressChange {
 export type OnProgressWritten = (tx: Queryable, changes: readonly ProgressChange[], now: Date) => Promise<void>
 
 /**
- * Keeps stored progress equal to `evaluate` over every stored event; work on one user never interleaves.
- * With an `assigner`, each subject is evaluated with its variants' criteria, and holdout subjects get no celebrations.
+ * Keeps stored progress equal to `evaluate` under the active program version over every stored event, with
+ * achievements from earlier versions carried in (`progressAcrossVersions`); work on one user never interleaves.
+ * With `assignerFor`, each subject is evaluated with its variants' criteria, and holdout subjects get no celebrations.
  */
 export function createProgressKeeper(
-  program: Program,
+  programs: ActiveProgram,
   storage: Storage,
   cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE,
-  assigner?: Assigner,
+  assignerFor?: (program: Program) => Assigner,
   onWritten?: OnProgressWritten,
   /** Told the next time-based change of every subject written (after commit), so a scheduler can wake for it. */
   onScheduled?: (nextChangeAt: Date) => void,
@@ -81,21 +88,29 @@ export function createProgressKeeper(
   const cache = new LruCache<string, CacheEntry>(cacheSize)
   const queue = createKeyedQueue()
 
-  const cached = (subject: Subject, version: number): IncrementalEvaluator | undefined => {
+  const cached = (program: Program, subject: Subject, version: number): IncrementalEvaluator | undefined => {
     const entry = cache.get(subject.userId)
-    return entry && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry.evaluator : undefined
+    return entry && entry.program === program && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry.evaluator : undefined
   }
 
-  /** Evaluators for every subject: warm ones as they are, the rest rebuilt from one query over stored events. */
-  const assignmentsOf = async (q: Queryable, subjects: readonly Subject[]): Promise<Map<string, SubjectAssignment>> =>
-    assigner?.active ? assigner.forSubjects(q, subjects) : new Map()
-  const programOf = (assigned: Map<string, SubjectAssignment>, userId: string) => assigner?.programFor(assigned.get(userId)) ?? program
+  const assignmentsOf = async (q: Queryable, program: Program, subjects: readonly Subject[]): Promise<Map<string, SubjectAssignment>> => {
+    const assigner = assignerFor?.(program)
+    return assigner?.active ? assigner.forSubjects(q, subjects) : new Map()
+  }
+  const programOf = (program: Program, assigned: Map<string, SubjectAssignment>, userId: string) =>
+    assignerFor?.(program).programFor(assigned.get(userId)) ?? program
 
-  const evaluatorsFor = async (q: Queryable, subjects: readonly { subject: Subject; version: number }[], assigned: Map<string, SubjectAssignment>) => {
+  /** Evaluators for every subject: warm ones as they are, the rest rebuilt from one query over stored events. */
+  const evaluatorsFor = async (
+    q: Queryable,
+    program: Program,
+    subjects: readonly { subject: Subject; version: number }[],
+    assigned: Map<string, SubjectAssignment>,
+  ) => {
     const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean }>()
     const missing: Subject[] = []
     for (const { subject, version } of subjects) {
-      const warm = cached(subject, version)
+      const warm = cached(program, subject, version)
       if (warm) result.set(subject.userId, { evaluator: warm, fresh: false })
       else missing.push(subject)
     }
@@ -105,7 +120,7 @@ export function createProgressKeeper(
       for (const subject of missing) {
         cache.delete(subject.userId)
         const own = events.filter((event) => concerns(event, subject))
-        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(assigned, subject.userId), subject, own), fresh: true })
+        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, own), fresh: true })
       }
     }
     return result
@@ -121,23 +136,28 @@ export function createProgressKeeper(
           if (storage.kind === 'postgres') {
             await tx.query(
               `SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys`,
-              [userIds.map((userId) => JSON.stringify([program.id, userId]))],
+              [userIds.map((userId) => JSON.stringify([programs.current().id, userId]))],
             )
           }
+          // Read under the locks: a version activated by another process is seen before anything is written.
+          const program = await programs.sync(tx)
           const states = await readSubjectStates(tx, program.id, userIds)
+          const carried = await readCarried(tx, program.id, userIds)
           const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
-          const assigned = await assignmentsOf(tx, subjects.map((s) => s.subject))
-          const evaluators = await evaluatorsFor(tx, subjects, assigned)
+          const assigned = await assignmentsOf(tx, program, subjects.map((s) => s.subject))
+          const evaluators = await evaluatorsFor(tx, program, subjects, assigned)
           const progressRows: ProgressRow[] = []
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
           const changes: ProgressChange[] = []
           const signalRows: SignalChangeRow[] = []
           const actors = new Set(events.map((event) => event.userId))
+          const carriedRows: { userId: string; carried: CarriedAchievements }[] = []
           for (const { subject, version } of subjects) {
             const { evaluator, fresh } = evaluators.get(subject.userId)!
             if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
-            const after = evaluator.progress(now)
             const before = states.get(subject.userId)?.stored?.snapshot ?? null
+            const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId))
+            const after = next.progress
             progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt: evaluator.nextChangeAt(now) })
             for (const change of signalChangesBetween(before, after)) signalRows.push({ userId: subject.userId, accountId: subject.accountId, ...change })
             changes.push({ subject, before, after })
@@ -146,13 +166,15 @@ export function createProgressKeeper(
             if (!quiet) {
               // Teammates hear of an account milestone as a team announcement; whoever achieved it gets the usual moment.
               const team = { actor: actors.has(subject.userId), joining: before === null, now }
-              for (const celebration of teamCelebrations(program, celebrationsBetween(program, before, after), team)) celebrationRows.push({ userId: subject.userId, celebration })
+              for (const celebration of teamCelebrations(program, next.celebrations, team)) celebrationRows.push({ userId: subject.userId, celebration })
             }
-            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1 })
+            if (next.carried) carriedRows.push({ userId: subject.userId, carried: next.carried })
+            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1, program })
           }
           await writeProgress(tx, program.id, progressRows)
           await insertCelebrations(tx, program.id, celebrationRows)
           await recordSignalChanges(tx, program.id, signalRows)
+          await writeCarried(tx, program.id, carriedRows)
           await onWritten?.(tx, changes, now)
           return progressRows
         })
@@ -173,15 +195,19 @@ export function createProgressKeeper(
     },
     current: (userId, now) =>
       queue.run(userId, async () => {
+        const program = programs.current()
         // Version first, events second: a write landing in between only makes the cache newer than its version says.
         const state = (await readSubjectStates(storage, program.id, [userId])).get(userId)
         if (!state) return undefined
         const { subject } = state
         const version = state.stored?.version ?? 0
-        const assigned = await assignmentsOf(storage, [subject])
-        const { evaluator, fresh } = (await evaluatorsFor(storage, [{ subject, version }], assigned)).get(userId)!
-        if (fresh) cache.set(userId, { evaluator, subjectKey: canonicalJson(subject), version })
-        return { subject, progress: evaluator.progress(now) }
+        const assigned = await assignmentsOf(storage, program, [subject])
+        const { evaluator, fresh } = (await evaluatorsFor(storage, program, [{ subject, version }], assigned)).get(userId)!
+        if (fresh) cache.set(userId, { evaluator, subjectKey: canonicalJson(subject), version, program })
+        const carried = (await readCarried(storage, program.id, [userId])).get(userId)
+        // A snapshot from another version is crossed in memory the same way the next write will cross it.
+        const { progress } = progressAcrossVersions(program, evaluator.progress(now), state.stored?.snapshot ?? null, carried)
+        return { subject, progress }
       }),
     idle: () => queue.idle(),
   }

@@ -154,6 +154,38 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX shares_by_user ON shares (program_id, user_id)
     `,
   },
+  {
+    version: 6,
+    name: 'program versions',
+    sql: `
+      CREATE TABLE program_versions (
+        program_id   text        NOT NULL,
+        version      text        NOT NULL,
+        definition   jsonb       NOT NULL,
+        summary      jsonb       NOT NULL,
+        published_at timestamptz NOT NULL,
+        published_by text        NOT NULL,
+        seq          bigserial,
+        PRIMARY KEY (program_id, version)
+      );
+
+      CREATE TABLE program_activations (
+        seq          bigserial   PRIMARY KEY,
+        program_id   text        NOT NULL,
+        version      text        NOT NULL,
+        activated_at timestamptz NOT NULL,
+        activated_by text        NOT NULL
+      );
+      CREATE INDEX program_activations_latest ON program_activations (program_id, seq DESC);
+
+      CREATE TABLE carried_achievements (
+        program_id text  NOT NULL,
+        user_id    text  NOT NULL,
+        payload    jsonb NOT NULL,
+        PRIMARY KEY (program_id, user_id)
+      );
+    `,
+  },
 ]
 
 /**
