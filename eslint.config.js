@@ -38,4 +38,9 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'zustand', '**/client/**', '**/store/**', '**/react/**'] }] },
   },
+  {
+    // the `cairn` command works on program files and talks HTTP: core only
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'zustand', '**/client/**', '**/store/**', '**/react/**', '**/server/**'] }] },
+  },
 )

@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{core,server,client,store}/**/*.test.ts'],
+          include: ['test/{core,server,client,store,cli}/**/*.test.ts'],
           globals: true,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -49,3 +49,21 @@ try {
 }
 `,
 )
+
+// The `cairn` bin (validate, preview, schema), then the program JSON Schema it prints, shipped as
+// `cairn/program.schema.json` so program files can point editors at it with `$schema`.
+await build({
+  entryPoints: { cairn: 'src/cli/index.ts' },
+  outdir: 'dist/bin',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+})
+const { execFileSync } = await import('node:child_process')
+const { chmodSync } = await import('node:fs')
+chmodSync('dist/bin/cairn.js', 0o755)
+execFileSync(process.execPath, ['dist/bin/cairn.js', 'schema', '--out', 'dist/program.schema.json'], { stdio: 'inherit' })

@@ -25,8 +25,10 @@ export function progressAcrossVersions(
   fresh: Progress,
   before: Progress | null,
   stored: CarriedAchievements | undefined,
+  /** Cross even though `before` names the same version string (its definition was replaced). @default false */
+  redefined = false,
 ): VersionedProgress {
-  const crossing = before !== null && before.programVersion !== program.version
+  const crossing = before !== null && (redefined || before.programVersion !== program.version)
   const carried = crossing ? unionAchievements(stored ?? noCarriedAchievements(), achievementsOf(before)) : stored
   const progress = carryAchievements(program, fresh, carried)
   const celebrations = celebrationsBetween(program, before, progress)

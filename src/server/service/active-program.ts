@@ -27,13 +27,6 @@ export function createActiveProgram(initial: LocalizedProgram, storage: Storage,
   let texts = createProgramTexts(initial)
   let checkedAt = clock()
   const parsed = new Map<string, ProgramTexts>([[initial.version, texts]])
-  const textsOf = (source: LocalizedProgram) => {
-    const known = parsed.get(source.version)
-    if (known) return known
-    const created = createProgramTexts(source)
-    parsed.set(source.version, created)
-    return created
-  }
 
   const load = async (q: Queryable, version: string): Promise<ProgramTexts> => {
     const known = parsed.get(version)
@@ -41,7 +34,10 @@ export function createActiveProgram(initial: LocalizedProgram, storage: Storage,
     const stored = await findVersion(q, initial.id, version)
     const result = stored && parseProgram(stored.definition)
     // A stored version was valid when published; should a later release reject it, keep serving what works.
-    return result?.ok ? textsOf(result.source) : texts
+    if (!result?.ok) return texts
+    const loaded = createProgramTexts(result.source)
+    parsed.set(version, loaded)
+    return loaded
   }
 
   const sync = async (q: Queryable = storage): Promise<Program> => {
@@ -57,7 +53,9 @@ export function createActiveProgram(initial: LocalizedProgram, storage: Storage,
     sync,
     fresh: () => (clock() - checkedAt < ACTIVE_VERSION_TTL_MS ? Promise.resolve(texts.base) : sync()),
     set: (source) => {
-      texts = textsOf(source)
+      // Always fresh: the start-up file may redefine a version string this process has seen.
+      texts = createProgramTexts(source)
+      parsed.set(source.version, texts)
       checkedAt = clock()
     },
   }

@@ -1,6 +1,7 @@
 import { diffPrograms, parseProgram, sameJson, type LocalizedProgram, type ProgramVersions } from '../../core'
 import {
-  activeVersion, allSubjectIds, findVersion, insertVersion, latestPublished, listVersions, recordActivation, type Queryable, type Storage,
+  activeVersion, allSubjectIds, findVersion, insertVersion, latestPublished, listVersions, recordActivation, replaceVersion, type Queryable,
+  type Storage,
 } from '../storage'
 import type { PublishOutcome } from '../service-types'
 import type { ActiveProgram } from './active-program'
@@ -40,21 +41,25 @@ export function createProgramVersions({ programId, storage, active, keeper, publ
     })
 
   /** Re-evaluates every subject under the new active version (achievements carried, new ones celebrated calmly). */
-  const reevaluateAll = async (now: Date) => {
+  const reevaluateAll = async (now: Date, redefined = false) => {
     const userIds = await allSubjectIds(storage, programId)
     for (let start = 0; start < userIds.length; start += REEVALUATE_CHUNK) {
-      const written = await keeper.recompute(userIds.slice(start, start + REEVALUATE_CHUNK), [], now)
+      const written = await keeper.recompute(userIds.slice(start, start + REEVALUATE_CHUNK), [], now, { redefined })
       await publish(written)
     }
   }
 
-  /** Inserts a version (its summary against the last published one) and activates it, inside `locked`. */
-  const store = async (tx: Queryable, program: LocalizedProgram, definition: unknown, by: string, now: Date) => {
-    const previous = await latestPublished(tx, programId)
+  /**
+   * Inserts a version (its summary against the last published other one) and activates it, inside `locked`;
+   * `replace` overwrites the stored definition of the same version string (the start-up file edited in place).
+   */
+  const store = async (tx: Queryable, program: LocalizedProgram, definition: unknown, by: string, now: Date, replace = false) => {
+    const previous = await latestPublished(tx, programId, program.version)
     const parsed = previous === undefined ? undefined : parseProgram(previous.definition)
     const summary = diffPrograms(parsed?.ok ? parsed.source : undefined, program)
     const at = now.toISOString()
-    await insertVersion(tx, programId, { version: program.version, definition, summary, publishedAt: at, publishedBy: by })
+    const row = { version: program.version, definition, summary, publishedAt: at, publishedBy: by }
+    await (replace ? replaceVersion(tx, programId, row) : insertVersion(tx, programId, row))
     await recordActivation(tx, programId, { version: program.version, activatedAt: at, activatedBy: by })
   }
 
@@ -77,15 +82,17 @@ export function createProgramVersions({ programId, storage, active, keeper, publ
 
   return {
     async initialize(program, by, now) {
-      const published = await locked(async (tx) => {
+      const outcome = await locked(async (tx): Promise<'kept' | 'first' | 'published' | 'replaced'> => {
         const current = await activeVersion(tx, programId)
-        if (current !== undefined && (await findVersion(tx, programId, program.version)) !== undefined) return false
-        await store(tx, program, program, by, now)
-        return current !== undefined
+        const stored = await findVersion(tx, programId, program.version)
+        if (stored !== undefined && sameJson(stored.definition, program)) return 'kept'
+        await store(tx, program, program, by, now, stored !== undefined)
+        return stored !== undefined ? 'replaced' : current === undefined ? 'first' : 'published'
       })
-      // The database decides which version is active: an activation through the API outlives a restart.
-      await active.sync()
-      if (published) await reevaluateAll(now)
+      // Otherwise the database decides which version is active: an activation through the API outlives a restart.
+      if (outcome === 'kept') await active.sync()
+      else active.set(program)
+      if (outcome === 'published' || outcome === 'replaced') await reevaluateAll(now, outcome === 'replaced')
     },
 
     async publish(program, definition, by, now) {

@@ -45,13 +45,19 @@ interface CacheEntry {
   program: Program
 }
 
+/** How a recomputation treats the stored snapshots. */
+export interface RecomputeOptions {
+  /** The active version's definition was replaced under the same version string: carry achievements across anyway. */
+  redefined?: boolean
+}
+
 /** Owns every user's stored progress: recomputation after writes and evaluation for reads. */
 export interface ProgressKeeper {
   /**
    * Brings the users' stored progress up to date with newly stored `events` (all users in one transaction),
    * stores celebrations for what became achieved, and returns the users whose progress was written.
    */
-  recompute(userIds: Iterable<string>, events: readonly CairnEvent[], now: Date): Promise<string[]>
+  recompute(userIds: Iterable<string>, events: readonly CairnEvent[], now: Date, options?: RecomputeOptions): Promise<string[]>
   /** The user's progress at `now` (time moves windows and deadlines), or undefined without a subject. */
   current(userId: string, now: Date): Promise<{ subject: Subject; progress: Progress } | undefined>
   /** Resolves when no recomputation is running or queued. */
@@ -126,7 +132,7 @@ export function createProgressKeeper(
     return result
   }
 
-  const recomputeAll = (userIds: readonly string[], events: readonly CairnEvent[], now: Date): Promise<string[]> =>
+  const recomputeAll = (userIds: readonly string[], events: readonly CairnEvent[], now: Date, redefined: boolean): Promise<string[]> =>
     queue.runAll(userIds, async () => {
       const pending = new Map<string, CacheEntry>()
       try {
@@ -156,7 +162,7 @@ export function createProgressKeeper(
             const { evaluator, fresh } = evaluators.get(subject.userId)!
             if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
             const before = states.get(subject.userId)?.stored?.snapshot ?? null
-            const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId))
+            const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId), redefined)
             const after = next.progress
             progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt: evaluator.nextChangeAt(now) })
             for (const change of signalChangesBetween(before, after)) signalRows.push({ userId: subject.userId, accountId: subject.accountId, ...change })
@@ -189,9 +195,9 @@ export function createProgressKeeper(
     })
 
   return {
-    recompute: (userIds, events, now) => {
+    recompute: (userIds, events, now, options) => {
       const ids = [...new Set(userIds)].sort()
-      return ids.length === 0 ? Promise.resolve([]) : recomputeAll(ids, events, now)
+      return ids.length === 0 ? Promise.resolve([]) : recomputeAll(ids, events, now, options?.redefined ?? false)
     },
     current: (userId, now) =>
       queue.run(userId, async () => {

@@ -14,6 +14,6 @@ export { retainedUnits } from './retention'
 export { StorageUnavailableError, UnstorableInputError, isOutage, retryConflicts } from './failures'
 export { insertShare, findShare, revokeShare, type StoredShare } from './shares-table'
 export {
-  insertVersion, findVersion, listVersions, latestPublished, recordActivation, activeVersion, listActivations,
+  insertVersion, replaceVersion, findVersion, listVersions, latestPublished, recordActivation, activeVersion, listActivations,
   readCarried, writeCarried, allSubjectIds, loadPopulation, type StoredVersion, type StoredActivation, type PreviewMember,
 } from './program-versions-table'

@@ -47,6 +47,15 @@ export async function insertVersion(q: Queryable, programId: string, row: Stored
   return inserted.length > 0
 }
 
+/** Overwrites a stored version's definition (and when and by whom): only for the start-up file edited in place. */
+export async function replaceVersion(q: Queryable, programId: string, row: StoredVersion): Promise<void> {
+  await q.query(
+    `UPDATE program_versions SET definition = $3::jsonb, summary = $4::jsonb, published_at = $5, published_by = $6
+      WHERE program_id = $1 AND version = $2`,
+    [programId, row.version, JSON.stringify(row.definition), JSON.stringify(row.summary), row.publishedAt, row.publishedBy],
+  )
+}
+
 /** One version by its version string. */
 export async function findVersion(q: Queryable, programId: string, version: string): Promise<StoredVersion | undefined> {
   const [row] = await q.query<VersionRow>(
@@ -65,11 +74,12 @@ export async function listVersions(q: Queryable, programId: string): Promise<Omi
   return rows.map((row) => ({ version: row.version, summary: row.summary, publishedAt: iso(row.published_at), publishedBy: row.published_by }))
 }
 
-/** The definition published last (the base of the next version's change summary). */
-export async function latestPublished(q: Queryable, programId: string): Promise<StoredVersion | undefined> {
+/** The definition published last, other than `except` (the base of the next version's change summary). */
+export async function latestPublished(q: Queryable, programId: string, except?: string): Promise<StoredVersion | undefined> {
   const [row] = await q.query<VersionRow>(
-    'SELECT version, definition, summary, published_at, published_by FROM program_versions WHERE program_id = $1 ORDER BY seq DESC LIMIT 1',
-    [programId],
+    `SELECT version, definition, summary, published_at, published_by FROM program_versions
+      WHERE program_id = $1 AND version IS DISTINCT FROM $2 ORDER BY seq DESC LIMIT 1`,
+    [programId, except ?? null],
   )
   return row === undefined ? undefined : toVersion(row)
 }

@@ -1,4 +1,4 @@
-import { demoProgram, type MeProgress, type ProgramPreview, type ProgramVersions } from '../../../src/core'
+import { demoProgramSource as demoProgram, type MeProgress, type ProgramPreview, type ProgramVersions } from '../../../src/core'
 import type { CairnServer } from '../../../src/server'
 import { API_KEY, bearer, errorOf, event, postEvents, startServer, tokenFor, uniqueUser } from './harness'
 
