@@ -3,10 +3,13 @@
 import { accountsBenchmarks } from './accounts.bench'
 import { engineBenchmarks } from './engine.bench'
 import { report } from './harness'
+import { programPreviewBenchmarks } from './program-preview.bench'
 import { serverBenchmarks } from './server.bench'
 import { sizeBenchmarks } from './size.bench'
 
-const groups = { engine: engineBenchmarks, server: serverBenchmarks, accounts: accountsBenchmarks, size: sizeBenchmarks }
+const groups = {
+  engine: engineBenchmarks, server: serverBenchmarks, accounts: accountsBenchmarks, size: sizeBenchmarks, preview: programPreviewBenchmarks,
+}
 const only = process.argv[2]
 for (const [group, benchmarks] of Object.entries(groups)) {
   if (only && group !== only) continue

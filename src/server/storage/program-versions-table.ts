@@ -156,7 +156,8 @@ export async function loadPopulation(q: Queryable, programId: string): Promise<{
         ORDER BY s.user_id`,
       [programId],
     ),
-    q.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1', [programId]),
+    // As text, parsed here: noticeably cheaper than the driver's jsonb decoding for tens of thousands of rows.
+    q.query<{ payload: string }>('SELECT payload::text AS payload FROM events WHERE program_id = $1', [programId]),
   ])
-  return { members, events: events.map((row) => row.payload) }
+  return { members, events: events.map((row) => JSON.parse(row.payload) as CairnEvent) }
 }
