@@ -5,6 +5,8 @@ export interface VelocityChartProps {
   description: string
   /** Oldest first; the current week is `partial` (drawn hollow and labelled "so far", left out of the trend line). */
   weeks: { weekStart: string; achieved: number; partial?: boolean }[]
+  /** When the active program version changed (the first entry is the initial version and gets no marker). @default [] */
+  versions?: { version: string; activatedAt: string }[]
   locale?: string
 }
 
@@ -13,6 +15,7 @@ const HEIGHT = 260
 const PAD = { top: 16, right: 16, bottom: 34, left: 44 }
 /** Horizontal guide lines; four keeps the chart quiet. */
 const GRID_STEPS = 4
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 
 /** Rounds a raw step up to 1, 2 or 5 × 10ⁿ so the axis reads 0, 150, 300… rather than 0, 129, 259…. */
 function niceStep(raw: number): number {
@@ -22,7 +25,7 @@ function niceStep(raw: number): number {
 }
 
 /** Milestones achieved per week as columns with a trend line; plain SVG with axes and an accessible title. */
-export function VelocityChart({ title, description, weeks, locale = 'en' }: VelocityChartProps) {
+export function VelocityChart({ title, description, weeks, versions = [], locale = 'en' }: VelocityChartProps) {
   const id = useId()
   const step = niceStep(Math.max(1, ...weeks.map((w) => w.achieved)) / GRID_STEPS)
   const max = step * GRID_STEPS
@@ -33,6 +36,12 @@ export function VelocityChart({ title, description, weeks, locale = 'en' }: Velo
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH
   const dateFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 8))
+  // A version change sits inside its week, in proportion to the time elapsed since the week started.
+  const firstWeek = weeks.length > 0 ? Date.parse(weeks[0]!.weekStart) : NaN
+  const changes = versions.slice(1).flatMap((change) => {
+    const weeksIn = (Date.parse(change.activatedAt) - firstWeek) / WEEK_MS
+    return weeksIn >= 0 && weeksIn < weeks.length ? [{ ...change, at: PAD.left + slot * weeksIn }] : []
+  })
   // Date labels stop short of a "so far" label, so the two never overlap.
   const datedUntil = weeks.at(-1)?.partial ? weeks.length - 2 : weeks.length
   // A week still running would read as a slump, so the trend follows complete weeks only.
@@ -83,6 +92,13 @@ export function VelocityChart({ title, description, weeks, locale = 'en' }: Velo
         )
       })}
       {complete.length > 1 && <path d={line} fill="none" className="tk-chart-line" />}
+      {changes.map((change) => (
+        <g key={`${change.version}-${change.activatedAt}`} data-version-marker={change.version}>
+          <title>{`Program version ${change.version} active from ${dateFormat.format(new Date(change.activatedAt))}`}</title>
+          <line x1={change.at} x2={change.at} y1={PAD.top} y2={PAD.top + innerH} className="tk-chart-marker" />
+          <text x={change.at + 4} y={PAD.top + 10} className="tk-chart-axis">{`v${change.version}`}</text>
+        </g>
+      ))}
     </svg>
   )
 }

@@ -140,10 +140,19 @@ function InsightsCharts({ insights }: { insights: Insights }) {
         )}
         <VelocityChart
           title="Milestones achieved per week"
-          description={`Milestones achieved across all users each week, oldest first; ${number.format(totalAchieved)} in total${current?.partial ? ', the last week still running' : ''}.`}
+          description={`Milestones achieved across all users each week, oldest first; ${number.format(totalAchieved)} in total${current?.partial ? ', the last week still running' : ''}.${versionNote(insights)}`}
           weeks={insights.velocity}
+          versions={insights.versions ?? []}
         />
       </section>
     </div>
   )
+}
+
+/** Says when the program changed, so a jump in the chart is read against it (the first version is no change). */
+function versionNote(insights: Insights): string {
+  const changes = (insights.versions ?? []).slice(1)
+  if (changes.length === 0) return ''
+  const format = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+  return ` Dashed lines mark program changes: ${changes.map((c) => `version ${c.version} from ${format.format(new Date(c.activatedAt))}`).join(', ')}.`
 }
