@@ -11,7 +11,7 @@ interface Document {
   paths: Record<string, Record<string, Operation>>
 }
 
-const PUBLIC = ['get /healthz', 'get /v1/openapi.json', 'get /s/{id}', 'get /s/{id}.svg']
+const PUBLIC = ['get /healthz', 'get /v1/openapi.json', 'get /s/{id}', 'get /s/{id}.svg', 'get /v1/program.schema.json']
 
 let server: CairnServer
 let operations: [string, Operation][]
