@@ -105,9 +105,15 @@ const NOT_LOADED: Overall = Object.freeze({ completed: 0, total: 0, percent: 0 }
 /** The last overall computed: an update that changes no count returns it again, so its readers skip a render. */
 let lastOverall: Overall = NOT_LOADED
 
-const overallOf = memoizeByInputs((milestones: Progress['milestones'] | undefined): Overall => {
+/** Milestones time alone achieves (tenure: "One year with Taskly") are moments, not work: they never count as left to do. */
+const tenureIds = memoizeByInputs((program: Program | null) => new Set((program?.milestones ?? []).filter((m) => m.criterion.kind === 'tenure').map((m) => m.id)))
+
+const overallOf = memoizeByInputs((program: Program | null, milestones: Progress['milestones'] | undefined): Overall => {
   if (!milestones) return NOT_LOADED
-  const counted = Object.values(milestones).filter((m) => m.state !== 'ineligible' && m.state !== 'missed')
+  const timeBased = tenureIds(program)
+  const counted = Object.entries(milestones)
+    .filter(([id, m]) => !timeBased.has(id) && m.state !== 'ineligible' && m.state !== 'missed')
+    .map(([, m]) => m)
   const completed = counted.filter((m) => m.state === 'achieved').length
   const total = counted.length
   const percent = total === 0 ? 100 : Math.floor((completed / total) * 100)
@@ -116,7 +122,7 @@ const overallOf = memoizeByInputs((milestones: Progress['milestones'] | undefine
   return (lastOverall = { completed, total, percent })
 })
 
-export const selectOverall = (state: CairnState): Overall => overallOf(state.progress?.milestones)
+export const selectOverall = (state: CairnState): Overall => overallOf(state.program, state.progress?.milestones)
 
 /** The one step worth taking now. */
 export const selectNextStep = (state: CairnState): NextStep | undefined => state.progress?.nextSteps[0]

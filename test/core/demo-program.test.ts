@@ -73,8 +73,15 @@ describe('the Taskly demo program', () => {
           { kind: 'count', event: 'teammate_invited', atLeast: 1 },
         ],
       },
+      'thirty-days': { kind: 'tenure', days: 30 },
+      'one-year': { kind: 'tenure', days: 365 },
     })
-    expect(Object.keys(criteria)).toHaveLength(14)
+    expect(Object.keys(criteria)).toHaveLength(16)
+  })
+
+  it('watches for inactivity and pauses celebrations during a support case', () => {
+    expect(demoProgram.signals?.find((s) => s.id === 'went-quiet')?.criterion).toEqual({ kind: 'inactive', days: 14 })
+    expect(demoProgram.suppress).toEqual({ traits: { supportCase: ['open'] }, between: [{ start: 'support_case_opened', end: 'support_case_closed' }] })
   })
 
   it('marks feature use as trackable from the browser and nothing else', () => {

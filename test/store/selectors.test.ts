@@ -88,7 +88,8 @@ describe('selectOverall', () => {
       p.milestones['finish-setup'] = { state: 'missed', current: 2, target: 3 }
       p.milestones['three-active-teammates'] = { state: 'ineligible', current: 0, target: 3 }
     })
-    const total = demoProgram.milestones.length - 2
+    const timeBased = demoProgram.milestones.filter((m) => m.criterion.kind === 'tenure').length
+    const total = demoProgram.milestones.length - 2 - timeBased
     expect(selectOverall(state(p))).toEqual({ completed: 2, total, percent: Math.floor((200 / total)) })
   })
 
@@ -102,6 +103,14 @@ describe('selectOverall', () => {
     const first = selectOverall(state(before))
     expect(after.milestones).not.toBe(before.milestones)
     expect(selectOverall(state(after))).toBe(first)
+  })
+
+  it('leaves out milestones time alone achieves (tenure), achieved or not', () => {
+    const p = progressWith((p) => {
+      for (const id of Object.keys(p.milestones)) p.milestones[id] = { state: 'achieved', current: 1, target: 1, achievedAt: '2026-05-01T10:00:00.000Z' }
+      p.milestones['one-year'] = { state: 'in_progress', current: 200, target: 365 }
+    })
+    expect(selectOverall(state(p))).toMatchObject({ percent: 100 })
   })
 
   it('rounds down so 100% only ever means done', () => {

@@ -51,6 +51,8 @@ export function celebrationsBetween(program: Program, before: Progress | null, a
       style: milestone.celebrate ?? 'toast',
       priority: milestone.priority ?? 0,
       achievedAt: now.achievedAt ?? after.evaluatedAt,
+      // An anniversary says why it matters in its own words ("Thank you for a year of …").
+      ...(milestone.criterion.kind === 'tenure' && milestone.description !== undefined && { message: milestone.description }),
     })
   }
 

@@ -44,7 +44,9 @@ export function assessProgress(plan: ProgramPlan, results: readonly CriterionRes
   )
   const signals = evaluateSignals(plan, index, milestones, now)
   const suppression = evaluateSuppression(plan, index, now)
-  const stepPlans = suppression.suppressed === undefined ? plan.milestones : plan.milestones.filter(notUpsell)
+  // Time alone achieves a tenure milestone: nothing to do, so never a next step; nor is an upsell while suppressed.
+  const suppressed = suppression.suppressed !== undefined
+  const stepPlans = plan.milestones.filter((step) => step.milestone.criterion.kind !== 'tenure' && (!suppressed || notUpsell(step)))
 
   const progress: Progress = {
     programId: plan.program.id,

@@ -8,6 +8,7 @@ import { CloseIcon } from '../components/icons'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
+import { useSuppressed } from '../hooks/use-suppressed'
 import { coversAll, useLocaleTables, withOverrides } from '../i18n/locale-tables'
 import { lazyModule, useLazyModule } from '../lazy-module'
 // Type-only: erased at build time, so the chunk never lands in the first-load bundle.
@@ -67,7 +68,9 @@ export function CelebrationHost({ enabled, children, ...policy }: CelebrationHos
   const [layer, setLayer] = useState<CelebrationLayerProps | null>(null)
   // The experiment's holdout is never celebrated (DESIGN §7.6).
   const holdout = useHoldout()
-  const shown = enabled && !holdout
+  // While suppressed (an open support case) nothing is celebrated; what is held arrives when it ends (§7.2).
+  const suppressed = useSuppressed()
+  const shown = enabled && !holdout && !suppressed
   const value = useMemo(() => ({ enabled: shown, queue, setLayer }), [shown, queue])
   const View = loaded?.CelebrationView
   const kit = useMemo<CelebrationKit>(() => ({ context, useCairnSelector, useLocaleTables, coversAll, withOverrides, CtaLink, CloseIcon }), [context])

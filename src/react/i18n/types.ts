@@ -1,5 +1,8 @@
-import type { CelebrationKind, LevelState, MilestoneState } from '../../core'
+import type { CelebrationKind, LevelState, MilestoneState, SignalCriterion } from '../../core'
 import type { Formatters } from './format'
+
+/** The kinds of risk signal a nudge can stand for. */
+export type SignalKind = SignalCriterion['kind']
 
 /** Where the user stands on a step, which decides the words of its call to action. */
 export type StepPhase = 'start' | 'continue' | 'catch_up'
@@ -55,6 +58,16 @@ export interface CairnMessages {
   /** Heading of the next-step prompt before the user has achieved anything. */
   firstStepHeading: string
   nextStepHeading: string
+  /** Heading of the calm nudge shown while a risk signal is active: "Welcome back". Never a scolding. */
+  nudgeHeading: Record<SignalKind, string>
+  /** First half of the nudge line: "Pick up where you left off". */
+  nudgeLead: Record<SignalKind, string>
+  /** "2 steps to your next level" */
+  nudgeToNextLevel(remaining: number, f: Formatters): string
+  /** "2 steps to finish Power user" */
+  nudgeToFinish(remaining: number, levelTitle: string, f: Formatters): string
+  /** The nudge line: lead and goal joined ("Pick up where you left off: 2 steps to your next level"). */
+  nudgeLine(lead: string, goal: string): string
   /** "You've saved 8 hours" */
   valueSaved(minutes: number, f: Formatters): string
   /** " — worth $480" appended to the value summary; `amount` is already formatted. */

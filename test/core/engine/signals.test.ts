@@ -125,3 +125,19 @@ describe('stalled', () => {
     expect(signalAt(stalled, [event('project_created', at(40))], at(40))).toEqual({ id: 's', state: 'clear' })
   })
 })
+
+describe('tenure milestones and signals together', () => {
+  const p = withSignal({ criterion: { kind: 'stalled', days: 30 } }, [
+    milestone('first', { kind: 'count', event: 'project_created', atLeast: 1 }),
+    milestone('year', { kind: 'tenure', days: 365 }),
+  ])
+
+  it('never offers a tenure milestone as a next step: time alone achieves it', () => {
+    expect(evaluate(p, [], { now: at(3), subject: subject() }).nextSteps.map((s) => s.milestoneId)).toEqual(['first'])
+  })
+
+  it('does not call someone stalled when only a tenure milestone is left open', () => {
+    const list = [event('project_created', at(1))]
+    expect(signalAt(p, list, at(100))).toEqual({ id: 's', state: 'clear' })
+  })
+})

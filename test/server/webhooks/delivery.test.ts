@@ -17,7 +17,8 @@ describe.each(availableBackends())('webhook delivery on $name', (backend) => {
 
   beforeEach(async () => {
     receiver = await startReceiver()
-    service = await suite.start(undefined, { webhooks: { allowPrivate: true, backoffMs: 20 } })
+    // The service clock is the test's NOW, so a subject update is evaluated then (not at the machine's date).
+    service = await suite.start(undefined, { now: () => NOW, webhooks: { allowPrivate: true, backoffMs: 20 } })
   })
   afterEach(() => receiver.close())
 

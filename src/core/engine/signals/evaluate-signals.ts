@@ -10,6 +10,11 @@ import { evaluateStalled } from './stalled'
 import type { SignalOutcome } from './types'
 import { evaluateUsageDrop } from './usage-drop'
 
+/** Ids of milestones a person can work towards: all but pure tenure ones, which time alone achieves. */
+function actionable(plan: ProgramPlan): ReadonlySet<string> {
+  return new Set(plan.milestones.filter((m) => m.milestone.criterion.kind !== 'tenure').map((m) => m.milestone.id))
+}
+
 /** The program's signals for one subject at `now`, and the earliest moment one of them can change by time alone. */
 export interface SignalsAt {
   /** Undefined when the program declares no signals (Progress then carries no `signals` field). */
@@ -45,7 +50,7 @@ export function evaluateSignals(
         outcome = evaluateUsageDrop(signal.criterion, listsFor(index, [scope], signal.criterion.event), now)
         break
       case 'stalled':
-        outcome = evaluateStalled(signal.criterion, milestones, signedUpAt, now)
+        outcome = evaluateStalled(signal.criterion, milestones, actionable(plan), signedUpAt, now)
         break
     }
     nextChange = Math.min(nextChange, outcome.nextChange)

@@ -6,15 +6,22 @@ import type { SignalOutcome } from './types'
 type Stalled = Extract<SignalCriterion, { kind: 'stalled' }>
 
 /**
- * Active when at least one milestone is open (available or in progress), none was achieved in
+ * Active when at least one milestone the person can work on is open (available or in progress — a pure tenure
+ * milestone is reached by waiting, so it does not count), none was achieved in
  * `(now − days×24h, now]` and signup is at least that long ago: from `max(last achievedAt, signedUpAt) +
  * days×24h` on. Only that moment is time-driven; achievements and deadlines reach it through the milestones.
  */
-export function evaluateStalled(criterion: Stalled, milestones: Readonly<Record<string, MilestoneProgress>>, signedUpAt: number, now: number): SignalOutcome {
+export function evaluateStalled(
+  criterion: Stalled,
+  milestones: Readonly<Record<string, MilestoneProgress>>,
+  actionable: ReadonlySet<string>,
+  signedUpAt: number,
+  now: number,
+): SignalOutcome {
   let open = false
   let lastAchieved = -Infinity
-  for (const milestone of Object.values(milestones)) {
-    if (milestone.state === 'available' || milestone.state === 'in_progress') open = true
+  for (const [id, milestone] of Object.entries(milestones)) {
+    if (actionable.has(id) && (milestone.state === 'available' || milestone.state === 'in_progress')) open = true
     if (milestone.achievedAt !== undefined) lastAchieved = Math.max(lastAchieved, Date.parse(milestone.achievedAt))
   }
   const activeAt = Math.max(lastAchieved, signedUpAt) + criterion.days * DAY_MS
