@@ -9,6 +9,8 @@ export const PERSONAS = [
   { id: 'halfway', label: 'Halfway there', about: 'Set up, building momentum' },
   { id: 'power', label: 'Power user', about: 'A long-time team' },
   { id: 'small-segment', label: 'Small segment', about: 'A plan with too few teams to compare' },
+  { id: 'went-quiet', label: 'Went quiet', about: 'Nothing done for 16 days' },
+  { id: 'support-case', label: 'Open support case', about: 'Celebrations and upsell wait until the case closes' },
 ] as const
 export type PersonaId = (typeof PERSONAS)[number]['id']
 
@@ -21,7 +23,7 @@ export type LanguageId = (typeof LANGUAGES)[number]['id']
 
 const SessionSchema = z.object({
   token: z.string(),
-  persona: z.enum(['new', 'halfway', 'power', 'small-segment']),
+  persona: z.enum(PERSONAS.map((p) => p.id) as [PersonaId, ...PersonaId[]]),
   locale: z.enum(['en', 'de']),
   user: z.object({
     userId: z.string(),

@@ -15,6 +15,10 @@ export const PERSONAS = {
   power: 'persona-power',
   /** On "enterprise", a segment of fewer than 10 accounts, so benchmarks are withheld. */
   smallSegment: 'persona-small-segment',
+  /** Level 1 done and well into level 2, then nothing for 16 days: the inactivity signal is active. */
+  wentQuiet: 'persona-went-quiet',
+  /** Set up and working, with a support case opened yesterday: celebrations and upsell steps wait. */
+  supportCase: 'persona-support-case',
 } as const
 
 /** Enterprise accounts besides the persona's: kept below the program's minCohort on purpose. */
@@ -81,6 +85,8 @@ export function personaAccounts(now: Date): SeedAccount[] {
     ],
   })
 
+  accounts.push(...riskAccounts(t))
+
   const smallAt = t - 20 * DAY_MS
   accounts.push({
     accountId: 'acct-persona-small-segment',
@@ -100,4 +106,29 @@ export function personaAccounts(now: Date): SeedAccount[] {
     })
   }
   return accounts
+}
+
+/** The personas for acting on progress (DESIGN §7.1–7.2): one who went quiet, one with an open support case. */
+function riskAccounts(t: number): SeedAccount[] {
+  // Signed up 40 days ago; the last thing done was 16 days ago (day 24), so "inactive for 14 days" holds since day 38.
+  const quietAt = t - 40 * DAY_MS
+  const quiet: SeedAccount = {
+    accountId: 'acct-persona-went-quiet',
+    subjects: [subject(PERSONAS.wentQuiet, 'acct-persona-went-quiet', quietAt, 'team')],
+    events: actions(PERSONAS.wentQuiet, 'acct-persona-went-quiet', quietAt, [
+      ['logged_in', 0], ['project_created', 0.2], ...repeat('task_added', 6, 0.3, 2), ['teammate_invited', 1], ['logged_in', 3],
+      ...repeat('task_completed', 7, 4, 24), ['feature_used', 9, { feature: FEATURES[0] }], ['project_created', 12], ['logged_in', 24],
+    ]),
+  }
+  // Ten days in, level 1 done but no teammate yet; a support case opened yesterday and is still open.
+  const supportAt = t - 10 * DAY_MS
+  const support: SeedAccount = {
+    accountId: 'acct-persona-support-case',
+    subjects: [subject(PERSONAS.supportCase, 'acct-persona-support-case', supportAt, 'team')],
+    events: actions(PERSONAS.supportCase, 'acct-persona-support-case', supportAt, [
+      ['logged_in', 0], ['project_created', 0.1], ...repeat('task_added', 5, 0.2, 1), ['logged_in', 4], ...repeat('task_completed', 4, 4, 8),
+      ['support_case_opened', 9], ['logged_in', 9.5],
+    ]),
+  }
+  return [quiet, support]
 }

@@ -70,8 +70,9 @@ export interface StorageSuite {
 /**
  * Call inside a `describe` per backend: opens the backend's storage before the suite and closes and disposes it
  * after, and closes every service started through `start` after each test, so tests keep apart by program id.
+ * `defaults` apply to every service started (a test's own options win), e.g. the suite's clock.
  */
-export function storageSuite(backend: Backend): StorageSuite {
+export function storageSuite(backend: Backend, defaults: Omit<CreateServiceOptions, 'program' | 'storage'> = {}): StorageSuite {
   let opened: Storage | undefined
   const services: CairnService[] = []
   const suite: StorageSuite = {
@@ -80,7 +81,7 @@ export function storageSuite(backend: Backend): StorageSuite {
       return opened
     },
     async start(program = freshProgram(), options = {}) {
-      const service = await createService({ program, storage: unclosable(suite.storage), ...options })
+      const service = await createService({ program, storage: unclosable(suite.storage), ...defaults, ...options })
       services.push(service)
       return service
     },

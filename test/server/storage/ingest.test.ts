@@ -8,7 +8,8 @@ const NOW = new Date('2026-03-10T12:00:00.000Z')
 const SIGNED_UP = '2026-03-01T09:00:00.000Z'
 
 describe.each(availableBackends())('ingest on $name', (backend) => {
-  const suite = storageSuite(backend)
+  // Services run on the test's clock: subject updates are evaluated at NOW, like the events.
+  const suite = storageSuite(backend, { now: () => NOW })
   let service: CairnService
 
   beforeEach(async () => {

@@ -6,7 +6,8 @@ const NOW = new Date('2026-03-10T12:00:00.000Z')
 const SIGNED_UP = '2026-03-01T09:00:00.000Z'
 
 describe.each(availableBackends())('progress, celebrations and subjects on $name', (backend) => {
-  const suite = storageSuite(backend)
+  // Services run on the test's clock: subject updates are evaluated at NOW, like the events.
+  const suite = storageSuite(backend, { now: () => NOW })
 
   const allEvents = async (programId: string) =>
     (await suite.storage.query<{ payload: CairnEvent }>('SELECT payload FROM events WHERE program_id = $1', [programId])).map((r) => r.payload)

@@ -15,8 +15,9 @@ describe.runIf(POSTGRES_URL)('two senders on one Postgres', () => {
     const receiver = await startReceiver()
     const program = freshProgram({ id: `two-senders-${demoProgram.id}-${Date.now()}` })
     const open = () => openStorage({ databaseUrl: POSTGRES_URL!, schema })
-    const a = await createService({ program, storage: await open(), webhooks: { allowPrivate: true, backoffMs: 20 } })
-    const b = await createService({ program, storage: await open(), webhooks: { allowPrivate: true, backoffMs: 20 } })
+    // Both clocks read NOW, so a subject update is evaluated then (at the machine's date, time-based milestones would fire too).
+    const a = await createService({ program, storage: await open(), now: () => NOW, webhooks: { allowPrivate: true, backoffMs: 20 } })
+    const b = await createService({ program, storage: await open(), now: () => NOW, webhooks: { allowPrivate: true, backoffMs: 20 } })
     try {
       await a.webhooks.register({ url: receiver.url, events: ['milestone.achieved'] })
       const users = Array.from({ length: 40 }, (_, i) => `user-${i}`)
