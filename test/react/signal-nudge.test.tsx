@@ -21,7 +21,7 @@ describe('the risk nudge', () => {
   it('turns the next step into a calm welcome back with what is left to the next level', async () => {
     renderWithProvider(<NextStepPrompt />, createFakeSource(quiet(wentQuiet)))
     const nudge = await screen.findByRole('region', { name: 'Welcome back' })
-    expect(nudge).toHaveAttribute('data-cairn-nudge', 'went-quiet')
+    expect(nudge).toHaveAttribute('data-cairn-signal-nudge', 'went-quiet')
     expect(nudge).toHaveAttribute('data-signal-kind', 'inactive')
     expect(nudge).toHaveTextContent('Pick up where you left off: 1 step to your next level')
     expect(within(nudge).getByRole('link', { name: 'Continue: Add 5 tasks' })).toHaveAttribute('href', '/tasks/new')
@@ -35,7 +35,7 @@ describe('the risk nudge', () => {
 
   it('shows the plain next step when every signal is clear', async () => {
     renderWithProvider(<NextStepPrompt />, createFakeSource(quiet([{ id: 'went-quiet', state: 'clear' }])))
-    expect(await screen.findByRole('region', { name: 'Your next step' })).not.toHaveAttribute('data-cairn-nudge')
+    expect(await screen.findByRole('region', { name: 'Your next step' })).not.toHaveAttribute('data-cairn-signal-nudge')
   })
 
   it('stays quiet while suppressed: no nudge and no celebration; what was held arrives when it ends', async () => {
@@ -53,7 +53,7 @@ describe('the risk nudge', () => {
     // Live snapshots must be newer than the one held (the store drops older ones).
     fake.push(quiet(wentQuiet, { evaluatedAt: '2026-11-20T12:01:00.000Z', suppressed: { reason: 'trait:supportCase' }, celebrations: [toast] }))
     expect(screen.getByRole('region', { name: 'Your next step' })).toBeInTheDocument()
-    expect(container.querySelector('[data-cairn-nudge]')).toBeNull()
+    expect(container.querySelector('[data-cairn-signal-nudge]')).toBeNull()
     expect(shown('milestone:five-tasks')).toBeNull()
 
     fake.push(quiet(wentQuiet, { evaluatedAt: '2026-11-20T12:02:00.000Z', celebrations: [toast] }))

@@ -24,7 +24,7 @@ export interface SignalNudgeProps {
 /**
  * A calm, specific "welcome back": what is left to the next level and the one step to take, never a word
  * about being away. Keeps the next step's `data-cairn-next-step` so hosts style and test it the same way;
- * `data-cairn-nudge` names the signal and `data-signal-kind` its kind.
+ * `data-cairn-signal-nudge` names the signal and `data-signal-kind` its kind.
  */
 export const SignalNudge = forwardRef<HTMLElement, SignalNudgeProps>(function SignalNudge({ nudge, className }, ref) {
   const { messages, format } = useCairnContext()
@@ -40,9 +40,9 @@ export const SignalNudge = forwardRef<HTMLElement, SignalNudgeProps>(function Si
         : step.title
   const heading = messages.nudgeHeading[kind]
   return (
-    <section ref={ref} data-cairn-next-step={step.milestoneId} data-phase={phase} data-cairn-nudge={nudge.signalId} data-signal-kind={kind} aria-label={heading} {...root}>
+    <section ref={ref} data-cairn-next-step={step.milestoneId} data-phase={phase} data-cairn-signal-nudge={nudge.signalId} data-signal-kind={kind} aria-label={heading} {...root}>
       <h3 data-cairn-card-title="">{heading}</h3>
-      <p data-cairn-nudge-line="">{messages.nudgeLine(messages.nudgeLead[kind], target)}</p>
+      <p data-cairn-signal-nudge-line="">{messages.nudgeLine(messages.nudgeLead[kind], target)}</p>
       {goal.kind !== 'next_step' && (
         <p data-cairn-card-detail="">
           <bdi>{step.title}</bdi>

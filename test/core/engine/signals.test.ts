@@ -141,3 +141,14 @@ describe('tenure milestones and signals together', () => {
     expect(signalAt(p, list, at(100))).toEqual({ id: 's', state: 'clear' })
   })
 })
+
+describe('stalled and time-based milestones', () => {
+  it('is not reset by a tenure milestone being reached', () => {
+    const p = withSignal({ criterion: { kind: 'stalled', days: 30 } }, [
+      milestone('first', { kind: 'count', event: 'project_created', atLeast: 1 }),
+      milestone('second', { kind: 'count', event: 'task_added', atLeast: 5 }),
+      milestone('month', { kind: 'tenure', days: 30 }),
+    ])
+    expect(signalAt(p, [event('project_created', at(1))], at(40))).toEqual({ id: 's', state: 'active', since: at(31) })
+  })
+})

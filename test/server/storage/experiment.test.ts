@@ -43,7 +43,8 @@ function accounts(experiment: Experiment, want: 'holdout' | 'treatment', count: 
 }
 
 describe.each(availableBackends())('experiments on $name', (backend) => {
-  const suite = storageSuite(backend)
+  // Services run on the test's clock: subject updates are evaluated at NOW, like the events.
+  const suite = storageSuite(backend, { now: () => NOW })
 
   const join = async (service: Awaited<ReturnType<typeof suite.start>>, accountId: string, signedUpAt: string, tasks: number, atDay = 1) => {
     const userId = `${accountId}-u1`

@@ -7,7 +7,7 @@ type Stalled = Extract<SignalCriterion, { kind: 'stalled' }>
 
 /**
  * Active when at least one milestone the person can work on is open (available or in progress — a pure tenure
- * milestone is reached by waiting, so it does not count), none was achieved in
+ * milestone is reached by waiting, so it counts neither as open nor as achieved), none was achieved in
  * `(now − days×24h, now]` and signup is at least that long ago: from `max(last achievedAt, signedUpAt) +
  * days×24h` on. Only that moment is time-driven; achievements and deadlines reach it through the milestones.
  */
@@ -21,7 +21,8 @@ export function evaluateStalled(
   let open = false
   let lastAchieved = -Infinity
   for (const [id, milestone] of Object.entries(milestones)) {
-    if (actionable.has(id) && (milestone.state === 'available' || milestone.state === 'in_progress')) open = true
+    if (!actionable.has(id)) continue
+    if (milestone.state === 'available' || milestone.state === 'in_progress') open = true
     if (milestone.achievedAt !== undefined) lastAchieved = Math.max(lastAchieved, Date.parse(milestone.achievedAt))
   }
   const activeAt = Math.max(lastAchieved, signedUpAt) + criterion.days * DAY_MS
