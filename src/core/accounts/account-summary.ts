@@ -13,7 +13,7 @@ export interface AccountSummary {
   daysSinceSignup: number
   /** Segment trait values (`benchmarks.segmentBy`) of the account, from its first member that has them. */
   segment: string
-  /** Milestone ids achieved by any member (account-unit milestones once), with the first member's achievedAt. */
+  /** Milestone ids achieved by any member (account-unit milestones once, time-based ones not at all), with the first achievedAt. */
   achievedAt: Map<string, number>
   /** Milestones still open for some member (available or in progress). */
   openMilestones: string[]
@@ -32,6 +32,8 @@ export function summarizeAccounts(program: Program, members: readonly CohortMemb
   const lastLevel = program.levels.at(-1)?.id
   const signalOrder = (program.signals ?? []).map((s) => s.id)
   const milestoneIds = program.milestones.map((m) => m.id)
+  // Time-based milestones ("30 days with Taskly") come to everyone who waits: they say nothing about pace or expansion.
+  const timeBased = new Set(program.milestones.filter((m) => m.criterion.kind === 'tenure').map((m) => m.id))
   const byAccount = new Map<string, CohortMember[]>()
   for (const member of members) {
     const accountId = member.subject.accountId
@@ -51,6 +53,7 @@ export function summarizeAccounts(program: Program, members: readonly CohortMemb
     let lastLevelComplete = false
     for (const { progress } of list) {
       for (const id in progress.milestones) {
+        if (timeBased.has(id)) continue
         const entry = progress.milestones[id]!
         if (entry.state === 'achieved') {
           const at = entry.achievedAt === undefined ? NaN : Date.parse(entry.achievedAt)
