@@ -122,7 +122,7 @@ describe('the Taskly demo as a visitor uses it', () => {
     const { context, page } = await h.newPage()
     await openAs(page, context, 'new', true)
     await page.getByLabel('Language').selectOption('de')
-    await sidebar(page).getByText('Dein Fortschritt').waitFor()
+    await sidebar(page).getByRole('heading', { name: 'Dein Fortschritt' }).waitFor()
     await milestone(page, 'first-project').getByText('Lege dein erstes Projekt an').waitFor()
     expect(await sidebar(page).getByText('Create your first project').count()).toBe(0)
     await h.screenshot(page, 'journey-german')
@@ -130,7 +130,7 @@ describe('the Taskly demo as a visitor uses it', () => {
     await milestone(page, 'first-project').getByText('Lege dein erstes Projekt an').waitFor()
     await page.getByLabel('Language').selectOption('en')
     await milestone(page, 'first-project').getByText('Create your first project').waitFor()
-    await sidebar(page).getByText('Your progress').first().waitFor()
+    await sidebar(page).getByRole('heading', { name: 'Your progress' }).waitFor()
   })
 
   test('the insights funnel is one sequence on one scale, with milestones outside levels, the missed rate and a labelled partial week', async () => {
