@@ -110,7 +110,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   // Weekly digests fall due by the clock, not by events; every process may look, the outbox keeps one per user and week.
   const digestTimer = setInterval(() => {
-    void enqueueWeeklyDigests(storage, active.current(), clock())
+    void enqueueWeeklyDigests(storage, active.current(), clock(), async (userId, at) => (await plainProgress(userId, at)).progress)
       .then((built) => built > 0 && sender.poke())
       .catch(() => {}) // storage down: the next check tries again
   }, options.webhooks?.digestCheckMs ?? DIGEST_CHECK_INTERVAL_MS)

@@ -1,4 +1,4 @@
-import { buildDigest, digestWeekEnd, type Program, type Progress, type Subject } from '../../core'
+import { buildDigest, digestPeriodStart, digestWeekEnd, type Program, type Progress, type Subject } from '../../core'
 import type { Queryable } from '../storage'
 import { enqueueDeliveries } from './outbox-table'
 import { webhookEventId } from './progress-changes'
@@ -10,12 +10,17 @@ export const DIGEST_CHECK_INTERVAL_MS = 15 * 60_000
 const RECENTLY_WRITTEN = '15 days'
 const BATCH = 500
 
+/** A user's progress evaluated at a past moment, from their events (the snapshot only knows "now"). */
+export type ProgressAt = (userId: string, at: Date) => Promise<Progress>
+
 /**
  * Enqueues `digest.ready` for every user whose week (ending Monday 09:00 in their time zone, DESIGN §7.3) held an
  * achievement. Idempotent: the event id names the user and the week, so running it again — here, later, or in
- * another process — enqueues nothing new. Does nothing unless a webhook subscribes. Returns how many digests it built.
+ * another process — enqueues nothing new. Does nothing unless a webhook subscribes. With `progressAt`, a new digest
+ * is built from the progress at the week's end and start, so it carries the week's own time saved; the snapshot
+ * alone only picks who is due. Returns how many new digests it enqueued.
  */
-export async function enqueueWeeklyDigests(q: Queryable, program: Program, now: Date): Promise<number> {
+export async function enqueueWeeklyDigests(q: Queryable, program: Program, now: Date, progressAt?: ProgressAt): Promise<number> {
   const [subscribed] = await q.query(`SELECT 1 FROM webhooks WHERE program_id = $1 AND (events ? 'digest.ready' OR events ? '*') LIMIT 1`, [program.id])
   if (!subscribed) return 0
   const rows = await q.query<{ subject: Subject; progress: Progress }>(
@@ -24,13 +29,27 @@ export async function enqueueWeeklyDigests(q: Queryable, program: Program, now: 
       WHERE s.program_id = $1 AND p.updated_at >= now() - interval '${RECENTLY_WRITTEN}'`,
     [program.id],
   )
-  const events: WebhookEvent[] = []
-  for (const { subject, progress } of rows) {
+  const due = rows.flatMap(({ subject, progress }) => {
     const weekEnd = digestWeekEnd(now, subject.timeZone)
     const digest = buildDigest({ program, progress, period: 'week', now: weekEnd })
-    if (digest.achieved.length === 0) continue
+    const id = webhookEventId(program.id, subject.userId, 'digest.ready', 'week', weekEnd.toISOString())
+    return digest.achieved.length === 0 ? [] : [{ id, subject, weekEnd, digest }]
+  })
+  const known = await knownEventIds(q, program.id, due.map((d) => d.id))
+  const events: WebhookEvent[] = []
+  for (const { id, subject, weekEnd, digest: fromSnapshot } of due) {
+    if (known.has(id)) continue
+    const digest = progressAt
+      ? buildDigest({
+          program,
+          progress: await progressAt(subject.userId, weekEnd),
+          startProgress: await progressAt(subject.userId, digestPeriodStart('week', weekEnd)),
+          period: 'week',
+          now: weekEnd,
+        })
+      : fromSnapshot
     events.push({
-      id: webhookEventId(program.id, subject.userId, 'digest.ready', 'week', weekEnd.toISOString()),
+      id,
       type: 'digest.ready',
       createdAt: now.toISOString(),
       data: {
@@ -44,4 +63,14 @@ export async function enqueueWeeklyDigests(q: Queryable, program: Program, now: 
   }
   for (let i = 0; i < events.length; i += BATCH) await enqueueDeliveries(q, program.id, events.slice(i, i + BATCH))
   return events.length
+}
+
+/** Which of these event ids already have a delivery: their digest was built before (here or in another process). */
+async function knownEventIds(q: Queryable, programId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await q.query<{ event_id: string }>(
+    'SELECT DISTINCT event_id FROM webhook_deliveries WHERE program_id = $1 AND event_id = ANY($2::text[])',
+    [programId, ids],
+  )
+  return new Set(rows.map((r) => r.event_id))
 }
