@@ -45,6 +45,11 @@ export interface AppOptions {
   tokenMaxLifetimeS?: number
   /** Take the client address from `X-Forwarded-For` (set only behind your own proxy). @default false */
   trustProxy?: boolean
+  /**
+   * The address people reach this server at, e.g. `https://progress.example.com` (share links are built from it, so a
+   * forged `Host` header cannot point them elsewhere). @default the request's own origin
+   */
+  publicUrl?: string
   /** Origins allowed to call the API from a browser. @default '*' */
   corsOrigins?: string | string[]
   /** Milliseconds between SSE heartbeats. @default 15000 */
@@ -115,6 +120,7 @@ export function createApp(options: AppOptions): CairnApp {
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     log,
     apiKeyLabel: options.apiKeyLabel ?? DEFAULT_API_KEY_LABEL,
+    ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl.replace(/\/+$/, '') }),
   }
   for (const register of [
     registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,

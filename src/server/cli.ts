@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     rateLimit: config.rateLimit,
     tokenMaxLifetimeS: config.tokenMaxLifetimeS,
     trustProxy: config.trustProxy,
+    ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
     onSeeded: (seeded) => console.log(`[cairn] seeded the demo: ${seeded.accounts} accounts, ${seeded.users} users, ${seeded.events} events`),
   })
   if (stopping) return shutDown(server)

@@ -32,6 +32,8 @@ export interface ServerConfig {
   tokenMaxLifetimeS: number
   /** `CAIRN_TRUST_PROXY=1`: client addresses come from `X-Forwarded-For`. @default false */
   trustProxy: boolean
+  /** `CAIRN_PUBLIC_URL`: the address people reach this server at, used in share links. @default unset: the request's own origin */
+  publicUrl?: string
   /** Which secrets were generated for this run because they were unset (development only). */
   generated: ('CAIRN_API_KEY' | 'CAIRN_SIGNING_SECRET')[]
 }
@@ -48,7 +50,7 @@ type Env = Record<string, string | undefined>
 
 /**
  * Reads `PORT`, `DATABASE_URL`, `CAIRN_DATA_DIR`, `CAIRN_API_KEY`, `CAIRN_SIGNING_SECRET`, `CAIRN_PROGRAM`,
- * `CAIRN_SEED`, `CAIRN_CORS_ORIGINS`, the `CAIRN_RATE_LIMIT_*` limits, `CAIRN_TOKEN_MAX_LIFETIME_S` and `CAIRN_TRUST_PROXY`. Outside production, missing secrets are generated for this run;
+ * `CAIRN_SEED`, `CAIRN_CORS_ORIGINS`, the `CAIRN_RATE_LIMIT_*` limits, `CAIRN_TOKEN_MAX_LIFETIME_S`, `CAIRN_TRUST_PROXY` and `CAIRN_PUBLIC_URL`. Outside production, missing secrets are generated for this run;
  * with `NODE_ENV=production` they are required. Throws `ConfigError` listing every problem.
  */
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       else throw error
     }
   }
+  const publicUrl = readPublicUrl(env.CAIRN_PUBLIC_URL, problems)
   if (problems.length > 0) throw new ConfigError(problems)
   const origins = env.CAIRN_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? []
   return {
@@ -101,8 +104,26 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rateLimit: allOff ? false : perMinute,
     tokenMaxLifetimeS,
     trustProxy: env.CAIRN_TRUST_PROXY === '1',
+    ...(publicUrl !== undefined && { publicUrl }),
     generated,
   }
+}
+
+/** An absolute http(s) URL without query or fragment; a path prefix is kept, a trailing slash dropped. */
+function readPublicUrl(value: string | undefined, problems: string[]): string | undefined {
+  const raw = value?.trim()
+  if (!raw) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    problems.push(`CAIRN_PUBLIC_URL must be an absolute http(s) URL without credentials, query or fragment, e.g. https://progress.example.com (got "${raw}").`)
+    return undefined
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 /** Reads and validates a program JSON file; every schema problem is reported with its path. */

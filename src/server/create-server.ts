@@ -39,6 +39,8 @@ export interface CreateServerOptions {
   tokenMaxLifetimeS?: number
   /** Take the client address from `X-Forwarded-For` (only behind your own proxy). @default false */
   trustProxy?: boolean
+  /** The address people reach this server at (share links). @default the request's own origin */
+  publicUrl?: string
   /** Seed the demo personas and cohort when the database has no users yet (demo program only). @default false */
   seed?: boolean
   /** Told what was seeded, when seeding happened. */
@@ -98,6 +100,7 @@ export async function createServer(options: CreateServerOptions): Promise<CairnS
     ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
     ...(options.tokenMaxLifetimeS !== undefined && { tokenMaxLifetimeS: options.tokenMaxLifetimeS }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
     ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
     ...(options.heartbeatMs !== undefined && { heartbeatMs: options.heartbeatMs }),
     ...(options.log && { log: options.log }),

@@ -77,28 +77,24 @@ ${body}
 
 /**
  * The public page of one share, with Open Graph and Twitter card tags; `pageUrl` and `imageUrl` are absolute (for
- * crawlers), `imagePath` is what the page itself loads (same origin, whatever host a proxy shows).
+ * crawlers), `imagePath` is what the page itself loads (relative to the page, so it works behind any host or path prefix).
  */
 export function renderSharePage(share: StoredShare, sharing: Sharing, urls: { pageUrl: string; imageUrl: string; imagePath: string }): string {
   const text = shareText(share, sharing)
   const meta = (attr: 'name' | 'property', key: string, value: string) => `<meta ${attr}="${key}" content="${escapeMarkup(value)}">\n`
+  // Open Graph and Twitter cards describe the same card; only their key prefixes differ.
+  const card: [string, string][] = [['title', text.headline], ['description', text.description], ['image', urls.imageUrl], ['image:alt', text.imageAlt]]
   const head = [
     meta('name', 'description', text.description),
     meta('property', 'og:type', 'website'),
     meta('property', 'og:site_name', sharing.productName),
-    meta('property', 'og:title', text.headline),
-    meta('property', 'og:description', text.description),
     meta('property', 'og:url', urls.pageUrl),
-    meta('property', 'og:image', urls.imageUrl),
     meta('property', 'og:image:type', 'image/svg+xml'),
     meta('property', 'og:image:width', String(SHARE_IMAGE_SIZE.width)),
     meta('property', 'og:image:height', String(SHARE_IMAGE_SIZE.height)),
-    meta('property', 'og:image:alt', text.imageAlt),
+    ...card.map(([key, value]) => meta('property', `og:${key}`, value)),
     meta('name', 'twitter:card', 'summary_large_image'),
-    meta('name', 'twitter:title', text.headline),
-    meta('name', 'twitter:description', text.description),
-    meta('name', 'twitter:image', urls.imageUrl),
-    meta('name', 'twitter:image:alt', text.imageAlt),
+    ...card.map(([key, value]) => meta('name', `twitter:${key}`, value)),
   ].join('')
   const link = sharing.productUrl ? `<p><a href="${escapeMarkup(sharing.productUrl)}">Visit ${escapeMarkup(sharing.productName)}</a></p>\n` : ''
   const body =

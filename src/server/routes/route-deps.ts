@@ -24,4 +24,6 @@ export interface RouteDeps {
   /** Milliseconds between SSE heartbeat comments. */
   heartbeatMs: number
   log: (error: unknown, context: { method: string; path: string }) => void
+  /** Base of public links (share pages), without a trailing slash; unset → the request's origin. */
+  publicUrl?: string
 }

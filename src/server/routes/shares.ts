@@ -10,8 +10,8 @@ const PUBLIC_CACHE = 'public, max-age=60'
 
 /** Public share links (DESIGN §7.5): the user creates and revokes them; anyone with the link sees the page and image. */
 export function registerShareRoutes(deps: RouteDeps): void {
-  const { app, service, now, guards } = deps
-  const origin = (c: Context) => new URL(c.req.url).origin
+  const { app, service, now, guards, publicUrl } = deps
+  const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
 
   app.post('/v1/me/shares', guards.user, limitBody(DEFAULT_BODY_LIMIT_BYTES), async (c) => {
     const outcome = await service.shares.create(c.get('user').userId, await readJson(c), now())
@@ -55,6 +55,6 @@ export function registerShareRoutes(deps: RouteDeps): void {
     }
     c.header('Cache-Control', PUBLIC_CACHE)
     const pageUrl = `${origin(c)}/s/${share.id}`
-    return c.html(renderSharePage(share, sharing, { pageUrl, imageUrl: `${pageUrl}.svg`, imagePath: `/s/${share.id}.svg` }))
+    return c.html(renderSharePage(share, sharing, { pageUrl, imageUrl: `${pageUrl}.svg`, imagePath: `${share.id}.svg` }))
   })
 }

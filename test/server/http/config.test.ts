@@ -48,6 +48,15 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://db/cairn', seed: false, corsOrigins: ['https://a.example', 'https://b.example'], port: 9000 })
   })
 
+  it('reads CAIRN_PUBLIC_URL (keeping a path prefix, without a trailing slash) and refuses one that is not an http(s) base', () => {
+    expect(loadConfig({ ...SECRETS }).publicUrl).toBeUndefined()
+    expect(loadConfig({ ...SECRETS, CAIRN_PUBLIC_URL: 'https://progress.example.com/' }).publicUrl).toBe('https://progress.example.com')
+    expect(loadConfig({ ...SECRETS, CAIRN_PUBLIC_URL: ' https://example.com/cairn// ' }).publicUrl).toBe('https://example.com/cairn')
+    for (const bad of ['progress.example.com', 'ftp://example.com', 'https://example.com/?a=1', 'https://example.com/#x', 'https://u:p@example.com']) {
+      expect(problemsOf({ ...SECRETS, CAIRN_PUBLIC_URL: bad })).toEqual([expect.stringMatching(/^CAIRN_PUBLIC_URL must be an absolute http\(s\) URL/)])
+    }
+  })
+
   it('loads CAIRN_PROGRAM and reports every schema problem with its path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'))
     const file = join(dir, 'program.json')

@@ -58,6 +58,27 @@ describe('POST /v1/me/shares', () => {
     expect(ids.size).toBe(3)
   })
 
+  it('builds links from the configured public URL, not from a Host header the caller chose', async () => {
+    const pinned = await startServer({ program: { ...program, id: 'share-pinned' }, publicUrl: 'https://progress.example.com/cairn/' })
+    try {
+      const userId = uniqueUser()
+      expect((await postEvents(pinned, [event(userId, 'created')])).status).toBe(202)
+      const response = await pinned.app.request('http://evil.example/v1/me/shares', {
+        method: 'POST',
+        headers: { ...bearer(await tokenFor(userId)), Host: 'evil.example' },
+        body: JSON.stringify({ kind: 'milestone', refId: 'first' }),
+      })
+      expect(response.status).toBe(201)
+      const { id, url } = (await response.json()) as { id: string; url: string }
+      expect(url).toBe(`https://progress.example.com/cairn/s/${id}`)
+      const page = await (await pinned.app.request(`http://evil.example/s/${id}`)).text()
+      expect(page).toContain(`<meta property="og:url" content="https://progress.example.com/cairn/s/${id}">`)
+      expect(page).not.toContain('evil.example')
+    } finally {
+      await pinned.close()
+    }
+  })
+
   it('refuses what this user has not achieved or earned (409), even when someone else has', async () => {
     await achiever()
     const token = await tokenFor(uniqueUser())
@@ -123,7 +144,7 @@ describe('GET /s/{id}', () => {
     expect(html).toMatch(/<meta property="og:description" content="[^"]+">/)
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
     expect(html).toMatch(/<h1>&lt;script&gt;/)
-    expect(html).toContain(`<img src="/s/${id}.svg" alt="Milestone achieved: &lt;script&gt;`)
+    expect(html).toContain(`<img src="${id}.svg" alt="Milestone achieved: &lt;script&gt;`)
     expect(html).toContain('<a href="https://taskly.example/?a=1&amp;b=2">Visit Taskly &amp; Co</a>')
     for (const secret of [userId, userId.split('@')[0]!, '@example.com', 'acct-secret-42']) expect(html).not.toContain(secret)
   })
