@@ -57,6 +57,13 @@ export default [
     gzip: true,
   },
   {
+    // `cairn/styles.css`, minified, celebration rules included (issue 18's target: ≤ 3 KB gzip).
+    name: 'cairn/styles.css',
+    path: 'dist/lib/styles.css',
+    limit: '3000 B',
+    gzip: true,
+  },
+  {
     // `cairn/locales/de`: loaded with import() for a German locale, or imported by hosts that render on the server.
     name: 'German locale (lazy)',
     path: 'dist/lib/react/i18n/de.js',
