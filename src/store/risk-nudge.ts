@@ -6,7 +6,7 @@ import type { CairnState } from './types'
 export interface RiskNudge {
   signalId: string
   kind: SignalCriterion['kind']
-  /** When the signal became active. */
+  /** When the signal became active (absent once a return cleared it). */
   since?: string
   /** What the nudge points at: steps left to the next level, to finish the last level, or just the next step. */
   goal: { kind: 'next_level'; remaining: number } | { kind: 'finish_level'; remaining: number; levelTitle: string } | { kind: 'next_step' }
@@ -17,14 +17,16 @@ export interface RiskNudge {
 }
 
 /**
- * The first active risk signal (program order) as a nudge, or undefined: none active, the program does not
- * declare it, the subject is suppressed (a support case is no time to nudge), or there is no step to offer.
+ * The first risk signal (program order) that is active, or just ended with a return (`clearedAt`: the visit
+ * that brought someone back cleared it, and "welcome back" is still true for a day), as a nudge; or undefined:
+ * none, the program does not declare it, the subject is suppressed (a support case is no time to nudge), or
+ * there is no step to offer.
  */
 function toNudge(program: Program | null, progress: MeProgress | null): RiskNudge | undefined {
   if (!program || !progress || progress.suppressed) return undefined
   const step = progress.nextSteps[0]
   if (step === undefined) return undefined
-  const active = progress.signals?.find((signal) => signal.state === 'active')
+  const active = progress.signals?.find((signal) => signal.state === 'active' || signal.clearedAt !== undefined)
   const signal = active && program.signals?.find((s) => s.id === active.id)
   if (!active || !signal) return undefined
 
@@ -50,7 +52,7 @@ function toNudge(program: Program | null, progress: MeProgress | null): RiskNudg
 
 const nudgeOf = memoizeByInputs(toNudge)
 
-/** The nudge to show in place of the plain next step, if a risk signal is active. */
+/** The nudge to show in place of the plain next step, if a risk signal is active or a return just cleared it. */
 export const selectRiskNudge = (state: CairnState): RiskNudge | undefined => nudgeOf(state.program, state.progress)
 
 /** True while the subject is suppressed (DESIGN §7.2): celebrations and upsell steps stay quiet. */

@@ -18,7 +18,7 @@ function fullProgress(): MeProgress {
     },
     nextSteps: [{ milestoneId: 'five-tasks', title: 'Add tasks', reason: '3 to go', cta: { label: 'Add a task', href: '/tasks/new' } }],
     value: { minutesSaved: 42, moneySaved: 31.5, currency: 'EUR' },
-    signals: [{ id: 'went-quiet', state: 'active', since: EVALUATED_AT }, { id: 'stalled', state: 'clear' }],
+    signals: [{ id: 'went-quiet', state: 'active', since: EVALUATED_AT }, { id: 'stalled', state: 'clear' }, { id: 'back', state: 'clear', clearedAt: EVALUATED_AT }],
     suppressed: { reason: 'trait:supportCase' },
     benchmarks: {
       cohortSize: 120,
@@ -102,6 +102,7 @@ describe('validateMeProgress', () => {
     ['an unknown celebration style', broken((b) => (b.celebrations[1].style = 'fireworks')), 'celebrations[1].style', 'expected one of'],
     ['an unknown signal state', broken((b) => (b.signals[0].state = 'risky')), 'signals[0].state', 'expected one of "active", "clear"'],
     ['a signal active since no time', broken((b) => (b.signals[0].since = 'a while')), 'signals[0].since', 'ISO 8601'],
+    ['a return cleared at no time', broken((b) => (b.signals[2].clearedAt = 'yesterday')), 'signals[2].clearedAt', 'ISO 8601'],
     ['a suppression without a reason', broken((b) => (b.suppressed = {})), 'suppressed.reason', 'is missing'],
     ['a celebration priority that is not a number', broken((b) => (b.celebrations[0].priority = null)), 'celebrations[0].priority', 'expected a finite number'],
   ])('rejects %s, naming the path', (_what, body, path, message) => {

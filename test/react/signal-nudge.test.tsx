@@ -33,6 +33,14 @@ describe('the risk nudge', () => {
     expect(nudge).toHaveTextContent('Mach da weiter, wo du aufgehört hast: noch 1 Schritt bis zur nächsten Stufe')
   })
 
+  it('still says welcome back on the visit that ended the quiet spell (its own log-in cleared the signal)', async () => {
+    const back = [{ id: 'went-quiet', state: 'clear' as const, clearedAt: '2026-11-20T11:59:00.000Z' }, { id: 'stalled', state: 'clear' as const }]
+    renderWithProvider(<NextStepPrompt />, createFakeSource(quiet(back)))
+    const nudge = await screen.findByRole('region', { name: 'Welcome back' })
+    expect(nudge).toHaveAttribute('data-cairn-signal-nudge', 'went-quiet')
+    expect(nudge).toHaveTextContent('Pick up where you left off: 1 step to your next level')
+  })
+
   it('shows the plain next step when every signal is clear', async () => {
     renderWithProvider(<NextStepPrompt />, createFakeSource(quiet([{ id: 'went-quiet', state: 'clear' }])))
     expect(await screen.findByRole('region', { name: 'Your next step' })).not.toHaveAttribute('data-cairn-signal-nudge')

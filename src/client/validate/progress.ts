@@ -51,7 +51,7 @@ export const meProgressCheck: Check<MeProgress> = obj({
   unlockedFeatures: arr(str),
   nextSteps: arr(nextStep),
   value: opt(obj({ minutesSaved: num, moneySaved: opt(num), currency: opt(currency) })),
-  signals: opt(arr(obj({ id: str, state: oneOf(SIGNAL_STATES), since: opt(iso) }))),
+  signals: opt(arr(obj({ id: str, state: oneOf(SIGNAL_STATES), since: opt(iso), clearedAt: opt(iso) }))),
   suppressed: opt(obj({ reason: str })),
   benchmarks: opt(benchmarks),
   celebrations: arr(celebration),

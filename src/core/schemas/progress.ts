@@ -39,11 +39,16 @@ export type NextStep = z.infer<typeof NextStepSchema>
 export const SIGNAL_STATES = ['active', 'clear'] as const
 export type SignalStateName = (typeof SIGNAL_STATES)[number]
 
-/** One risk signal of the program for this subject (DESIGN §7.1); `since` is when it became active. */
+/**
+ * One risk signal of the program for this subject (DESIGN §7.1); `since` is when it became active. `clearedAt`
+ * (inactive signals, while clear) is the event that ended the latest active period, kept for 24 h after it: the
+ * subject just came back, and the widget still says "welcome back" (an additive extension, see ARCHITECTURE.md).
+ */
 export const SignalStateSchema = z.object({
   id: z.string(),
   state: z.enum(SIGNAL_STATES),
   since: z.optional(isoTime),
+  clearedAt: z.optional(isoTime),
 })
 export type SignalState = z.infer<typeof SignalStateSchema>
 

@@ -8,8 +8,8 @@ import { usePartRoot } from './part-attributes'
 import { VisuallyHidden } from './visually-hidden'
 
 /**
- * The nudge standing in for the next step while a risk signal (inactivity, a usage drop, a stall) is active;
- * undefined otherwise, and always while the subject is suppressed.
+ * The nudge standing in for the next step while a risk signal (inactivity, a usage drop, a stall) is active or,
+ * for a day, after a return cleared it; undefined otherwise, and always while the subject is suppressed.
  */
 export function useRiskNudge(): RiskNudge | undefined {
   return useCairnSelector(selectRiskNudge)

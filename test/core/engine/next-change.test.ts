@@ -15,6 +15,14 @@ describe('nextChangeAt', () => {
     expect(nextChangeAt(quiet, [event('a', at(5))], { now: at(20), subject: subject() })).toBeUndefined()
   })
 
+  it('names the moment a remembered return lapses, 24 h after the event that ended the quiet spell', () => {
+    const quiet: Program = { ...single({ kind: 'count', event: 'a', atLeast: 3 }), signals: [{ id: 'quiet', title: 'Quiet', criterion: { kind: 'inactive', days: 14 } }] }
+    const back = [event('a', at(20, 6))]
+    expect(nextChangeAt(quiet, back, { now: at(20, 7), subject: subject() })).toBe(at(21, 6))
+    // After it lapses the next change is the next quiet spell.
+    expect(nextChangeAt(quiet, back, { now: at(21, 6), subject: subject() })).toBe(at(34, 6))
+  })
+
   it('names the next whole tenure day and the moment after a deadline', () => {
     expect(nextChangeAt(single({ kind: 'tenure', days: 30 }), [], { now: at(2, 5), subject: subject() })).toBe(at(3))
     const due = single({ kind: 'count', event: 'a', atLeast: 3 }, { deadline: { days: 7 } })

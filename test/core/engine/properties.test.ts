@@ -99,4 +99,25 @@ describe('engine properties', () => {
       { numRuns: RUNS },
     )
   })
+
+  it('names a return only for an event that ended an active spell, within the last 24 h', () => {
+    const DAY_MS = 24 * 60 * 60 * 1000
+    const stateAt = (program: Parameters<typeof evaluate>[0], list: Parameters<typeof evaluate>[1], subject: Parameters<typeof evaluate>[2]['subject'], ms: number, id: string) =>
+      evaluate(program, list, { now: new Date(ms).toISOString(), subject }).signals?.find((signal) => signal.id === id)?.state
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, moments, (program, subject, list, now) => {
+        const nowMs = Date.parse(now)
+        for (const signal of evaluate(program, list, { now, subject }).signals ?? []) {
+          if (signal.clearedAt === undefined) continue
+          const cleared = Date.parse(signal.clearedAt)
+          expect(signal.state).toBe('clear')
+          expect(cleared).toBeGreaterThan(nowMs - DAY_MS)
+          expect(cleared).toBeLessThanOrEqual(nowMs)
+          expect(stateAt(program, list, subject, cleared - 1, signal.id)).toBe('active')
+          expect(stateAt(program, list, subject, cleared, signal.id)).toBe('clear')
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
 })

@@ -34,8 +34,32 @@ describe('inactive', () => {
 
   it('clears with a new matching event and ignores events after now', () => {
     const list = [event('logged_in', at(20))]
-    expect(signalAt(inactive, list, at(20))).toEqual({ id: 's', state: 'clear' })
+    expect(signalAt(inactive, list, at(20))).toEqual({ id: 's', state: 'clear', clearedAt: at(20) })
     expect(signalAt(inactive, list, iso(ms(at(20)) - 1))).toEqual({ id: 's', state: 'active', since: at(14) })
+  })
+
+  it('remembers the return for 24 h: clearedAt is the event that ended the quiet spell, kept in [event, event + 24 h)', () => {
+    // Quiet from day 14 (signup + 14 days); the visit's own log-in at day 30 ends it.
+    const back = ms(at(30))
+    const list = [event('logged_in', at(30)), event('task_added', at(30, 2))]
+    expect(signalAt(inactive, list, iso(back - 1))).toEqual({ id: 's', state: 'active', since: at(14) })
+    expect(signalAt(inactive, list, at(30))).toEqual({ id: 's', state: 'clear', clearedAt: at(30) })
+    expect(signalAt(inactive, list, iso(back + DAY - 1))).toEqual({ id: 's', state: 'clear', clearedAt: at(30) })
+    expect(signalAt(inactive, list, iso(back + DAY))).toEqual({ id: 's', state: 'clear' })
+  })
+
+  it('does not call an event a return when the signal was never active before it', () => {
+    // The gap is exactly 14 days: at the event's moment it already counts, so the signal never became active.
+    expect(signalAt(inactive, [event('logged_in', at(14))], at(14, 1))).toEqual({ id: 's', state: 'clear' })
+    expect(signalAt(inactive, [event('logged_in', iso(ms(at(14)) + 1))], at(14, 1))).toEqual({ id: 's', state: 'clear', clearedAt: iso(ms(at(14)) + 1) })
+    // Regular use: no quiet spell, so no return to greet.
+    expect(signalAt(inactive, events('logged_in', [10, 20, 30]), at(30, 1))).toEqual({ id: 's', state: 'clear' })
+  })
+
+  it('names the return only for the named event, from the last one before it', () => {
+    const named = withSignal({ criterion: { kind: 'inactive', event: 'task_added', days: 14 } })
+    const list = [event('task_added', at(2)), event('logged_in', at(20)), event('task_added', at(21))]
+    expect(signalAt(named, list, at(21, 3))).toEqual({ id: 's', state: 'clear', clearedAt: at(21) })
   })
 
   it('reads the whole account for unit account, and falls back to the user without an account', () => {

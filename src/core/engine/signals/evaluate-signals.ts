@@ -54,7 +54,10 @@ export function evaluateSignals(
         break
     }
     nextChange = Math.min(nextChange, outcome.nextChange)
-    states.push(outcome.since === undefined ? { id: signal.id, state: outcome.state } : { id: signal.id, state: outcome.state, since: toIso(outcome.since) })
+    const state: SignalState = { id: signal.id, state: outcome.state }
+    if (outcome.since !== undefined) state.since = toIso(outcome.since)
+    if (outcome.clearedAt !== undefined) state.clearedAt = toIso(outcome.clearedAt)
+    states.push(state)
   }
   return { states, nextChange }
 }
