@@ -1,10 +1,10 @@
 // The demo as a visitor uses it: every call to action leads somewhere real and can be done there, the
 // demo bar stays true, the language switch changes widget and program text together, and the layout holds
 // from a wide screen down to a 375 px phone.
-import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { demoProgram } from '../../src/core'
 import { startHarness, type Harness } from './harness'
+import { milestone, openAs, sidebar } from './widget-page'
 
 let h: Harness
 
@@ -15,16 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close()
 })
-
-const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Your progress' })
-const milestone = (page: Page, id: string, state?: string) =>
-  sidebar(page).locator(`[data-cairn-milestone="${id}"]${state ? `[data-state="${state}"]` : ''}`)
-
-async function openAs(page: Page, context: BrowserContext, persona: Parameters<Harness['usePersona']>[1], fresh = false, path = '/') {
-  await h.usePersona(context, persona, { fresh })
-  await page.goto(path)
-  await page.locator('[data-cairn-widget][data-status="ready"]').first().waitFor()
-}
 
 /** Where each call to action of the Taskly program must land: the page's heading. */
 const CTA_PAGES: Record<string, string> = {
@@ -45,7 +35,7 @@ describe('the Taskly demo as a visitor uses it', () => {
     const hrefs = [...new Set(demoProgram.milestones.flatMap((m) => (m.cta ? [m.cta.href] : [])))]
     expect(hrefs.sort()).toEqual(Object.keys(CTA_PAGES).sort())
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'halfway')
+    await openAs(h, page, context, 'halfway')
     for (const href of hrefs) {
       await page.goto(href)
       await expect.poll(() => page.getByRole('main').getByRole('heading', { level: 1 }).textContent(), { message: href }).toBe(CTA_PAGES[href])
@@ -61,7 +51,7 @@ describe('the Taskly demo as a visitor uses it', () => {
 
   test('"Get 3 teammates active" is completed by doing what its call to action says: invite, and they join', async () => {
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'new', true)
+    await openAs(h, page, context, 'new', true)
     await milestone(page, 'three-active-teammates').waitFor({ state: 'attached' })
     await sidebar(page).locator('[data-cairn-cta="three-active-teammates"]').click()
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/team/invite')
@@ -81,7 +71,7 @@ describe('the Taskly demo as a visitor uses it', () => {
 
   test('"Explore features" shows what counts as a feature, and opening views completes it', async () => {
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'new', true)
+    await openAs(h, page, context, 'new', true)
     await page.getByRole('button', { name: 'Create project' }).click()
     await milestone(page, 'first-project', 'achieved').waitFor()
     await page.goto('/features')
@@ -104,7 +94,7 @@ describe('the Taskly demo as a visitor uses it', () => {
 
   test('the demo bar tells the truth: simulated log-ins only after sign-up, and a hint that follows what you did', async () => {
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'new', true)
+    await openAs(h, page, context, 'new', true)
     const hint = page.locator('[data-demo-hint]')
     await expect.poll(() => hint.textContent()).toContain('signed up today · nothing achieved yet')
     // Signed up moments ago: there is no earlier day to log in on.
@@ -112,7 +102,7 @@ describe('the Taskly demo as a visitor uses it', () => {
     await page.getByRole('button', { name: 'Create project' }).click()
     await expect.poll(() => hint.textContent()).toContain('1 milestone achieved')
 
-    await openAs(page, context, 'halfway')
+    await openAs(h, page, context, 'halfway')
     await expect.poll(() => hint.textContent()).toMatch(/signed up 12 days ago · \d+ milestones achieved/)
     await page.getByRole('button', { name: 'Simulate a week of log-ins' }).click()
     await page.getByText('Logged in on 7 days since sign-up').waitFor()
@@ -120,7 +110,7 @@ describe('the Taskly demo as a visitor uses it', () => {
 
   test('the language switch changes the widget and the program text together, and back', async () => {
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'new', true)
+    await openAs(h, page, context, 'new', true)
     await page.getByLabel('Language').selectOption('de')
     await sidebar(page).getByRole('heading', { name: 'Dein Fortschritt' }).waitFor()
     await milestone(page, 'first-project').getByText('Lege dein erstes Projekt an').waitFor()
@@ -160,7 +150,7 @@ describe('the Taskly demo as a visitor uses it', () => {
   test('on a wide screen the sidebar widget stands alone, with no launcher floating over it', async () => {
     for (const width of [1440, 1200]) {
       const { context, page } = await h.newPage({ viewport: { width, height: 900 } })
-      await openAs(page, context, 'halfway')
+      await openAs(h, page, context, 'halfway')
       await sidebar(page).locator('[data-cairn-widget]').waitFor()
       expect(await page.locator('[data-cairn-launcher-button]').count()).toBe(0)
       await context.close()

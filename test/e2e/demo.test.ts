@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startHarness, type Harness } from './harness'
+import { milestone, openAs, sidebar } from './widget-page'
 import { confettiDraws, focusInsideDialog, installConfettiProbe, overallProgress } from './probes'
 
 let h: Harness
@@ -15,19 +16,12 @@ afterAll(async () => {
   await h?.close()
 })
 
-/** The widget in the right sidebar (the launcher's panel may hold a second copy). */
-const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Your progress' })
-const milestone = (page: Page, id: string, state?: string) =>
-  sidebar(page).locator(`[data-cairn-milestone="${id}"]${state ? `[data-state="${state}"]` : ''}`)
-const celebrationDialog = (page: Page) => page.getByRole('dialog', { name: 'You did it!' })
-
-async function openAs(page: Page, context: BrowserContext, persona: Parameters<Harness['usePersona']>[1], fresh = false) {
-  await h.usePersona(context, persona, { fresh })
-  await page.goto('/')
-  // Loaded = the widget has its first snapshot (rows of a finished level are collapsed, so not visible).
-  await sidebar(page).locator('[data-cairn-widget][data-status="ready"]').waitFor()
+/** Opens the demo and waits for the checklist (rows of a finished level are collapsed, so attached, not visible). */
+async function openDemoAs(page: Page, context: BrowserContext, persona: Parameters<Harness['usePersona']>[1], fresh = false) {
+  await openAs(h, page, context, persona, fresh)
   await milestone(page, 'first-project').waitFor({ state: 'attached' })
 }
+const celebrationDialog = (page: Page) => page.getByRole('dialog', { name: 'You did it!' })
 
 /** Reports the three "Getting started" steps through Taskly's backend, as clicks in the product would. */
 async function finishGettingStartedViaBackend(context: BrowserContext) {
@@ -61,7 +55,7 @@ describe('Taskly demo with the Cairn widget', () => {
   test('a new user sees the first project land live, and level 1 ends in a celebration that never repeats', async () => {
     const { context, page } = await h.newPage()
     await installConfettiProbe(page)
-    await openAs(page, context, 'new', true)
+    await openDemoAs(page, context, 'new', true)
     await expect.poll(() => milestone(page, 'first-project').getAttribute('data-state')).toBe('available')
     const before = await overallProgress(page)
     await h.screenshot(page, '01-new-user-empty')
@@ -96,7 +90,7 @@ describe('Taskly demo with the Cairn widget', () => {
   test('with reduced motion the level-up dialog is still announced but no confetti is drawn', async () => {
     const { context, page } = await h.newPage({ reducedMotion: 'reduce' })
     await installConfettiProbe(page)
-    await openAs(page, context, 'new', true)
+    await openDemoAs(page, context, 'new', true)
     await finishGettingStartedViaBackend(context)
 
     const dialog = celebrationDialog(page)
@@ -116,7 +110,7 @@ describe('Taskly demo with the Cairn widget', () => {
 
   test('the widget works with the keyboard alone, and the launcher returns focus when closed', async () => {
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'halfway')
+    await openDemoAs(page, context, 'halfway')
 
     const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
     const tabUntil = async (selector: string) => {
@@ -158,7 +152,7 @@ describe('Taskly demo with the Cairn widget', () => {
 
   test('the benchmark sentence shows for a big segment and stays hidden for a small one', async () => {
     const { context, page } = await h.newPage()
-    await openAs(page, context, 'halfway')
+    await openDemoAs(page, context, 'halfway')
     const benchmark = sidebar(page).getByRole('region', { name: 'How you compare' })
     // Which sentence shows depends on where the persona stands (no ranking below the median); one always does.
     await benchmark.locator('[data-cairn-benchmark]').first().waitFor()
@@ -193,7 +187,7 @@ describe('Taskly demo with the Cairn widget', () => {
 
   test('the demo page has no axe violations', async () => {
     const { context, page } = await h.newPage({ reducedMotion: 'reduce' })
-    await openAs(page, context, 'halfway')
+    await openDemoAs(page, context, 'halfway')
     expect(await axeViolations(page)).toEqual([])
   })
 })
