@@ -1,41 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseProgram, type Criterion, type Program } from '../../src/core'
-
-/** A small valid program; tests break one thing at a time. Index 3 has a window so paths match the docs. */
-function validProgram(): Program {
-  return {
-    id: 'sample',
-    version: '1',
-    title: 'Sample',
-    milestones: [
-      { id: 'first', title: 'First', category: 'onboarding', criterion: { kind: 'count', event: 'created', atLeast: 1 }, badge: 'starter' },
-      { id: 'second', title: 'Second', category: 'adoption', criterion: { kind: 'sum', event: 'paid', property: 'amount', atLeast: 100 } },
-      { id: 'third', title: 'Third', category: 'habit', criterion: { kind: 'streak', event: 'opened', period: 'week', atLeast: 4 } },
-      { id: 'fourth', title: 'Fourth', category: 'habit', criterion: { kind: 'count', event: 'done', atLeast: 3, within: { days: 7 } }, deadline: { days: 14 } },
-    ],
-    levels: [
-      { id: 'one', title: 'One', milestones: ['first', 'second'], unlocks: { badge: 'finisher', features: ['extra'] } },
-      { id: 'two', title: 'Two', milestones: ['third'] },
-    ],
-    badges: [
-      { id: 'starter', title: 'Starter' },
-      { id: 'finisher', title: 'Finisher', icon: '🏁' },
-    ],
-    benchmarks: { segmentBy: ['plan'], minCohort: 10 },
-  }
-}
-
-/** The program as loose JSON so a test can put anything anywhere. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function draft(): any {
-  return structuredClone(validProgram())
-}
-
-function errorsOf(input: unknown) {
-  const result = parseProgram(input)
-  if (result.ok) throw new Error('expected the program to be rejected')
-  return result.errors
-}
+import { parseProgram, type Criterion } from '../../src/core'
+import { draft, errorsOf, validProgram } from './program-drafts'
 
 /** `all` wrapping `all` … around a count leaf, `depth` levels including the leaf. */
 function nested(depth: number): Criterion {
@@ -283,64 +248,5 @@ describe('parseProgram rejects program settings', () => {
     const program = draft()
     delete program.milestones[1].title
     expect(errorsOf(program)).toEqual([{ path: 'milestones[1].title', message: 'must be text or a map from locale to text, such as { "en": "…", "de": "…" }' }])
-  })
-})
-
-describe('time-based milestones, signals and suppression', () => {
-  it('accepts tenure milestones, signals of every kind and suppression rules', () => {
-    const program = draft()
-    program.milestones.push({ id: 'year', title: 'One year', category: 'habit', criterion: { kind: 'tenure', days: 365, from: 'contractStart' } })
-    program.signals = [
-      { id: 'quiet', title: 'Went quiet', unit: 'account', criterion: { kind: 'inactive', days: 14 }, cta: { label: 'Open', href: '/tasks' } },
-      { id: 'drop', title: 'Usage dropped', criterion: { kind: 'usage_drop', event: 'task_completed', days: 7, dropPercent: 50, minBefore: 4 } },
-      { id: 'stuck', title: 'Stalled', criterion: { kind: 'stalled', days: 30 }, eligibility: { traits: { plan: ['team'] } } },
-    ]
-    program.suppress = { traits: { supportCase: ['open'] }, between: [{ start: 'support_case_opened', end: 'support_case_closed' }] }
-    expect(parseProgram(program)).toMatchObject({ ok: true })
-  })
-
-  it('names bad day counts exactly', () => {
-    const program = draft()
-    program.milestones.push({ id: 'soon', title: 'Soon', category: 'habit', criterion: { kind: 'tenure', days: 1.5 } })
-    program.signals = [{ id: 'quiet', title: 'Quiet', criterion: { kind: 'inactive', days: 0 } }]
-    expect(errorsOf(program)).toEqual([
-      { path: 'milestones[4].criterion.days', message: 'must be a positive integer' },
-      { path: 'signals[0].criterion.days', message: 'must be a positive integer' },
-    ])
-  })
-
-  it('says what `from` must hold when it is not a trait name', () => {
-    const program = draft()
-    program.milestones.push({ id: 'year', title: 'One year', category: 'habit', criterion: { kind: 'tenure', days: 365, from: 20250101 } })
-    expect(errorsOf(program)).toEqual([{ path: 'milestones[4].criterion.from', message: 'must be the name of a trait holding an ISO date' }])
-  })
-
-  it('refuses dropPercent outside 1–100 and unknown signal kinds', () => {
-    for (const dropPercent of [0, 100.5, -5, 250]) {
-      const program = draft()
-      program.signals = [{ id: 'drop', title: 'Drop', criterion: { kind: 'usage_drop', days: 7, dropPercent } }]
-      expect(errorsOf(program)).toEqual([{ path: 'signals[0].criterion.dropPercent', message: 'must be a number from 1 to 100' }])
-    }
-    const program = draft()
-    program.signals = [{ id: 'x', title: 'X', criterion: { kind: 'churned', days: 7 } }]
-    expect(errorsOf(program)).toEqual([{ path: 'signals[0].criterion.kind', message: 'is not a known kind' }])
-  })
-
-  it('refuses a suppression window that starts and ends on the same event, or reuses an event of another window', () => {
-    const program = draft()
-    program.suppress = { between: [{ start: 'case_opened', end: 'case_opened' }, { start: 'pause', end: 'resume' }, { start: 'resume', end: 'other' }] }
-    expect(errorsOf(program)).toEqual([
-      { path: 'suppress.between[0].end', message: 'must differ from start: both name "case_opened"' },
-      { path: 'suppress.between[2].start', message: 'event "resume" already opens or closes suppress.between[1]' },
-    ])
-  })
-
-  it('refuses duplicate signal ids', () => {
-    const program = draft()
-    program.signals = [
-      { id: 'quiet', title: 'Quiet', criterion: { kind: 'inactive', days: 7 } },
-      { id: 'quiet', title: 'Quiet again', criterion: { kind: 'stalled', days: 7 } },
-    ]
-    expect(errorsOf(program)).toEqual([{ path: 'signals[1].id', message: 'duplicate id "quiet"' }])
   })
 })
