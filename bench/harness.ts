@@ -29,6 +29,6 @@ export function report(result: BenchResult): void {
   const unit = result.unit ?? 'ms'
   const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2)) + ' ' + unit
   console.log(
-    `${result.name}\n  baseline  ${result.baseline.label}: ${fmt(result.baseline.ms)}\n  candidate ${result.candidate.label}: ${fmt(result.candidate.ms)}\n  ratio     ×${ratio.toFixed(1)} ${ratio >= 1 ? 'better' : 'worse'}${result.note ? `\n  note      ${result.note}` : ''}\n`,
+    `${result.name}\n  baseline  ${result.baseline.label}: ${fmt(result.baseline.ms)}\n  candidate ${result.candidate.label}: ${fmt(result.candidate.ms)}\n  ratio     ${ratio >= 1 ? `×${ratio.toFixed(1)} better` : `×${(1 / ratio).toFixed(1)} worse`}${result.note ? `\n  note      ${result.note}` : ''}\n`,
   )
 }

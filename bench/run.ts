@@ -2,7 +2,7 @@
 // `npm run bench -- engine` runs only the benchmarks whose group matches (`size` needs `npm run build` first).
 import { accountsBenchmarks } from './accounts.bench'
 import { engineBenchmarks } from './engine.bench'
-import { report } from './harness'
+import { report, type BenchResult } from './harness'
 import { programPreviewBenchmarks } from './program-preview.bench'
 import { serverBenchmarks } from './server.bench'
 import { sizeBenchmarks } from './size.bench'
@@ -13,5 +13,8 @@ const groups = {
 const only = process.argv[2]
 for (const [group, benchmarks] of Object.entries(groups)) {
   if (only && group !== only) continue
-  for (const bench of benchmarks) report(await bench())
+    for (const bench of benchmarks) {
+    const results: BenchResult | BenchResult[] = await bench()
+    for (const result of Array.isArray(results) ? results : [results]) report(result)
+  }
 }

@@ -1,46 +1,153 @@
-import { createServer } from '../src/server'
-import { time, type BenchResult } from './harness'
+// `npm run bench -- server`: a real server on localhost (its own process) under autocannon, with 200 open SSE
+// streams, on PGlite and — with CAIRN_BENCH_DATABASE_URL (or CAIRN_TEST_DATABASE_URL) — on Postgres. Baselines in
+// the same run: a trivial Hono route in the server's process, and raw multi-row INSERTs into the same database.
+// BENCH_SECONDS (default 2) is each load run's length, BENCH_ROUNDS (default 3) the repeated rounds for memory,
+// BENCH_ACCOUNTS (default 300: the demo's 839 subjects) the seeded cohort. A default run takes about a minute per database.
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { BenchResult } from './harness'
+import { eventBatch, loadGet, loadIngest, openStream, percentile, type OpenStream } from './load/clients'
+import { API_KEY, type BenchUser, type ChildReply, type ChildRequest, type ChildStart } from './load/protocol'
 
-const API_KEY = 'bench-api-key-0123456789abcdef'
-const SECRET = 'bench-signing-secret-0123456789abcdef'
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 300)
+const STREAMS = 200
+/** Requests per ingest run, by batch size (a count, so a slow server is measured rather than cut off). */
+const INGEST_BATCHES: Record<number, number> = { 1: 200, 100: 12, 500: 8 }
+const PROBES = 20
+const MB = 1024 * 1024
 
-/**
- * Ingest through the real HTTP app on embedded Postgres: one 500-event batch against the same events sent one
- * request at a time — what a host gains by batching (one transaction, one recompute per user).
- */
-export async function batchVsSingleIngest(): Promise<BenchResult> {
-  const server = await createServer({ apiKey: API_KEY, signingSecret: SECRET, memory: true, rateLimit: false })
-  const post = (events: unknown[]) =>
-    server.app.request('/v1/events', {
+/** A request before the bench numbers it. */
+type Unnumbered = ChildRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never
+
+interface Child {
+  port: number
+  helloPort: number
+  users: BenchUser[]
+  subjects: number
+  ask<T extends ChildReply>(request: Unnumbered): Promise<T>
+}
+
+function startChild(start: ChildStart): Promise<Child & { process: ChildProcess }> {
+  const child = fork(fileURLToPath(new URL('./load/server-process.ts', import.meta.url)), [], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: { ...process.env, BENCH_CHILD: JSON.stringify(start) },
+  })
+  let nextId = 0
+  const pending = new Map<number, (reply: ChildReply) => void>()
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)))
+    child.on('message', (reply: ChildReply) => {
+      if (reply.type === 'ready') {
+        resolve({
+          process: child,
+          ...reply,
+          ask: <T extends ChildReply>(request: Unnumbered) =>
+            new Promise<T>((done) => {
+              const id = ++nextId
+              pending.set(id, done as (reply: ChildReply) => void)
+              child.send({ ...request, id })
+            }),
+        })
+      } else pending.get(reply.id)?.(reply)
+    })
+  })
+}
+
+/** Acknowledgement of one event → the `progress` message on its user's stream, `samples` times, one at a time. */
+async function deliveryLatency(url: string, probes: readonly { user: BenchUser; stream: OpenStream }[], samples: number): Promise<number[]> {
+  const latencies: number[] = []
+  for (let i = 0; i < samples; i++) {
+    const { user, stream } = probes[i % probes.length]!
+    const pushed = stream.next()
+    const response = await fetch(`${url}/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events }),
+      body: JSON.stringify({ events: eventBatch(1, [user]) }),
     })
-  let run = 0
-  const batchOf = (size: number) => {
-    run++
-    const now = Date.now()
-    return Array.from({ length: size }, (_, i) => ({
-      id: `r${run}-e${i}`,
-      name: i % 3 === 0 ? 'task_added' : 'task_completed',
-      userId: `bench-user-${run}-${i % 20}`,
-      accountId: `bench-account-${run}`,
-      timestamp: new Date(now - (size - i) * 1000).toISOString(),
-    }))
+    const acked = performance.now()
+    await response.body?.cancel()
+    latencies.push(Math.max(0, (await pushed) - acked))
   }
+  return latencies
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`
+
+async function loadRun(label: string, databaseUrl: string | undefined): Promise<BenchResult[]> {
+  const child = await startChild({ accounts: ACCOUNTS, users: STREAMS, ...(databaseUrl && { databaseUrl }) })
+  const url = `http://127.0.0.1:${child.port}`
+  const hello = `http://127.0.0.1:${child.helloPort}`
+  const where = `${label}, ${child.subjects} subjects, ${STREAMS} open SSE streams`
+  const results: BenchResult[] = []
+  const rss = async () => (await child.ask<Extract<ChildReply, { type: 'rss' }>>({ type: 'rss' })).rss
+  const streams = await Promise.all(child.users.map((user) => openStream(url, user)))
   try {
-    const single = await time(async () => {
-      for (const event of batchOf(500)) await post([event])
-    }, 3, 1)
-    const batched = await time(() => post(batchOf(500)), 3, 1)
-    return {
-      name: 'server: ingest 500 events over 20 users (PGlite, through the HTTP app)',
-      baseline: { label: '500 requests of one event', ms: single },
-      candidate: { label: 'one request of 500 events', ms: batched },
+    const rssStart = await rss()
+    const tokens = child.users.map((user) => user.token)
+    for (const connections of [1, 50, 200]) {
+      const base = await loadGet(hello, '/hello', connections, SECONDS)
+      const progress = await loadGet(url, '/v1/me/progress', connections, SECONDS, tokens)
+      results.push({
+        name: `server: GET /v1/me/progress mean latency at concurrency ${connections} (${where})`,
+        baseline: { label: `hello route, same process (p50 ${ms(base.p50)}, p99 ${ms(base.p99)}, ${base.rps.toFixed(0)} req/s)`, ms: base.mean },
+        candidate: { label: `progress (p50 ${ms(progress.p50)}, p99 ${ms(progress.p99)}, ${progress.rps.toFixed(0)} req/s, ${progress.failures} failed)`, ms: progress.mean },
+        note: 'mean = connections / throughput (autocannon rounds percentiles to whole ms); target ≤ ×3, progress p50 < 10 ms, p99 < 50 ms',
+      })
     }
+
+    // Probes stream for users whose accounts receive no load, so each push they see is their own event's.
+    const probes = child.users.slice(0, PROBES).map((user, i) => ({ user, stream: streams[i]! }))
+    const probeAccounts = new Set(probes.map((p) => p.user.accountId ?? p.user.userId))
+    const loaded = child.users.slice(PROBES).filter((user) => !probeAccounts.has(user.accountId ?? user.userId))
+    const quiet = await deliveryLatency(url, probes, 40)
+    const [busy] = await Promise.all([deliveryLatency(url, probes, 20), loadIngest(url, 100, 4, 10, loaded)])
+    results.push({
+      name: `server: acknowledgement → SSE progress message (${where})`,
+      baseline: { label: 'target p99', ms: 50 },
+      candidate: { label: `p99, quiet (p50 ${ms(percentile(quiet, 50))}; under ingest of 100-event batches p50 ${ms(percentile(busy, 50))}, p99 ${ms(percentile(busy, 99))})`, ms: percentile(quiet, 99) },
+    })
+
+    for (const batch of [1, 100, 500]) {
+      const raw = (await child.ask<Extract<ChildReply, { type: 'raw-insert' }>>({ type: 'raw-insert', batch, seconds: SECONDS })).eventsPerSecond
+      const ingest = await loadIngest(url, batch, 4, INGEST_BATCHES[batch]!, loaded)
+      results.push({
+        name: `server: ingest ${INGEST_BATCHES[batch]} batches of ${batch}, 4 connections (${where})`,
+        baseline: { label: `raw multi-row INSERT, same database (${raw.toFixed(0)} events/s)`, ms: 1e6 / raw },
+        candidate: { label: `POST /v1/events (${ingest.eventsPerSecond.toFixed(0)} events/s, p99 ${ms(ingest.p99)}, ${ingest.failures} failed)`, ms: 1e6 / Math.max(ingest.eventsPerSecond, 1e-6) },
+        unit: 'µs/event',
+        note: 'target ≤ ×3 of raw, ≥ 5,000 events/s in batches of 500',
+      })
+    }
+
+    const rounds: string[] = []
+    const throughput: string[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      const ingest = await loadIngest(url, 500, 4, INGEST_BATCHES[500]!, loaded)
+      await loadGet(url, '/v1/me/progress', 200, SECONDS, tokens)
+      throughput.push(ingest.eventsPerSecond.toFixed(0))
+      rounds.push((await rss() / MB).toFixed(0))
+    }
+    const rssEnd = await rss()
+    results.push({
+      name: `server: resident memory across ${ROUNDS} identical rounds of ingest (500-event batches) + progress at 200 (${where})`,
+      baseline: { label: 'after seeding and opening the streams', ms: rssStart / MB },
+      candidate: { label: `after the last round (each round: ${rounds.join(' → ')} MB; events/s ${throughput.join(' → ')})`, ms: rssEnd / MB },
+      unit: 'MB',
+      note: 'target: flat across rounds',
+    })
+    return results
   } finally {
-    await server.close()
+    for (const stream of streams) stream.close()
+    const exited = new Promise((resolve) => child.process.once('exit', resolve))
+    child.process.send({ type: 'close', id: 0 })
+    await exited
   }
 }
 
-export const serverBenchmarks = [batchVsSingleIngest]
+export const serverLoadPglite = () => loadRun('PGlite', undefined)
+const postgresUrl = process.env.CAIRN_BENCH_DATABASE_URL ?? process.env.CAIRN_TEST_DATABASE_URL
+export const serverLoadPostgres = () => loadRun('Postgres', postgresUrl)
+
+export const serverBenchmarks = postgresUrl ? [serverLoadPglite, serverLoadPostgres] : [serverLoadPglite]
