@@ -10,7 +10,7 @@ export type CairnTheme = 'system' | 'light' | 'dark'
 /** Parts that accept a class through `classNames`. */
 export type CairnPart =
   | 'root' | 'header' | 'checklist' | 'level' | 'levelTrigger' | 'levelContent' | 'milestone' | 'progressBar' | 'progressRing'
-  | 'badgeShelf' | 'badge' | 'benchmarkCard' | 'nextStep' | 'value' | 'digest' | 'launcher' | 'panel' | 'cta' | 'notice'
+  | 'badgeShelf' | 'badge' | 'benchmarkCard' | 'nextStep' | 'value' | 'digest' | 'timeline' | 'timelineMonth' | 'launcher' | 'panel' | 'cta' | 'notice'
 
 export type CairnClassNames = Partial<Record<CairnPart, string>>
 

@@ -22,6 +22,7 @@ export { SignalNudge, useRiskNudge, type SignalNudgeProps } from './components/s
 export { useSuppressed } from './hooks/use-suppressed'
 export { ValueSummary, type ValueSummaryProps } from './components/value-summary'
 export { DigestCard, type DigestCardProps } from './components/digest-card'
+export { AchievementTimeline, type AchievementTimelineProps } from './components/achievement-timeline'
 export { ProgressLauncher, type ProgressLauncherProps } from './components/progress-launcher'
 export { CelebrationLayer, useCelebrations, type CelebrationLayerProps, type CelebrationPolicy, type CelebrationsApi } from './celebrations'
 export { useHoldout } from './hooks/use-holdout'
@@ -36,6 +37,7 @@ export {
   useBadges,
   useBenchmarks,
   useValue,
+  useAchievementHistory,
   type MilestoneView,
   type ProgressSummary,
 } from './hooks/data-hooks'
@@ -43,8 +45,9 @@ export {
 // `localSource` has its own door (`cairn/local`, src/client/local) and German its own (`cairn/locales/de`,
 // src/react/i18n/de.ts): neither belongs in every page's first load.
 export { httpSource, CairnError, type Source, type TrackInput } from '../client'
-export { en, type CairnMessages, type CelebrationMessages, type Formatters } from './i18n'
+export { en, type CairnMessages, type CelebrationMessages, type HistoryMessages, type Formatters } from './i18n'
+export { enHistoryMessages } from './i18n/en-history'
 export type { CairnTheme, CairnClassNames, CairnPart, RenderLink, RenderLinkProps } from './context'
 export type { CairnAnalyticsEvents, CairnAnalyticsEventName, CairnAnalyticsHandler, CairnSubject } from './analytics/types'
-export type { LevelView, Overall, BadgeShelf as BadgeShelfData, CairnStatus, RiskNudge } from '../store'
+export type { LevelView, Overall, BadgeShelf as BadgeShelfData, CairnStatus, RiskNudge, HistoryEntry, HistoryKind, HistoryMonth } from '../store'
 export type { Program, Progress, MeProgress, Milestone, MilestoneProgress, MilestoneState, LevelState, NextStep, Benchmarks, Digest, Celebration } from '../core'

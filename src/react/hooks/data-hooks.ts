@@ -4,6 +4,7 @@ import type { TrackInput } from '../../client'
 import {
   selectBadges,
   selectBenchmarks,
+  selectHistory,
   selectCurrentLevel,
   selectError,
   selectLevels,
@@ -18,6 +19,7 @@ import {
   type BadgeShelf,
   type CairnState,
   type CairnStatus,
+  type HistoryMonth,
   type LevelView,
   type Overall,
 } from '../../store'
@@ -98,4 +100,9 @@ export function useBenchmarks(): Benchmarks | undefined {
 /** Time and money saved so far. */
 export function useValue(): Progress['value'] {
   return useCairnSelector(selectValue)
+}
+
+/** Everything achieved so far (milestones, levels, badges), grouped by month, newest first; empty until loaded. */
+export function useAchievementHistory(): readonly HistoryMonth[] {
+  return useCairnSelector(selectHistory)
 }

@@ -85,3 +85,5 @@ export const deCelebrationMessages: CelebrationMessages = {
   toastDismiss: 'Schließen',
   toastRegion: 'Erfolge',
 }
+
+export { deHistoryMessages } from './de-history'

@@ -4,7 +4,7 @@ import { primaryLanguage } from './locale-tables'
 // loaded with import() when a provider asks for it. English celebration strings (./en-celebrations) are imported
 // by the lazy celebration chunk alone, so the barrel leaves them out too.
 export { en } from './en'
-export type { CairnMessages, CelebrationMessages, StepPhase } from './types'
+export type { CairnMessages, CelebrationMessages, HistoryMessages, StepPhase } from './types'
 export { getFormatters, type Formatters } from './format'
 export { coversAll, primaryLanguage, useLocaleTables, withOverrides, type LocaleTables } from './locale-tables'
 

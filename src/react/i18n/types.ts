@@ -125,3 +125,15 @@ export interface CelebrationMessages {
   /** Accessible name of the toast region. */
   toastRegion: string
 }
+
+/**
+ * The strings of `<AchievementTimeline>` beyond the widget's own (its entries reuse the digest's past-tense
+ * lines). Apart from `CairnMessages` so the widget's first load never carries them; override any subset
+ * with `<AchievementTimeline messages={…}>`.
+ */
+export interface HistoryMessages {
+  /** Heading of the timeline: "Your milestones over time". */
+  heading: string
+  /** Shown before anything is achieved; says what will appear, never that nothing was done. */
+  empty: string
+}
