@@ -36,7 +36,7 @@ export const Empty: Story = {
 export const AFew: Story = {
   parameters: apiParameters({ progress: valueSummary }),
   play: async ({ canvasElement }) => {
-    await waitForText('[data-cairn-timeline-month] h4', /november 2026/i, canvasElement)
+    await waitForText('[data-cairn-timeline-month] h3', /november 2026/i, canvasElement)
     await waitForText('[data-cairn-timeline-entry][data-kind="level"]', /completed getting started/i, canvasElement)
   },
 }
@@ -45,7 +45,7 @@ export const AFew: Story = {
 export const AYearOfHistory: Story = {
   play: async ({ canvasElement }) => {
     await playUntilState('timeline', 'ready')({ canvasElement })
-    const months = [...canvasElement.querySelectorAll('[data-cairn-timeline-month] h4')].map((heading) => heading.textContent)
+    const months = [...canvasElement.querySelectorAll('[data-cairn-timeline-month] h3')].map((heading) => heading.textContent)
     await expect(months[0]).toBe('November 2026')
     await expect(months.at(-1)).toBe('October 2025')
     await waitForText('[data-cairn-timeline-entry="one-year"]', /one year with taskly/i, canvasElement)
@@ -56,7 +56,7 @@ export const AYearOfHistory: Story = {
 export const OldestFirst: Story = {
   args: { order: 'oldest' },
   play: async ({ canvasElement }) => {
-    const first = await waitForElement('[data-cairn-timeline-month] h4', canvasElement)
+    const first = await waitForElement('[data-cairn-timeline-month] h3', canvasElement)
     await expect(first).toHaveTextContent('October 2025')
   },
 }
@@ -68,7 +68,7 @@ export const Dark: Story = { globals: { theme: 'dark' } }
 export const German: Story = {
   globals: { locale: 'de' },
   play: async ({ canvasElement }) => {
-    await waitForText('[data-cairn-timeline-month] h4', /^Oktober 2025$/, canvasElement)
+    await waitForText('[data-cairn-timeline-month] h3', /^Oktober 2025$/, canvasElement)
     await waitForText('[data-cairn-timeline-entry][data-kind="badge"]', /Abzeichen/, canvasElement)
   },
 }

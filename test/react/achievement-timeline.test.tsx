@@ -17,7 +17,7 @@ const history = () =>
   )
 
 const timeline = () => screen.findByRole('region', { name: 'Your milestones over time' })
-const monthTitles = (region: HTMLElement) => within(region).getAllByRole('heading', { level: 4 }).map((heading) => heading.textContent)
+const monthTitles = (region: HTMLElement) => within(region).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)
 const lines = (list: HTMLElement) => within(list).getAllByRole('listitem').map((item) => item.textContent)
 
 describe('AchievementTimeline', () => {
@@ -26,9 +26,9 @@ describe('AchievementTimeline', () => {
     const region = await timeline()
     await waitFor(() => expect(monthTitles(region)).toEqual(['December 2026', 'November 2026', 'October 2026']))
     const november = within(region).getByRole('region', { name: 'November 2026' })
-    expect(lines(within(november).getByRole('list'))).toEqual(['Nov 2Completed Getting started', 'Nov 2Earned the Organized badge', 'Nov 2Added 5 tasks'])
+    expect(lines(within(november).getByRole('list'))).toEqual(['Nov 2 Completed Getting started', 'Nov 2 Earned the Organized badge', 'Nov 2 Added 5 tasks'])
     const october = within(region).getByRole('region', { name: 'October 2026' })
-    expect(lines(within(october).getByRole('list'))).toEqual(['Oct 30Invited a teammate', 'Oct 28Created your first project'])
+    expect(lines(within(october).getByRole('list'))).toEqual(['Oct 30 Invited a teammate', 'Oct 28 Created your first project'])
     // A milestone without a past-tense title reads "Achieved: …"
     expect(within(region).getByRole('region', { name: 'December 2026' })).toHaveTextContent('Achieved: 30 days with Taskly')
   })
@@ -45,7 +45,7 @@ describe('AchievementTimeline', () => {
     const region = await timeline()
     await waitFor(() => expect(monthTitles(region)).toEqual(['October 2026', 'November 2026', 'December 2026']))
     const november = within(region).getByRole('region', { name: 'November 2026' })
-    expect(lines(within(november).getByRole('list'))).toEqual(['Nov 2Added 5 tasks', 'Nov 2Earned the Organized badge', 'Nov 2Completed Getting started'])
+    expect(lines(within(november).getByRole('list'))).toEqual(['Nov 2 Added 5 tasks', 'Nov 2 Earned the Organized badge', 'Nov 2 Completed Getting started'])
   })
 
   it('says kindly what will appear before anything is achieved, with no empty list', async () => {
@@ -73,7 +73,7 @@ describe('AchievementTimeline', () => {
     const region = await screen.findByRole('region', { name: 'Deine Meilensteine im Zeitverlauf' })
     await waitFor(() => expect(monthTitles(region)).toEqual(['Dezember 2026', 'November 2026', 'Oktober 2026']))
     const november = within(region).getByRole('region', { name: 'November 2026' })
-    expect(lines(within(november).getByRole('list'))[0]).toBe('2. Nov.„Getting started“ abgeschlossen')
+    expect(lines(within(november).getByRole('list'))[0]).toBe('2. Nov. „Getting started“ abgeschlossen')
   })
 
   it('takes overrides for its own strings', async () => {

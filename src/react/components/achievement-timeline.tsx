@@ -76,22 +76,25 @@ export const AchievementTimeline = forwardRef<HTMLElement, AchievementTimelinePr
 
   return (
     <section ref={ref} data-cairn-timeline="" data-state={state} aria-labelledby={headingId} aria-busy={state === 'loading' || !localeReady ? true : undefined} {...root}>
-      <h3 id={headingId} data-cairn-card-title="">
+      {/* h2 and h3: a timeline is a page's section of its own (a dashboard), not a card inside the widget panel. */}
+      <h2 id={headingId} data-cairn-card-title="">
         {text.heading}
-      </h3>
+      </h2>
       {/* Until the locale's strings arrive the entries would read in English for a moment: wait (aria-busy). */}
       {localeReady && state === 'loading' && <p data-cairn-card-detail="">{messages.loading}</p>}
       {localeReady && state === 'error' && <ErrorNotice stale={false} />}
       {state === 'empty' && <p data-cairn-card-detail="">{text.empty}</p>}
       {localeReady && months.map(({ month, entries }) => (
         <section key={month} data-cairn-timeline-month={month} aria-labelledby={`${headingId}-${month}`} className={monthClass}>
-          <h4 id={`${headingId}-${month}`}>{dates.month(month)}</h4>
+          <h3 id={`${headingId}-${month}`} data-cairn-title="">
+            {dates.month(month)}
+          </h3>
           <ul>
             {entries.map((entry) => (
               <li key={`${entry.kind}:${entry.id}`} data-cairn-timeline-entry={entry.id} data-kind={entry.kind}>
                 <time dateTime={entry.at} data-cairn-card-detail="">
                   {dates.day(entry.at)}
-                </time>
+                </time>{' '}
                 <span dir="auto">{entryText(entry, messages)}</span>
               </li>
             ))}
