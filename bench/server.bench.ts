@@ -2,7 +2,8 @@
 // streams, on PGlite and — with CAIRN_BENCH_DATABASE_URL (or CAIRN_TEST_DATABASE_URL) — on Postgres. Baselines in
 // the same run: a trivial Hono route in the server's process, and raw multi-row INSERTs into the same database.
 // BENCH_SECONDS (default 2) is each load run's length, BENCH_ROUNDS (default 3) the repeated rounds for memory,
-// BENCH_ACCOUNTS (default 300: the demo's 839 subjects) the seeded cohort. A default run takes about a minute per database.
+// BENCH_ACCOUNTS (default 300: the demo's 839 subjects) the seeded cohort; BENCH_SERVER_FLAGS adds Node flags to the
+// server process (`--cpu-prof --cpu-prof-dir=.prof` to profile it). A default run takes about a minute per database.
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { BenchResult } from './harness'
@@ -31,7 +32,7 @@ interface Child {
 
 function startChild(start: ChildStart): Promise<Child & { process: ChildProcess }> {
   const child = fork(fileURLToPath(new URL('./load/server-process.ts', import.meta.url)), [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, BENCH_CHILD: JSON.stringify(start) },
   })
   let nextId = 0

@@ -6,7 +6,7 @@ import { median, percentileAmong } from './stats'
 /** Below this many comparable accounts a benchmark says more about individuals than about a group, so none is shown. */
 export const DEFAULT_MIN_COHORT = 10
 
-const DAY_MS = 24 * 60 * 60 * 1000
+export const DAY_MS = 24 * 60 * 60 * 1000
 /** In the first day a single click moves a subject across the whole cohort: a rank then says nothing yet. */
 export const MIN_STAGE_FOR_PERCENTILE_MS = DAY_MS
 /** A rank of 0 or 100 claims "behind everyone" / "ahead of everyone"; one more team would prove it wrong. */
@@ -101,12 +101,12 @@ export function computeBenchmarks(input: ComputeBenchmarksInput): Benchmarks | u
 }
 
 /** The subject's own account (or the subject itself) is never its own peer. */
-function isSameParty(a: Subject, b: Subject): boolean {
+export function isSameParty(a: Subject, b: Subject): boolean {
   return a.userId === b.userId || (a.accountId !== undefined && a.accountId === b.accountId)
 }
 
 /** Program milestones achieved (and still eligible) no later than `cutoffMs`. */
-function achievedCount(program: Program, progress: Progress, cutoffMs: number): number {
+export function achievedCount(program: Program, progress: Progress, cutoffMs: number): number {
   return program.milestones.filter((m) => achievedBy(progress, m.id, cutoffMs)).length
 }
 

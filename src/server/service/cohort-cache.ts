@@ -1,28 +1,62 @@
-import type { CohortMember, Program } from '../../core'
-import { loadCohort, type Storage } from '../storage'
+import { createCohortDistribution, type Benchmarks, type CohortDistribution, type CohortMember, type Program, type Progress, type Subject } from '../../core'
+import { compareKeys, loadCohortChanges, type Storage } from '../storage'
 
-/** Benchmarks move slowly; re-reading every subject on each widget load would not. */
+/** Benchmarks move slowly; re-reading what changed on each widget load would not. */
 export const COHORT_TTL_MS = 30_000
 
 /**
- * The benchmark population, one member per account (its most advanced user, as "teams like yours"
- * compares teams), reloaded at most every `ttlMs`.
+ * A transaction that started before the latest change seen may commit after it was read: every refresh re-reads
+ * this much before that change too (re-reading a row is harmless).
  */
-export function createCohortCache(program: Program, storage: Storage, ttlMs = COHORT_TTL_MS): { get(now: Date): Promise<CohortMember[]> } {
-  let loadedAt = -Infinity
-  let loading: Promise<CohortMember[]> | undefined
-  let cohort: CohortMember[] = []
+const COMMIT_OVERLAP_MS = 60_000
+
+/** The benchmark population and the answers drawn from it. */
+export interface CohortCache {
+  /** `computeBenchmarks` for one subject against the cohort (refreshed at most every `ttlMs`), in O(milestones × log n). */
+  benchmarks(program: Program, subject: Subject, progress: Progress, now: Date): Promise<Benchmarks | undefined>
+}
+
+/**
+ * The benchmark population, one member per account (its most advanced user, as "teams like yours" compares teams).
+ * Loaded once, then refreshed at most every `ttlMs` by reading only the subjects whose progress or traits changed
+ * since (from this process or any other); the prepared distribution is rebuilt only when something did.
+ */
+export function createCohortCache(programId: string, storage: Storage, ttlMs = COHORT_TTL_MS): CohortCache {
+  const members = new Map<string, CohortMember>()
+  let latest: string | undefined
+  let refreshedAt = -Infinity
+  let refreshing: Promise<void> | undefined
+  let distributions = new Map<Program, CohortDistribution>()
+
+  const refresh = async (now: Date) => {
+    const since = latest === undefined ? undefined : new Date(Date.parse(latest) - COMMIT_OVERLAP_MS).toISOString()
+    const changes = await loadCohortChanges(storage, programId, since)
+    latest = changes.latest
+    refreshedAt = now.getTime()
+    let changed = false
+    for (const row of changes.rows) {
+      const known = members.get(row.subject.userId)
+      if (known && JSON.stringify(known) === JSON.stringify(row)) continue
+      members.set(row.subject.userId, row)
+      changed = true
+    }
+    if (changed) distributions = new Map()
+  }
+
   return {
-    async get(now) {
-      if (now.getTime() - loadedAt < ttlMs) return cohort
-      loading ??= loadCohort(storage, program.id)
-        .then((rows) => {
-          cohort = onePerAccount(rows)
-          loadedAt = now.getTime()
-          return cohort
-        })
-        .finally(() => (loading = undefined))
-      return loading
+    async benchmarks(program, subject, progress, now) {
+      if (now.getTime() - refreshedAt >= ttlMs) {
+        refreshing ??= refresh(now).finally(() => (refreshing = undefined))
+        await refreshing
+      }
+      let distribution = distributions.get(program)
+      if (!distribution) {
+        // In user id order, so an account's representative among equally advanced users does not depend on arrival.
+        const ordered = [...members.values()].sort((a, b) => compareKeys(a.subject.userId, b.subject.userId))
+        distribution = createCohortDistribution(program, onePerAccount(ordered))
+        distributions.set(program, distribution)
+      }
+      return distribution.benchmarks(subject, progress, now)
     },
   }
 }

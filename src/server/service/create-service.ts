@@ -1,5 +1,5 @@
 import {
-  buildDigest, digestPeriodStart, computeBenchmarks, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations,
+  buildDigest, digestPeriodStart, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations,
   type LocalizedProgram, type MeProgress, type Program, type Progress, type Subject,
 } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
@@ -90,7 +90,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
     await enqueueDeliveries(tx, programId, events)
   }, (at) => scheduler?.noteChange(at))
-  const cohort = createCohortCache(active.current(), storage, options.cohortTtlMs)
+  const cohort = createCohortCache(programId, storage, options.cohortTtlMs)
   const listeners = new Map<string, Set<{ listener: (progress: MeProgress) => void; locale: string | undefined }>>()
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
@@ -133,7 +133,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     const program = await active.fresh()
     const assigner = assignerFor(program)
     const { subject, progress } = await plainProgress(userId, now)
-    const benchmarks = computeBenchmarks({ program, subject, progress, cohort: await cohort.get(now), now })
+    const benchmarks = await cohort.benchmarks(program, subject, progress, now)
     // The holdout is evaluated like everyone (so lift can be measured) but is shown nothing: the flag tells the widget.
     const holdout = program.experiment !== undefined && (await assigner.forSubjects(storage, [subject])).get(userId)?.holdout === true
     if (holdout) return { ...progress, celebrations: [], holdout: true }

@@ -70,3 +70,19 @@ export async function loadCohort(q: Queryable, programId: string): Promise<Cohor
     [programId],
   )
 }
+
+/**
+ * Subjects whose subject or progress row changed after `since` (every subject with progress when undefined), and the
+ * latest change seen: a cohort kept in memory re-reads only what moved.
+ */
+export async function loadCohortChanges(q: Queryable, programId: string, since: string | undefined): Promise<{ rows: CohortRow[]; latest: string | undefined }> {
+  const rows = await q.query<CohortRow & { changed_at: string }>(
+    `SELECT s.payload AS subject, p.snapshot AS progress, to_char(greatest(s.updated_at, p.updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_at
+       FROM subjects s JOIN progress p ON p.program_id = s.program_id AND p.user_id = s.user_id
+      WHERE s.program_id = $1 AND ($2::timestamptz IS NULL OR s.updated_at > $2::timestamptz OR p.updated_at > $2::timestamptz)`,
+    [programId, since ?? null],
+  )
+  let latest = since
+  for (const row of rows) if (latest === undefined || row.changed_at > latest) latest = row.changed_at
+  return { rows: rows.map(({ subject, progress }) => ({ subject, progress })), latest }
+}

@@ -46,6 +46,25 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
     expect((await service.progress('me-ent', NOW)).benchmarks).toBeUndefined()
   })
 
+  it('sees accounts and trait changes written after its first load, by itself or by another process on the same database', async () => {
+    const program = tinyProgram()
+    service = await suite.start(program, { cohortTtlMs: 0 })
+    const signedUp = '2026-02-01T00:00:00.000Z'
+    for (let i = 0; i < 2; i++) await addAccount(`team-${i}`, 'team', signedUp, [{ name: 'did_a', day: 1 }])
+    await addAccount('me', 'team', signedUp, [])
+    expect((await service.progress('me', NOW)).benchmarks).toBeUndefined() // two peers, three needed
+
+    const mine = service
+    service = await suite.start(program, { cohortTtlMs: 0 }) // another process
+    await addAccount('team-2', 'team', signedUp, [{ name: 'did_a', day: 1 }])
+    await addAccount('ent-0', 'enterprise', signedUp, [])
+    expect((await mine.progress('me', NOW)).benchmarks).toMatchObject({ cohortSize: 3, typicalAchievedAtStage: 1 })
+
+    // An account moving segment leaves the old one.
+    await service.upsertSubject('team-2', { signedUpAt: signedUp, accountId: 'acct-team-2', traits: { plan: 'enterprise' } })
+    expect((await mine.progress('me', NOW)).benchmarks).toBeUndefined()
+  })
+
   it('gives no rank to someone who signed up less than a day ago, however much they did', async () => {
     service = await suite.start(tinyProgram(), { cohortTtlMs: 0 })
     for (let i = 0; i < 3; i++) await addAccount(`team-${i}`, 'team', '2026-02-01T00:00:00.000Z', [])
