@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { every } from 'hono/combine'
 import { cors } from 'hono/cors'
 import { apiKeyMatcher } from './auth/api-key'
-import { requireApiKey, requireUserToken, type AuthSettings } from './auth/middleware'
+import { requireApiKey, requireStreamCredential, requireUserToken, type AuthSettings } from './auth/middleware'
 import { secretKey } from './auth/user-token'
 import type { AppEnv } from './http/app-env'
 import { createErrorHandler, handleNotFound, logErrorSafely, type ErrorLogger } from './http/error-handlers'
@@ -18,10 +18,12 @@ import { registerProgramRoute } from './routes/program'
 import { registerProgramVersionRoutes } from './routes/program-versions'
 import type { RouteDeps } from './routes/route-deps'
 import { registerStreamRoute } from './routes/stream'
+import { registerStreamTicketRoute } from './routes/stream-ticket'
 import { registerSubjectRoute } from './routes/subjects'
 import { registerWebhookRoutes } from './routes/webhooks'
 import { registerAccountsRoute } from './routes/accounts'
 import { registerShareRoutes } from './routes/shares'
+import { DEFAULT_STREAM_TICKET_TTL_S } from './service'
 import type { CairnService } from './service-types'
 
 /** How the version history names the API key when `CAIRN_API_KEY_LABEL` is unset. */
@@ -54,6 +56,8 @@ export interface AppOptions {
   corsOrigins?: string | string[]
   /** Milliseconds between SSE heartbeats. @default 15000 */
   heartbeatMs?: number
+  /** Seconds a stream ticket (`POST /v1/me/stream-ticket`) stays valid for opening one stream. @default 60 */
+  streamTicketTtlS?: number
   /** Receives unexpected errors (the client only sees a generic 500). @default error class, code and stack frames on stderr — never messages or payloads */
   log?: ErrorLogger
   /** Who the API key stands for in the program version history. @default 'api key' */
@@ -112,18 +116,19 @@ export function createApp(options: AppOptions): CairnApp {
     now,
     guards: {
       user: every(requireUserToken(auth), ...rate, ensureSubject),
-      stream: every(requireUserToken(auth, { allowQueryToken: true }), ...rate, ensureSubject),
+      stream: every(requireStreamCredential(auth, (ticket) => service.streamTickets.redeem(ticket, now())), ...rate, ensureSubject),
       userReadOnly: every(requireUserToken(auth), ...rate),
       apiKey: every(requireApiKey(auth), ...rate),
     },
     streams,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    streamTicketTtlS: options.streamTicketTtlS ?? DEFAULT_STREAM_TICKET_TTL_S,
     log,
     apiKeyLabel: options.apiKeyLabel ?? DEFAULT_API_KEY_LABEL,
     ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl.replace(/\/+$/, '') }),
   }
   for (const register of [
-    registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute,
+    registerHealthRoute, registerOpenApiRoute, registerProgramRoute, registerMeRoutes, registerStreamRoute, registerStreamTicketRoute,
     registerEventsRoute, registerSubjectRoute, registerInsightsRoute, registerExperimentRoute, registerWebhookRoutes, registerAccountsRoute,
     registerShareRoutes,
     registerProgramVersionRoutes,

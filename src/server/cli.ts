@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     tokenMaxLifetimeS: config.tokenMaxLifetimeS,
+    streamTicketTtlS: config.streamTicketTtlS,
     trustProxy: config.trustProxy,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
     onSeeded: (seeded) => console.log(`[cairn] seeded the demo: ${seeded.accounts} accounts, ${seeded.users} users, ${seeded.events} events`),

@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { demoProgramSource, parseProgram, type LocalizedProgram } from '../core'
 import { DEFAULT_MAX_TOKEN_LIFETIME_S, MIN_SECRET_LENGTH } from './auth/user-token'
+import { DEFAULT_STREAM_TICKET_TTL_S } from './service'
 import { DEFAULT_API_KEY_PER_MINUTE, DEFAULT_AUTH_FAILURES_PER_MINUTE, DEFAULT_USER_PER_MINUTE, type RateLimitOptions } from './http/rate-limit'
 
 /** The port the API listens on when `PORT` is unset. */
 export const DEFAULT_PORT = 8787
 /** Where the embedded database lives when `CAIRN_DATA_DIR` is unset (relative to the working directory). */
 export const DEFAULT_DATA_DIR = '.cairn/data'
+
+/** A stream ticket is meant to be used at once; one living longer than an hour is a token in a URL again. */
+const MAX_STREAM_TICKET_TTL_S = 3600
 
 /** A guessable API key is no key; 24 characters of a random token is the floor we accept. */
 const MIN_API_KEY_LENGTH = 24
@@ -30,6 +34,8 @@ export interface ServerConfig {
   rateLimit: RateLimitOptions | false
   /** `CAIRN_TOKEN_MAX_LIFETIME_S`: the longest user token lifetime accepted. @default 86400 */
   tokenMaxLifetimeS: number
+  /** `CAIRN_STREAM_TICKET_TTL_S`: seconds a stream ticket stays valid (1–3600). @default 60 */
+  streamTicketTtlS: number
   /** `CAIRN_TRUST_PROXY=1`: client addresses come from `X-Forwarded-For`. @default false */
   trustProxy: boolean
   /** `CAIRN_PUBLIC_URL`: the address people reach this server at, used in share links. @default unset: the request's own origin */
@@ -50,7 +56,7 @@ type Env = Record<string, string | undefined>
 
 /**
  * Reads `PORT`, `DATABASE_URL`, `CAIRN_DATA_DIR`, `CAIRN_API_KEY`, `CAIRN_SIGNING_SECRET`, `CAIRN_PROGRAM`,
- * `CAIRN_SEED`, `CAIRN_CORS_ORIGINS`, the `CAIRN_RATE_LIMIT_*` limits, `CAIRN_TOKEN_MAX_LIFETIME_S`, `CAIRN_TRUST_PROXY` and `CAIRN_PUBLIC_URL`. Outside production, missing secrets are generated for this run;
+ * `CAIRN_SEED`, `CAIRN_CORS_ORIGINS`, the `CAIRN_RATE_LIMIT_*` limits, `CAIRN_TOKEN_MAX_LIFETIME_S`, `CAIRN_STREAM_TICKET_TTL_S`, `CAIRN_TRUST_PROXY` and `CAIRN_PUBLIC_URL`. Outside production, missing secrets are generated for this run;
  * with `NODE_ENV=production` they are required. Throws `ConfigError` listing every problem.
  */
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -80,6 +86,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   if (!allOff && Object.values(perMinute).some((n) => n === 0)) problems.push('Rate limits are switched off together: set all CAIRN_RATE_LIMIT_* to 0, or none.')
   const tokenMaxLifetimeS = limit('CAIRN_TOKEN_MAX_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S)
   if (tokenMaxLifetimeS === 0) problems.push('CAIRN_TOKEN_MAX_LIFETIME_S must be at least 1.')
+  const streamTicketTtlS = limit('CAIRN_STREAM_TICKET_TTL_S', DEFAULT_STREAM_TICKET_TTL_S)
+  if (streamTicketTtlS === 0 || streamTicketTtlS > MAX_STREAM_TICKET_TTL_S) {
+    problems.push(`CAIRN_STREAM_TICKET_TTL_S must be between 1 and ${MAX_STREAM_TICKET_TTL_S} seconds, got "${env.CAIRN_STREAM_TICKET_TTL_S}".`)
+  }
   let program: LocalizedProgram = demoProgramSource
   if (env.CAIRN_PROGRAM) {
     try {
@@ -103,6 +113,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     corsOrigins: origins.length > 0 ? origins : '*',
     rateLimit: allOff ? false : perMinute,
     tokenMaxLifetimeS,
+    streamTicketTtlS,
     trustProxy: env.CAIRN_TRUST_PROXY === '1',
     ...(publicUrl !== undefined && { publicUrl }),
     generated,

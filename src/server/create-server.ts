@@ -49,6 +49,8 @@ export interface CreateServerOptions {
   corsOrigins?: string | string[]
   /** Milliseconds between SSE heartbeats. @default 15000 */
   heartbeatMs?: number
+  /** Seconds a stream ticket stays valid for opening one stream. @default 60 (the CLI reads `CAIRN_STREAM_TICKET_TTL_S`) */
+  streamTicketTtlS?: number
   /** Recompute and push progress that changes with time alone (see `createService`). @default true */
   scheduler?: boolean | SchedulerOptions
   /** Receives unexpected errors. @default console.error */
@@ -103,6 +105,7 @@ export async function createServer(options: CreateServerOptions): Promise<CairnS
     ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
     ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
     ...(options.heartbeatMs !== undefined && { heartbeatMs: options.heartbeatMs }),
+    ...(options.streamTicketTtlS !== undefined && { streamTicketTtlS: options.streamTicketTtlS }),
     ...(options.log && { log: options.log }),
     apiKeyLabel: options.apiKeyLabel ?? (process.env.CAIRN_API_KEY_LABEL?.trim() || DEFAULT_API_KEY_LABEL),
   })

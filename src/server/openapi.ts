@@ -5,7 +5,7 @@ import {
   ProgressSchema, PublishedVersionSchema, SubjectSchema,
 } from '../core'
 import {
-  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, ShareSchema, SubjectUpsertSchema,
+  ClientEventBatchSchema, ErrorSchema, EventBatchSchema, HealthSchema, IngestResultSchema, ShareSchema, StreamTicketSchema, SubjectUpsertSchema,
 } from './http/response-schemas'
 import { ShareRequestSchema } from './service/shares'
 import { DeliverySchema, RegisteredWebhookSchema, WebhookEventSchema, WebhookRegistrationSchema, WebhookSchema } from './webhooks'
@@ -21,7 +21,7 @@ const COMPONENTS = {
   Insights: InsightsSchema, ExperimentInsights: ExperimentInsightsSchema, Health: HealthSchema, Error: ErrorSchema,
   AccountsPage: AccountsPageSchema,
   WebhookRegistration: WebhookRegistrationSchema, Webhook: WebhookSchema, RegisteredWebhook: RegisteredWebhookSchema,
-  ShareRequest: ShareRequestSchema, Share: ShareSchema,
+  ShareRequest: ShareRequestSchema, Share: ShareSchema, StreamTicket: StreamTicketSchema,
   WebhookList: z.array(WebhookSchema), Delivery: DeliverySchema, DeliveryList: z.array(DeliverySchema), WebhookEvent: WebhookEventSchema,
   ProgramVersions: ProgramVersionsSchema, PublishedVersion: PublishedVersionSchema, ProgramPreview: ProgramPreviewSchema,
 } satisfies Record<string, z.ZodMiniType>
@@ -90,8 +90,16 @@ const PATHS: JsonObject = {
     get: operation('getMyProgress', "The user's progress, benchmarks and pending celebrations", USER, { '200': json('MeProgress', 'Progress') }),
   },
   '/v1/me/stream': {
-    get: operation('streamMyProgress', 'Live progress (Server-Sent Events: `event: progress`, data = MeProgress)', [{ userToken: [] }, { tokenQuery: [] }], {
+    get: operation('streamMyProgress', 'Live progress (Server-Sent Events: `event: progress`, data = MeProgress)', [{ userToken: [] }, { streamTicket: [] }, { tokenQuery: [] }], {
       '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+    }, {
+      description:
+        'EventSource cannot send headers: pass a single-use `?ticket=` from POST /v1/me/stream-ticket. 401 invalid_ticket, ticket_expired or ticket_used when it cannot be used. `?token=` is still accepted but puts the user token in URLs (and access logs).',
+    }),
+  },
+  '/v1/me/stream-ticket': {
+    post: operation('createStreamTicket', 'A short-lived single-use ticket that opens one GET /v1/me/stream?ticket= (so the user token stays out of URLs)', USER, {
+      '201': json('StreamTicket', 'The ticket and when it expires (CAIRN_STREAM_TICKET_TTL_S, 60 s by default)'),
     }),
   },
   '/v1/me/events': {
@@ -222,7 +230,8 @@ export function openApiDocument(): JsonObject {
       securitySchemes: {
         userToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Short-lived user token (HS256) from createUserToken' },
         apiKey: { type: 'http', scheme: 'bearer', description: 'CAIRN_API_KEY, server to server only' },
-        tokenQuery: { type: 'apiKey', in: 'query', name: 'token', description: 'User token as a query parameter (SSE stream only)' },
+        streamTicket: { type: 'apiKey', in: 'query', name: 'ticket', description: 'Single-use stream ticket from POST /v1/me/stream-ticket (SSE stream only)' },
+        tokenQuery: { type: 'apiKey', in: 'query', name: 'token', description: 'User token as a query parameter (SSE stream only; prefer streamTicket: URLs end up in logs)' },
       },
     },
   }

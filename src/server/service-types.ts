@@ -4,6 +4,7 @@ import type { CairnEvent, Digest, ExperimentInsights, Insights, LocalizedProgram
 import type { WebhookAdmin } from './webhooks'
 import type { AccountsPage, AccountsQuery } from './service/accounts'
 import type { ShareAdmin } from './service/shares'
+import type { StreamTicketAdmin } from './service/stream-tickets'
 
 export interface IngestResult {
   accepted: number
@@ -80,6 +81,8 @@ export interface CairnService {
   readonly webhooks: WebhookAdmin
   /** Public share links (DESIGN §7.5): create for an achievement, revoke, look up for the share page. */
   readonly shares: ShareAdmin
+  /** Single-use tickets for the SSE stream (`POST /v1/me/stream-ticket`), stored so any process can redeem them. */
+  readonly streamTickets: StreamTicketAdmin
   /** Storage reachable? */
   health(): Promise<boolean>
   /** Waits for in-flight writes, stops listeners and closes storage. */

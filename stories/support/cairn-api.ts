@@ -46,8 +46,10 @@ export function cairnApi(options: CairnApiOptions = {}): CairnApi {
   const seen: string[] = []
 
   const handlers = ({ token }: { token: string }): readonly RequestHandler[] => {
+    // The stream is opened with a ticket (`POST /v1/me/stream-ticket`), never the token; one per story is enough here.
+    const ticket = `ticket-for-${token}`
     const mine = (request: Request) =>
-      request.headers.get('Authorization') === `Bearer ${token}` || new URL(request.url).searchParams.get('token') === token
+      request.headers.get('Authorization') === `Bearer ${token}` || new URL(request.url).searchParams.get('ticket') === ticket
     const live = options.live ?? createLiveStream()
     let progressRequests = 0
     let digestRequests = 0
@@ -69,6 +71,11 @@ export function cairnApi(options: CairnApiOptions = {}): CairnApi {
           return apiError(500, 'internal', 'The progress service is unavailable')
         }
         return HttpResponse.json(progress)
+      }),
+
+      http.post('*/v1/me/stream-ticket', ({ request }) => {
+        if (!mine(request)) return
+        return HttpResponse.json({ ticket, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })
       }),
 
       http.get('*/v1/me/stream', ({ request }) => {

@@ -37,8 +37,9 @@ export function fakeEventSourceClass() {
       this.emit('error')
     }
 
-    get token() {
-      return new URL(this.url).searchParams.get('token')
+    /** The single-use stream ticket the URL carries. */
+    get ticket() {
+      return new URL(this.url).searchParams.get('ticket')
     }
 
     private emit(type: string, data?: string) {

@@ -27,6 +27,19 @@ function progressEndpoint() {
   return polls
 }
 
+/** Serves single-use stream tickets (`ticket-1`, `ticket-2`, …) and remembers the credential each was asked with. */
+function ticketEndpoint(answer?: (n: number) => Response | undefined) {
+  const askedWith: (string | null)[] = []
+  server.use(
+    http.post(`${BASE_URL}/v1/me/stream-ticket`, ({ request }) => {
+      askedWith.push(request.headers.get('Authorization'))
+      const n = askedWith.length
+      return answer?.(n) ?? HttpResponse.json({ ticket: `ticket-${n}`, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })
+    }),
+  )
+  return askedWith
+}
+
 /** Lets pending promises and msw's in-process responses settle without moving the clock. */
 const settle = async () => {
   for (let i = 0; i < 10; i++) await vi.advanceTimersByTimeAsync(0)
@@ -46,12 +59,19 @@ describe('httpSource live updates over SSE', () => {
     vi.useRealTimers()
   })
 
-  it('opens the stream with the token in the URL and delivers validated progress events', async () => {
+  beforeEach(() => {
+    ticketEndpoint()
+  })
+
+  it('opens the stream with a single-use ticket in the URL, never the token, and delivers validated progress events', async () => {
     const es = fake()
+    const asked = ticketEndpoint()
     const { spy, received } = listener()
     make(es.FakeEventSource).subscribe(spy)
     await settle()
-    expect(es.latest().url).toBe(`${BASE_URL}/v1/me/stream?token=token-1`)
+    expect(asked).toEqual(['Bearer token-1']) // the token travels in a header
+    expect(es.latest().url).toBe(`${BASE_URL}/v1/me/stream?ticket=ticket-1`)
+    expect(es.latest().url).not.toMatch(/token/)
     es.latest().open()
     es.latest().send(meProgress({ unlockedFeatures: ['templates'] }))
     expect(received).toHaveLength(1)
@@ -72,8 +92,9 @@ describe('httpSource live updates over SSE', () => {
     expect(es.latest().closed).toBe(false)
   })
 
-  it('reconnects after a backoff with a fresh token and catches up on what it missed', async () => {
+  it('reconnects after a backoff with a fresh ticket and catches up on what it missed', async () => {
     const es = fake()
+    const asked = ticketEndpoint()
     const polls = progressEndpoint()
     const { spy, received, errors } = listener()
     make(es.FakeEventSource).subscribe(spy)
@@ -88,7 +109,8 @@ describe('httpSource live updates over SSE', () => {
     await vi.advanceTimersByTimeAsync(1)
     await settle()
     expect(es.instances).toHaveLength(2)
-    expect(es.latest().token).toBe('token-2')
+    expect(es.latest().ticket).toBe('ticket-2') // the first one is used up
+    expect(asked).toHaveLength(2)
 
     es.latest().open()
     await settle()
@@ -114,6 +136,35 @@ describe('httpSource live updates over SSE', () => {
     expect(polls).toHaveLength(2)
     expect(received).toHaveLength(2)
     expect(es.instances).toHaveLength(SSE_FAILURES_BEFORE_POLLING) // no more stream attempts
+  })
+
+  it('gets a fresh token when the ticket request is refused with 401, and connects with the new ticket', async () => {
+    const es = fake()
+    const asked = ticketEndpoint((n) => (n === 1 ? HttpResponse.json({ error: { code: 'token_expired', message: 'The user token has expired.' } }, { status: 401 }) : undefined))
+    const { spy, errors } = listener()
+    make(es.FakeEventSource).subscribe(spy)
+    await settle()
+    expect(asked).toEqual(['Bearer token-1', 'Bearer token-2'])
+    expect(es.instances).toHaveLength(1)
+    expect(es.latest().ticket).toBe('ticket-2')
+    expect(errors).toEqual([])
+  })
+
+  it('counts a ticket that cannot be had as a failed connection: it backs off, retries, and polls in the end', async () => {
+    const es = fake()
+    const polls = progressEndpoint()
+    const asked = ticketEndpoint(() => HttpResponse.json({ error: { code: 'not_found', message: 'No such route.' } }, { status: 404 }))
+    const { spy, errors } = listener()
+    make(es.FakeEventSource).subscribe(spy)
+    for (let i = 0; i < SSE_FAILURES_BEFORE_POLLING; i++) {
+      await settle()
+      await vi.advanceTimersByTimeAsync(15_000)
+    }
+    await settle()
+    expect(asked).toHaveLength(SSE_FAILURES_BEFORE_POLLING)
+    expect(errors.map((e) => (e as { status?: number }).status)).toEqual(Array(SSE_FAILURES_BEFORE_POLLING).fill(404))
+    expect(es.instances).toHaveLength(0) // never a stream with the token in its URL instead
+    expect(polls.length).toBeGreaterThanOrEqual(1)
   })
 
   it('shares one stream between subscribers and closes it when the last one leaves', async () => {

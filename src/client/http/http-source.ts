@@ -7,7 +7,7 @@ import { startLive, type EventSourceConstructor } from './live'
 import { createHttpClient } from './request'
 import { DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
 import { createTokenProvider } from './token'
-import { validateDigest, validateIngestResult, validateMeProgress } from '../validate'
+import { validateDigest, validateIngestResult, validateMeProgress, validateStreamTicket } from '../validate'
 
 /** Polling every 30 s keeps a widget without SSE fresh enough while costing the API almost nothing. */
 export const DEFAULT_POLL_INTERVAL_MS = 30_000
@@ -65,8 +65,9 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
     stopLive = startLive({
       mode: live,
       EventSource: options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource,
-      streamUrl: (value) => `${baseUrl}/v1/me/stream?token=${encodeURIComponent(value)}`,
-      token,
+      // The user token stays in headers: in the URL it would sit in every access log the stream passes.
+      streamUrl: async (signal) =>
+        `${baseUrl}/v1/me/stream?ticket=${encodeURIComponent(validateStreamTicket((await client.request('/v1/me/stream-ticket', { method: 'POST', signal })).body))}`,
       fetchProgress,
       pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       retry,

@@ -2,7 +2,6 @@ import type { MeProgress } from '../../core'
 import { isAbortError } from '../abort'
 import { CairnError } from '../source'
 import { backoffDelay, type RetryOptions } from './retry'
-import type { TokenProvider } from './token'
 import { validateMeProgress } from '../validate'
 
 /** The part of the browser's EventSource the live connection uses, so tests and polyfills can stand in. */
@@ -22,9 +21,11 @@ export interface LiveOptions {
   mode: 'sse' | 'poll'
   /** Undefined where the platform has none (Node, old browsers): we poll instead. */
   EventSource: EventSourceConstructor | undefined
-  /** EventSource cannot send headers, so the token travels in the URL. */
-  streamUrl(token: string): string
-  token: TokenProvider
+  /**
+   * The URL of one stream connection, carrying a fresh single-use ticket (`POST /v1/me/stream-ticket`, which
+   * refreshes the token on 401): EventSource cannot send headers, and a used ticket in a log is worth nothing.
+   */
+  streamUrl(signal: AbortSignal): Promise<string>
   fetchProgress(signal: AbortSignal): Promise<MeProgress>
   pollIntervalMs: number
   retry: RetryOptions
@@ -36,8 +37,8 @@ export interface LiveOptions {
 }
 
 /**
- * Keeps progress live: SSE `progress` events, reconnecting with backoff (and a fresh token, since an expired
- * one looks like any other stream failure), then polling `GET /v1/me/progress` when SSE is missing or keeps
+ * Keeps progress live: SSE `progress` events, reconnecting with backoff (each connection with a fresh ticket:
+ * a used one cannot open another stream, which is why the browser's own reconnects are never left to run), then polling `GET /v1/me/progress` when SSE is missing or keeps
  * failing. Returns a stop function that clears every timer, closes the stream and aborts any poll.
  */
 export function startLive(options: LiveOptions): () => void {
@@ -85,9 +86,9 @@ export function startLive(options: LiveOptions): () => void {
   }
 
   const connect = async () => {
-    let token: string
+    let url: string
     try {
-      token = failures === 0 ? await options.token.get() : await options.token.refresh(await options.token.get())
+      url = await options.streamUrl(controller.signal)
     } catch (error) {
       report(error)
       failures++
@@ -95,7 +96,7 @@ export function startLive(options: LiveOptions): () => void {
     }
     if (stopped) return
     const EventSourceImpl = options.EventSource!
-    const source = new EventSourceImpl(options.streamUrl(token))
+    const source = new EventSourceImpl(url)
     stream = source
     source.addEventListener('open', () => {
       if (stream !== source) return
@@ -109,7 +110,7 @@ export function startLive(options: LiveOptions): () => void {
     })
     source.addEventListener('error', () => {
       if (stream !== source) return
-      // We own reconnection (the browser's own gives up on HTTP errors and never refreshes the token).
+      // We own reconnection: the browser's own would resend the used ticket (and gives up on HTTP errors).
       source.close()
       stream = undefined
       failures++

@@ -1,4 +1,4 @@
-import { arr, num, obj, str, type Check, type Infer } from './check'
+import { arr, num, obj, str, text, type Check, type Infer } from './check'
 
 const rejection = obj({ index: num, error: obj({ code: str, message: str }) })
 
@@ -11,3 +11,6 @@ const apiError = { code: str, message: str }
 /** The API's `{ error: { code, message, details? } }`. */
 export type ApiErrorBody = Infer<typeof apiError> & { details?: unknown }
 export const errorBodyCheck: Check<{ error: ApiErrorBody }> = obj({ error: obj(apiError) })
+
+/** `POST /v1/me/stream-ticket` → `{ ticket }` (its `expiresAt` is not needed: the ticket is used at once). */
+export const streamTicketCheck: Check<{ ticket: string }> = obj({ ticket: text })

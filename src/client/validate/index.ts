@@ -4,7 +4,7 @@
 import type { Digest, MeProgress, Program } from '../../core'
 import type { CairnError } from '../source'
 import { validate, validateLeavingOut, type Check } from './check'
-import { errorBodyCheck, ingestResultCheck, type ApiErrorBody, type IngestResult } from './api'
+import { errorBodyCheck, ingestResultCheck, streamTicketCheck, type ApiErrorBody, type IngestResult } from './api'
 import { digestCheck } from './digest'
 import { programCheck } from './program'
 import { meProgressCheck } from './progress'
@@ -35,6 +35,9 @@ export const validateDigest: (body: unknown, onLeftOut?: LeftOutReporter) => Dig
 
 /** `POST /v1/me/events` → `{ accepted, duplicates, rejected }`. */
 export const validateIngestResult = (body: unknown): IngestResult => validate(ingestResultCheck, body, 'The server sent an invalid ingest result')
+
+/** `POST /v1/me/stream-ticket` → the ticket. */
+export const validateStreamTicket = (body: unknown): string => validate(streamTicketCheck, body, 'The server sent an invalid ticket').ticket
 
 /** The API's `{ error: { code, message, details? } }`, or undefined for anything else (HTML pages, proxies…). */
 export function readErrorBody(body: unknown): ApiErrorBody | undefined {

@@ -2,6 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import { ApiError } from '../http/errors'
 import { clientAddress, type FailedAuthLimiter } from '../http/rate-limit'
+import type { TokenSubject } from '../service-types'
+import type { TicketRedemption } from '../storage'
 import { isSignedUserToken, TokenError, verifyUserToken } from './user-token'
 
 /** What the auth middleware needs to tell the two credentials apart. */
@@ -21,26 +23,51 @@ export interface AuthSettings {
 
 const REALM = 'Bearer realm="cairn"'
 
+/** Requires a user token (`Authorization: Bearer <jwt>`) and stores its claims as `c.var.user`. */
+export function requireUserToken(settings: AuthSettings): MiddlewareHandler<AppEnv> {
+  return guarded(settings, (c) => authenticateUser(c, settings, bearer(c)))
+}
+
+/** Redeems a stream ticket: the claims it was issued for, or why it cannot be used. */
+export type StreamTicketRedeemer = (ticket: string) => Promise<TicketRedemption<TokenSubject>>
+
+const TICKET_REFUSALS: Record<'unknown' | 'expired' | 'used', [code: string, message: string]> = {
+  unknown: ['invalid_ticket', 'The stream ticket is not valid here; ask for a new one with POST /v1/me/stream-ticket.'],
+  expired: ['ticket_expired', 'The stream ticket has expired; ask for a new one with POST /v1/me/stream-ticket just before connecting.'],
+  used: ['ticket_used', 'The stream ticket was already used (each opens one stream); ask for a new one with POST /v1/me/stream-ticket.'],
+}
+
 /**
- * Requires a user token (`Authorization: Bearer <jwt>`) and stores its claims as `c.var.user`.
- * `allowQueryToken` also accepts `?token=` — only for SSE, where EventSource cannot send headers.
+ * The SSE stream's credential, stored as `c.var.user` like a token's claims: a user token in the
+ * `Authorization` header; else a single-use `?ticket=` from `POST /v1/me/stream-ticket` (what the widget
+ * sends, since EventSource cannot send headers); else `?token=` (still accepted, but it puts the token in URLs).
  */
-export function requireUserToken(settings: AuthSettings, options: { allowQueryToken?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function requireStreamCredential(settings: AuthSettings, redeem: StreamTicketRedeemer): MiddlewareHandler<AppEnv> {
   return guarded(settings, async (c) => {
-    const token = bearer(c) ?? (options.allowQueryToken ? c.req.query('token') || undefined : undefined)
-    if (token === undefined) throw unauthorized('missing_credential', 'A user token is required (Authorization: Bearer <token>).')
-    if (settings.apiKeyMatches(token)) {
-      throw new ApiError(403, 'wrong_credential', 'This route takes a user token, not the API key.')
-    }
-    try {
-      const user = await verifyUserToken(token, settings.signingKey, settings.now(), settings.maxTokenLifetimeS)
-      c.set('user', user)
-      c.set('credential', { kind: 'user', userId: user.userId })
-    } catch (error) {
-      if (error instanceof TokenError) throw unauthorized(error.code, error.message)
-      throw error
-    }
+    const header = bearer(c)
+    const ticket = header === undefined ? c.req.query('ticket') : undefined
+    if (ticket === undefined) return authenticateUser(c, settings, header ?? (c.req.query('token') || undefined))
+    const redeemed = await redeem(ticket)
+    if (!redeemed.ok) throw unauthorized(...TICKET_REFUSALS[redeemed.reason])
+    c.set('user', redeemed.claims)
+    c.set('credential', { kind: 'user', userId: redeemed.claims.userId })
   })
+}
+
+/** Verifies a user token and stores its claims; the API key or a bad token is refused. */
+async function authenticateUser(c: Context<AppEnv>, settings: AuthSettings, token: string | undefined): Promise<void> {
+  if (token === undefined) throw unauthorized('missing_credential', 'A user token is required (Authorization: Bearer <token>).')
+  if (settings.apiKeyMatches(token)) {
+    throw new ApiError(403, 'wrong_credential', 'This route takes a user token, not the API key.')
+  }
+  try {
+    const user = await verifyUserToken(token, settings.signingKey, settings.now(), settings.maxTokenLifetimeS)
+    c.set('user', user)
+    c.set('credential', { kind: 'user', userId: user.userId })
+  } catch (error) {
+    if (error instanceof TokenError) throw unauthorized(error.code, error.message)
+    throw error
+  }
 }
 
 /** Requires the server-to-server API key (`Authorization: Bearer <CAIRN_API_KEY>`). */

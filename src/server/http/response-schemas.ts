@@ -2,6 +2,7 @@
 // bottom keep them equal to the TypeScript contract in service-types.ts.
 import * as z from 'zod/mini'
 import { EventSchema, SubjectSchema } from '../../core'
+import type { IssuedStreamTicket } from '../service'
 import type { IngestResult } from '../service-types'
 import { MAX_CLIENT_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH } from './event-batch'
 
@@ -22,6 +23,9 @@ export const IngestResultSchema = z.object({
 /** `POST /v1/me/shares` answer: the unguessable id and the public page. */
 export const ShareSchema = z.object({ id: z.string(), url: z.string() })
 
+/** `POST /v1/me/stream-ticket` answer: a single-use ticket for `GET /v1/me/stream?ticket=`. */
+export const StreamTicketSchema = z.object({ ticket: z.string(), expiresAt: z.iso.datetime() })
+
 export const HealthSchema = z.object({ ok: z.boolean(), storage: z.enum(['up', 'down']) })
 
 /** `POST /v1/events` body. */
@@ -38,3 +42,4 @@ export const SubjectUpsertSchema = z.omit(SubjectSchema, { userId: true })
 // Compile-time: the zod shapes and the service contract describe the same data.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const _ingestMatches: Same<z.infer<typeof IngestResultSchema>, IngestResult> = true
+const _ticketMatches: Same<z.infer<typeof StreamTicketSchema>, IssuedStreamTicket> = true

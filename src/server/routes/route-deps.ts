@@ -11,7 +11,7 @@ export interface RouteDeps {
   guards: {
     /** User token in the Authorization header, rate limit, subject ensured from the claims. */
     user: MiddlewareHandler<AppEnv>
-    /** As `user`, but `?token=` is accepted too (EventSource cannot send headers). */
+    /** As `user`, but a single-use `?ticket=` (or, still, `?token=`) is accepted too: EventSource cannot send headers. */
     stream: MiddlewareHandler<AppEnv>
     /** User token and rate limit, without touching the subject (the program is the same for everyone). */
     userReadOnly: MiddlewareHandler<AppEnv>
@@ -21,6 +21,8 @@ export interface RouteDeps {
   streams: StreamRegistry
   /** Who the API key stands for in the version history (`CAIRN_API_KEY_LABEL`). */
   apiKeyLabel: string
+  /** Seconds a stream ticket stays valid (`CAIRN_STREAM_TICKET_TTL_S`). */
+  streamTicketTtlS: number
   /** Milliseconds between SSE heartbeat comments. */
   heartbeatMs: number
   log: (error: unknown, context: { method: string; path: string }) => void

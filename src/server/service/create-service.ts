@@ -20,6 +20,7 @@ import { previewProgram } from './program-preview'
 import { createProgramVersions } from './program-versions'
 import { createProgressKeeper } from './progress-keeper'
 import { createShareAdmin } from './shares'
+import { createStreamTickets } from './stream-tickets'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
 import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
@@ -277,6 +278,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     },
     accounts: async (query, now) => accountsViewFor(await active.fresh()).page(query, now),
     webhooks: createWebhookAdmin(storage, programId, allowPrivateTargets, clock),
+    streamTickets: createStreamTickets(storage, programId),
     get shares() {
       return sharesFor(active.current())
     },

@@ -13,6 +13,7 @@ export { readAssignments, recordAssignments, type AssignmentRow } from './assign
 export { retainedUnits } from './retention'
 export { StorageUnavailableError, UnstorableInputError, isOutage, retryConflicts } from './failures'
 export { insertShare, findShare, revokeShare, type StoredShare } from './shares-table'
+export { insertStreamTicket, redeemStreamTicket, pruneStreamTickets, type TicketRedemption } from './stream-tickets-table'
 export {
   insertVersion, replaceVersion, findVersion, listVersions, latestPublished, recordActivation, activeVersion, listActivations,
   readCarried, writeCarried, allSubjectIds, loadPopulation, type StoredVersion, type StoredActivation, type PreviewMember,

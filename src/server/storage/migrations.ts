@@ -186,6 +186,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'stream tickets',
+    // Short-lived single-use tickets for GET /v1/me/stream?ticket= (see ARCHITECTURE.md, "Stream tickets"). Only a
+    // SHA-256 of the ticket is stored; claims are the verified user token's, so the stream authenticates as it did.
+    sql: `
+      CREATE TABLE stream_tickets (
+        program_id  text        NOT NULL,
+        ticket_hash text        NOT NULL,
+        claims      jsonb       NOT NULL,
+        expires_at  timestamptz NOT NULL,
+        used_at     timestamptz,
+        PRIMARY KEY (program_id, ticket_hash)
+      );
+      CREATE INDEX stream_tickets_expiry ON stream_tickets (program_id, expires_at)
+    `,
+  },
 ]
 
 /**

@@ -18,6 +18,8 @@ async function routes(): Promise<[string, string, RequestInit][]> {
     ['widget events', '/v1/me/events', { method: 'POST', headers: user, body: JSON.stringify({ events: [event(userId, 'feature_used', { properties: { feature: 'x' } })] }) }],
     ['celebration seen', '/v1/me/celebrations/milestone:x/seen', { method: 'POST', headers: user }],
     ['stream', '/v1/me/stream', { headers: user }],
+    ['stream ticket', '/v1/me/stream-ticket', { method: 'POST', headers: user }],
+    ['stream by ticket', `/v1/me/stream?ticket=${'t'.repeat(43)}`, {}],
     ['events', '/v1/events', { method: 'POST', headers: bearer(API_KEY), body: JSON.stringify({ events: [event(userId, 'task_added')] }) }],
     ['subjects', `/v1/subjects/${userId}`, { method: 'PUT', headers: bearer(API_KEY), body: '{"signedUpAt":"2026-03-01T00:00:00Z"}' }],
     ['insights', '/v1/insights', { headers: bearer(API_KEY) }],

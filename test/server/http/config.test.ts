@@ -66,6 +66,13 @@ describe('loadConfig', () => {
     expect(problems[0]).toContain('milestones[0].criterion.kind')
   })
 
+  it('reads the stream ticket lifetime (60 s by default) and refuses 0 or more than an hour', () => {
+    expect(loadConfig(SECRETS).streamTicketTtlS).toBe(60)
+    expect(loadConfig({ ...SECRETS, CAIRN_STREAM_TICKET_TTL_S: '15' }).streamTicketTtlS).toBe(15)
+    expect(problemsOf({ ...SECRETS, CAIRN_STREAM_TICKET_TTL_S: '0' })).toEqual(['CAIRN_STREAM_TICKET_TTL_S must be between 1 and 3600 seconds, got "0".'])
+    expect(problemsOf({ ...SECRETS, CAIRN_STREAM_TICKET_TTL_S: '86400' })).toEqual(['CAIRN_STREAM_TICKET_TTL_S must be between 1 and 3600 seconds, got "86400".'])
+  })
+
   it('reports an unreadable CAIRN_PROGRAM file', () => {
     expect(problemsOf({ ...SECRETS, CAIRN_PROGRAM: join(tmpdir(), 'does-not-exist', 'p.json') })[0]).toMatch(/cannot read/)
   })
