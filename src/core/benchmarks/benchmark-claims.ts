@@ -49,3 +49,18 @@ export function benchmarkClaims({ benchmarks, achieved, nextStepId }: BenchmarkC
   if (typical > 0 || achieved > 0) claims.stage = { typical, yours: achieved }
   return claims
 }
+
+/** Below this a whole-number percentage would read "0%" for a badge someone has earned: say nothing instead. */
+const SMALLEST_CLAIM = 1
+
+/**
+ * The whole percentage "Earned by N% of teams like yours" may show for `earnedShare`, or undefined when no
+ * honest whole number exists: nobody has earned it yet, or so few that it rounds to 0%. Never 100% unless every
+ * peer has it (99.6% reads 99%).
+ */
+export function badgeRarityPercent(earnedShare: number | undefined): number | undefined {
+  if (earnedShare === undefined || !(earnedShare > 0)) return undefined
+  const percent = Math.round(earnedShare * 100)
+  if (percent < SMALLEST_CLAIM) return undefined
+  return percent === 100 && earnedShare < 1 ? 99 : Math.min(100, percent)
+}

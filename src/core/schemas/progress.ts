@@ -84,6 +84,11 @@ export const BenchmarksSchema = z.object({
     z.string(),
     z.object({ achievedShare: count, medianDaysToAchieve: z.optional(z.nullable(count)) }),
   ),
+  /**
+   * Badge rarity, by badge id: `earnedShare` (0–1) of the cohort that has earned the badge. Same cohort and
+   * k threshold as the rest (absent with the benchmarks below `minCohort`). Optional for older servers.
+   */
+  badges: z.optional(z.record(z.string(), z.object({ earnedShare: count }))),
 })
 export type Benchmarks = z.infer<typeof BenchmarksSchema>
 

@@ -1,4 +1,7 @@
-import { createCohortDistribution, type Benchmarks, type CohortDistribution, type CohortMember, type Program, type Progress, type Subject } from '../../core'
+import {
+  createBadgeRarityIndex, createCohortDistribution, type BadgeRarityIndex, type Benchmarks, type CohortDistribution, type CohortMember, type Program,
+  type Progress, type Subject,
+} from '../../core'
 import { compareKeys, loadCohortChanges, type Storage } from '../storage'
 
 /** Benchmarks move slowly; re-reading what changed on each widget load would not. */
@@ -12,7 +15,10 @@ const COMMIT_OVERLAP_MS = 60_000
 
 /** The benchmark population and the answers drawn from it. */
 export interface CohortCache {
-  /** `computeBenchmarks` for one subject against the cohort (refreshed at most every `ttlMs`), in O(milestones × log n). */
+  /**
+   * `computeBenchmarks` for one subject against the cohort (refreshed at most every `ttlMs`), in O(milestones × log n),
+   * with badge rarity (`badges`) from the same cohort in O(badges + log n).
+   */
   benchmarks(program: Program, subject: Subject, progress: Progress, now: Date): Promise<Benchmarks | undefined>
 }
 
@@ -26,7 +32,7 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   let latest: string | undefined
   let refreshedAt = -Infinity
   let refreshing: Promise<void> | undefined
-  let distributions = new Map<Program, CohortDistribution>()
+  let distributions = new Map<Program, { distribution: CohortDistribution; rarity: BadgeRarityIndex }>()
 
   const refresh = async (now: Date) => {
     const since = latest === undefined ? undefined : new Date(Date.parse(latest) - COMMIT_OVERLAP_MS).toISOString()
@@ -49,14 +55,16 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
         refreshing ??= refresh(now).finally(() => (refreshing = undefined))
         await refreshing
       }
-      let distribution = distributions.get(program)
-      if (!distribution) {
+      let prepared = distributions.get(program)
+      if (!prepared) {
         // In user id order, so an account's representative among equally advanced users does not depend on arrival.
-        const ordered = [...members.values()].sort((a, b) => compareKeys(a.subject.userId, b.subject.userId))
-        distribution = createCohortDistribution(program, onePerAccount(ordered))
-        distributions.set(program, distribution)
+        const ordered = onePerAccount([...members.values()].sort((a, b) => compareKeys(a.subject.userId, b.subject.userId)))
+        prepared = { distribution: createCohortDistribution(program, ordered), rarity: createBadgeRarityIndex(program, ordered) }
+        distributions.set(program, prepared)
       }
-      return distribution.benchmarks(subject, progress, now)
+      const benchmarks = prepared.distribution.benchmarks(subject, progress, now)
+      const badges = benchmarks && prepared.rarity.shares(subject, now)
+      return badges ? { ...benchmarks, badges } : benchmarks
     },
   }
 }
