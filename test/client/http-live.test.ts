@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { httpSource, SSE_FAILURES_BEFORE_POLLING, type HttpSourceOptions, type SourceListener } from '../../src/client'
 import type { MeProgress } from '../../src/core'
 import { fakeEventSourceClass } from './fake-event-source'
@@ -45,6 +45,12 @@ const settle = async () => {
   for (let i = 0; i < 10; i++) await vi.advanceTimersByTimeAsync(0)
 }
 
+// The live connection's code arrives with import() on the first subscription; load it once up front so the
+// fake-timer steps below wait on the connection, never on a module read from disk.
+beforeAll(async () => {
+  await import('../../src/client/http/live')
+})
+
 describe('httpSource live updates over SSE', () => {
   let tokens: number
   const fake = () => fakeEventSourceClass()
@@ -76,6 +82,13 @@ describe('httpSource live updates over SSE', () => {
     es.latest().send(meProgress({ unlockedFeatures: ['templates'] }))
     expect(received).toHaveLength(1)
     expect(received[0]!.unlockedFeatures).toEqual(['templates'])
+  })
+
+  it('opens no stream when the last subscriber leaves before the live code has arrived', async () => {
+    const es = fake()
+    make(es.FakeEventSource).subscribe(listener().spy)()
+    await settle()
+    expect(es.instances).toHaveLength(0)
   })
 
   it('reports a garbage event as invalid_response and keeps listening', async () => {

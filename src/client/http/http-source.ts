@@ -1,16 +1,34 @@
 import type { Digest } from '../../core'
+import { isAbortError } from '../abort'
 import { ListenerSet } from '../listeners'
 import { CairnError, type Source } from '../source'
 import { eventFromInput } from '../track-input'
 import { createProgramLoader } from './etag'
-import { startLive, type EventSourceConstructor } from './live'
+import type { EventSourceConstructor } from './live'
 import { createHttpClient } from './request'
-import { DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
+import { backoffDelay, DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
 import { createTokenProvider } from './token'
 import { validateDigest, validateIngestResult, validateMeProgress, validateStreamTicket } from '../validate'
 
 /** Polling every 30 s keeps a widget without SSE fresh enough while costing the API almost nothing. */
 export const DEFAULT_POLL_INTERVAL_MS = 30_000
+
+/**
+ * Stream failures in a row (without one successful open between) before we give up on SSE and poll:
+ * some proxies buffer or block event streams, and then every reconnect fails the same way.
+ */
+export const SSE_FAILURES_BEFORE_POLLING = 3
+
+/** A live update's data as progress: JSON, then the same checks as `GET /v1/me/progress`. */
+function parseLiveUpdate(data: unknown, onLeftOut: (error: Error) => void) {
+  let json: unknown
+  try {
+    json = JSON.parse(String(data))
+  } catch {
+    throw new CairnError('invalid_response', 'A live update was not valid JSON')
+  }
+  return validateMeProgress(json, onLeftOut)
+}
 
 export interface HttpSourceOptions {
   /** Where the Cairn API lives, e.g. `https://cairn.example.com` (no `/v1`). */
@@ -60,22 +78,40 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
   let stopLive: (() => void) | null = null
   const live = options.live ?? 'sse'
 
+  // The live connection's code arrives with the first subscription (see live.ts); stopping before it has
+  // arrived means it never starts.
   const startLiveUpdates = () => {
     if (live === false || stopLive || lifetime.signal.aborted) return
-    stopLive = startLive({
-      mode: live,
-      EventSource: options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource,
-      // The user token stays in headers: in the URL it would sit in every access log the stream passes.
-      streamUrl: async (signal) =>
-        `${baseUrl}/v1/me/stream?ticket=${encodeURIComponent(validateStreamTicket((await client.request('/v1/me/stream-ticket', { method: 'POST', signal })).body))}`,
-      fetchProgress,
-      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-      retry,
-      random: deps.random,
-      onProgress: (progress) => listeners.progress(progress),
-      onError: (error) => listeners.error(error),
-      onWarning: warnListeners,
-    })
+    let stopped = false
+    let stop: (() => void) | undefined
+    stopLive = () => {
+      stopped = true
+      stop?.()
+    }
+    import('./live').then(
+      ({ startLive }) => {
+        if (stopped) return
+        stop = startLive({
+          mode: live,
+          EventSource: options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource,
+          // The user token stays in headers: in the URL it would sit in every access log the stream passes.
+          streamUrl: async (signal) =>
+            `${baseUrl}/v1/me/stream?ticket=${encodeURIComponent(validateStreamTicket((await client.request('/v1/me/stream-ticket', { method: 'POST', signal })).body))}`,
+          fetchProgress,
+          pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+          failuresBeforePolling: SSE_FAILURES_BEFORE_POLLING,
+          backoff: (attempt) => backoffDelay(attempt, retry, deps.random),
+          parse: (data) => parseLiveUpdate(data, warnListeners),
+          networkError: (message) => new CairnError('network', message),
+          isAbortError,
+          onProgress: (progress) => listeners.progress(progress),
+          onError: (error) => listeners.error(error),
+        })
+      },
+      (error: unknown) => {
+        if (!stopped) listeners.error(new CairnError('network', 'Live updates could not start (their code did not load)', undefined, error))
+      },
+    )
   }
   const stopLiveUpdates = () => {
     stopLive?.()

@@ -1,8 +1,8 @@
 import type { MeProgress } from '../../core'
-import { isAbortError } from '../abort'
-import { CairnError } from '../source'
-import { backoffDelay, type RetryOptions } from './retry'
-import { validateMeProgress } from '../validate'
+
+// Loaded with import() on the first subscription (`httpSource`), after the first render's requests are on
+// their way. It imports nothing at run time: what it shares with the always loaded client (errors, validation,
+// backoff) comes in through `LiveOptions`, since a shared import would put a shared chunk in every first load.
 
 /** The part of the browser's EventSource the live connection uses, so tests and polyfills can stand in. */
 export interface EventSourceLike {
@@ -10,12 +10,6 @@ export interface EventSourceLike {
   close(): void
 }
 export type EventSourceConstructor = new (url: string) => EventSourceLike
-
-/**
- * Stream failures in a row (without one successful open between) before we give up on SSE and poll:
- * some proxies buffer or block event streams, and then every reconnect fails the same way.
- */
-export const SSE_FAILURES_BEFORE_POLLING = 3
 
 export interface LiveOptions {
   mode: 'sse' | 'poll'
@@ -28,12 +22,18 @@ export interface LiveOptions {
   streamUrl(signal: AbortSignal): Promise<string>
   fetchProgress(signal: AbortSignal): Promise<MeProgress>
   pollIntervalMs: number
-  retry: RetryOptions
-  random: () => number
+  /** Stream failures in a row before polling instead (`SSE_FAILURES_BEFORE_POLLING`). */
+  failuresBeforePolling: number
+  /** Wait before reconnect attempt `attempt` (0-based): the client's backoff with jitter. */
+  backoff(attempt: number): number
+  /** A live update's data as validated progress; throws a `CairnError('invalid_response')` when it is not. */
+  parse(data: unknown): MeProgress
+  /** A `CairnError('network')` with `message`. */
+  networkError(message: string): Error
+  /** True for errors that only mean "cancelled" (never reported). */
+  isAbortError(error: unknown): boolean
   onProgress(progress: MeProgress): void
   onError(error: Error): void
-  /** A part of an update was left out (an unsafe link); the rest was delivered. */
-  onWarning(error: Error): void
 }
 
 /**
@@ -50,8 +50,8 @@ export function startLive(options: LiveOptions): () => void {
   let hasOpened = false
 
   const report = (error: unknown) => {
-    if (stopped || isAbortError(error)) return
-    options.onError(error instanceof Error ? error : new CairnError('network', String(error)))
+    if (stopped || options.isAbortError(error)) return
+    options.onError(error instanceof Error ? error : options.networkError(String(error)))
   }
   const after = (ms: number, run: () => void) => {
     clearTimeout(timer)
@@ -66,14 +66,8 @@ export function startLive(options: LiveOptions): () => void {
   }
 
   const receive = (data: unknown) => {
-    let json: unknown
     try {
-      json = JSON.parse(String(data))
-    } catch {
-      return report(new CairnError('invalid_response', 'A live update was not valid JSON'))
-    }
-    try {
-      options.onProgress(validateMeProgress(json, options.onWarning))
+      options.onProgress(options.parse(data))
     } catch (error) {
       report(error)
     }
@@ -81,8 +75,8 @@ export function startLive(options: LiveOptions): () => void {
 
   const reconnectOrPoll = () => {
     if (stopped) return
-    if (failures >= SSE_FAILURES_BEFORE_POLLING) return poll(true)
-    after(backoffDelay(failures - 1, options.retry, options.random), () => void connect())
+    if (failures >= options.failuresBeforePolling) return poll(true)
+    after(options.backoff(failures - 1), () => void connect())
   }
 
   const connect = async () => {
@@ -114,7 +108,7 @@ export function startLive(options: LiveOptions): () => void {
       source.close()
       stream = undefined
       failures++
-      report(new CairnError('network', 'Live updates were interrupted; reconnecting'))
+      report(options.networkError('Live updates were interrupted; reconnecting'))
       reconnectOrPoll()
     })
   }
