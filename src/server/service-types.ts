@@ -62,7 +62,8 @@ export interface CairnService {
    * user-token batch to that user's own events; `onlyClientTrackable` to events of `clientTrackable` milestones.
    */
   ingest(events: readonly unknown[], options: { now: Date; onlyUserId?: string; onlyClientTrackable?: boolean }): Promise<IngestResult>
-  upsertSubject(userId: string, body: unknown): Promise<Subject>
+  /** Validates and stores a subject, then brings its progress up to date at `options.now` (@default the clock's now). */
+  upsertSubject(userId: string, body: unknown, options?: { now?: Date }): Promise<Subject>
   /** Ensures the subject from a verified token exists (claims win over stored traits), then returns it. */
   subjectFromToken(claims: TokenSubject): Promise<Subject>
   /** Progress with its program text (next steps, celebrations) in `locale`. @default the program's default language */

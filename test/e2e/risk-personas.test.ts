@@ -77,3 +77,21 @@ describe('risk personas', () => {
     await h.screenshot(page, 'risk-support-case')
   })
 })
+
+describe('insights', () => {
+  test('the insights page says how many people are at risk now, from the same numbers as the API', async () => {
+    const { context, page } = await h.newPage({ reducedMotion: 'reduce' })
+    await page.goto('/insights')
+    const section = page.getByRole('region', { name: 'At risk now' })
+    await section.waitFor()
+    const quiet = await section.locator('[data-signal="went-quiet"]').textContent()
+    const match = /^([\d,]+) users inactive for 14\+ days$/.exec(quiet ?? '')
+    expect(match, quiet ?? '').not.toBeNull()
+    const shown = Number(match?.[1]?.replace(/,/g, ''))
+    expect(shown).toBeGreaterThan(0)
+    const insights = (await (await context.request.get('/demo-api/insights')).json()) as { atRisk?: { signalId: string; active: number }[] }
+    expect(insights.atRisk?.find((entry) => entry.signalId === 'went-quiet')?.active).toBe(shown)
+    await section.scrollIntoViewIfNeeded()
+    await h.screenshot(page, 'risk-insights-at-risk')
+  })
+})

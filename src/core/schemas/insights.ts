@@ -42,6 +42,22 @@ export const InsightsSchema = z.object({
   ),
   /** Milestone density, retention with vs without early milestones, completion by segment (additive, turn 2). */
   success: z.optional(SuccessMetricsSchema),
+  /**
+   * Per risk signal of the program (DESIGN §7.1), in program order: how many people it is active for now, counted
+   * from stored progress (which the scheduler keeps current). Present when the program declares signals (additive).
+   */
+  atRisk: z.optional(
+    z.array(
+      z.object({
+        signalId: z.string(),
+        title: z.string(),
+        kind: z.enum(['inactive', 'usage_drop', 'stalled']),
+        /** The signal's `days` ("inactive for 14+ days"). */
+        days: z.number(),
+        active: z.number(),
+      }),
+    ),
+  ),
   /** When the active program version changed, oldest first (charts mark these moments). */
   versions: z.optional(z.array(z.object({ version: z.string(), activatedAt: z.string() }))),
 })

@@ -4,6 +4,7 @@ import { funnelOf } from '../charts/funnel'
 import { FunnelChart } from '../charts/FunnelChart'
 import { VelocityChart } from '../charts/VelocityChart'
 import { fetchInsights, type Insights } from '../demo-api'
+import { AtRiskSection } from './AtRiskSection'
 import { ExperimentSection } from './ExperimentSection'
 import { SuccessMetricsSection } from './SuccessMetricsSection'
 
@@ -80,6 +81,8 @@ function InsightsCharts({ insights }: { insights: Insights }) {
           <dd>{number.format(totalAchieved)}</dd>
         </div>
       </dl>
+
+      {insights.atRisk && insights.atRisk.length > 0 && <AtRiskSection atRisk={insights.atRisk} subjects={insights.subjects} />}
 
       <ExperimentSection />
 

@@ -56,6 +56,12 @@ export async function seedDemo(target: { service: CairnService; storage: Storage
     done += batch.accounts
     options.onProgress?.({ accounts: done, events: summary.events })
   }
+  // Someone who has done nothing yet still has progress (and a next change: inactivity comes due), so the
+  // scheduler and the insights see them; events gave everyone else theirs.
+  const active = new Set(accounts.flatMap((a) => a.events.map((e) => e.userId)))
+  for (const { userId, ...body } of accounts.flatMap((a) => a.subjects)) {
+    if (!active.has(userId)) await service.upsertSubject(userId, body, { now })
+  }
   if (options.acknowledgeCelebrations ?? true) await markAllCelebrationsSeen(storage, programId, userIds)
   return summary
 }

@@ -1,5 +1,5 @@
 import type { CairnEvent } from '../../core'
-import type { Random } from './prng'
+import { createRandom, type Random } from './prng'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -73,6 +73,19 @@ const LOGINS: Record<Archetype, { days: number; probability: number }> = {
   churned: { days: 7, probability: 0.4 },
 }
 
+/**
+ * Adopters keep logging in after their busy first months, at the same rate, until now: "inactive for 14+ days"
+ * is then mostly stalled and churned users, as in a real product.
+ */
+const KEEPS_COMING_BACK: readonly Archetype[] = ['fast', 'steady']
+
+/** FNV-1a: a stable 32-bit seed from a user id. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 0
+}
+
 /** Whose timeline to generate, and until when. */
 export interface TimelineInput {
   userId: string
@@ -97,6 +110,13 @@ export function timelineEvents(random: Random, input: TimelineInput): CairnEvent
   const login = LOGINS[input.archetype]
   for (let day = 0; day < login.days; day++) {
     if (day === 0 || random.chance(login.probability)) times.push({ name: 'logged_in', ms: start + (day + random.between(0, 0.9)) * DAY_MS })
+  }
+  if (KEEPS_COMING_BACK.includes(input.archetype)) {
+    // Drawn from the user's own stream, so the rest of the cohort (and the experiment's numbers) stay as they were.
+    const own = createRandom(hashOf(input.userId))
+    for (let day = login.days; start + day * DAY_MS <= input.now.getTime(); day++) {
+      if (own.chance(login.probability)) times.push({ name: 'logged_in', ms: start + (day + own.between(0, 0.9)) * DAY_MS })
+    }
   }
   return times
     .filter((t) => t.ms <= input.now.getTime())

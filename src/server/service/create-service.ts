@@ -214,10 +214,10 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         await publish(written)
         return batch.result
       }),
-    upsertSubject: (userId, body) =>
+    upsertSubject: (userId, body, options) =>
       track(async () => {
         const subject = parseSubjectBody(userId, body)
-        await saveAndRecompute(subject, clock())
+        await saveAndRecompute(subject, options?.now ?? clock())
         return subject
       }),
     subjectFromToken: (claims) =>

@@ -62,7 +62,31 @@ export function computeInsights(program: Program, rows: readonly CohortMember[],
     return { id: level.id, title: level.title, steps }
   })
 
-  return { generatedAt: now.toISOString(), subjects: rows.length, milestones, levels, velocity: weeklyVelocity(rows, now) }
+  const insights: Insights = { generatedAt: now.toISOString(), subjects: rows.length, milestones, levels, velocity: weeklyVelocity(rows, now) }
+  const atRisk = atRiskNow(program, rows)
+  if (atRisk !== undefined) insights.atRisk = atRisk
+  return insights
+}
+
+/**
+ * Per signal, how many people it is active for, read from each row's stored `signals` (kept current by the
+ * scheduler, so nothing is re-evaluated here): one pass over the rows the insights already hold.
+ */
+function atRiskNow(program: Program, rows: readonly CohortMember[]): Insights['atRisk'] {
+  if (program.signals === undefined) return undefined
+  const active = new Map<string, number>()
+  for (const row of rows) {
+    for (const signal of row.progress.signals ?? []) {
+      if (signal.state === 'active') active.set(signal.id, (active.get(signal.id) ?? 0) + 1)
+    }
+  }
+  return program.signals.map((signal) => ({
+    signalId: signal.id,
+    title: signal.title,
+    kind: signal.criterion.kind,
+    days: signal.criterion.days,
+    active: active.get(signal.id) ?? 0,
+  }))
 }
 
 function weeklyVelocity(rows: readonly CohortMember[], now: Date): Insights['velocity'] {

@@ -1,7 +1,7 @@
 import { demoProgram } from '../../../src/core'
-import { generateCohort, isSeeded, PERSONAS, seedDemo } from '../../../src/server/seed'
+import { generateCohort, isSeeded, PERSONAS, seedDemo, type SeedSummary } from '../../../src/server/seed'
 import { createService } from '../../../src/server/service'
-import { openStorage, type Storage } from '../../../src/server/storage'
+import { earliestScheduledChange, loadCohort, openStorage, type Storage } from '../../../src/server/storage'
 import type { CairnService } from '../../../src/server/service-types'
 
 const NOW = new Date('2026-06-15T10:00:00.000Z')
@@ -30,12 +30,13 @@ describe('synthetic cohort', () => {
 describe('seeding the demo', () => {
   let storage: Storage
   let service: CairnService
+  let summary: SeedSummary
 
   beforeAll(async () => {
     storage = await openStorage({ memory: true })
     service = await createService({ program: demoProgram, storage })
     expect(await isSeeded(storage, demoProgram.id)).toBe(false)
-    const summary = await seedDemo({ service, storage }, { accounts: 150, now: NOW })
+    summary = await seedDemo({ service, storage }, { accounts: 150, now: NOW })
     expect(summary.rejected).toBe(0)
   })
   afterAll(async () => {
@@ -73,6 +74,25 @@ describe('seeding the demo', () => {
 
   it('starts every seeded user without pending celebrations', async () => {
     expect((await service.progress(PERSONAS.power, NOW)).celebrations).toEqual([])
+  })
+
+  it('gives every seeded user stored progress, also those with no events yet, so the scheduler sees them', async () => {
+    const cohort = await loadCohort(storage, demoProgram.id)
+    expect(cohort.length).toBe(summary.users)
+    // The brand-new persona has done nothing; its inactivity comes due 14 days after signup.
+    expect(cohort.find((row) => row.subject.userId === PERSONAS.new)?.progress.signals?.find((s) => s.id === 'went-quiet')?.state).toBe('clear')
+    expect(await earliestScheduledChange(storage, demoProgram.id)).toBeDefined()
+  })
+
+  it('counts who is at risk now from stored progress: a believable share of the cohort went quiet', async () => {
+    const insights = await service.insights(NOW)
+    const quiet = insights.atRisk?.find((entry) => entry.signalId === 'went-quiet')
+    expect(quiet).toMatchObject({ title: 'Went quiet', kind: 'inactive', days: 14 })
+    expect(quiet?.active).toBeGreaterThan(insights.subjects * 0.1)
+    expect(quiet?.active).toBeLessThan(insights.subjects * 0.7)
+    const counted = (await loadCohort(storage, demoProgram.id)).filter((row) => row.progress.signals?.some((s) => s.id === 'went-quiet' && s.state === 'active'))
+    expect(quiet?.active).toBe(counted.length)
+    expect(insights.atRisk?.map((entry) => entry.signalId)).toEqual(demoProgram.signals?.map((signal) => signal.id))
   })
 
   it('produces insights with real spread: not everyone finishes', async () => {
