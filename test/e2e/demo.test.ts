@@ -185,6 +185,23 @@ describe('Taskly demo with the Cairn widget', () => {
     expect(await axeViolations(page)).toEqual([])
   })
 
+  test('live updates come over a stream opened with a single-use ticket: no URL the page requests carries the user token', async () => {
+    const { context, page } = await h.newPage()
+    const urls: URL[] = []
+    page.on('request', (request) => void urls.push(new URL(request.url())))
+    await openDemoAs(page, context, 'new', true)
+    const streams = () => urls.filter((u) => u.pathname === '/v1/me/stream')
+    await expect.poll(() => streams().length).toBeGreaterThan(0)
+    expect(streams().every((u) => /^[A-Za-z0-9_-]{43}$/.test(u.searchParams.get('ticket') ?? ''))).toBe(true)
+
+    // Only the stream can tell the page: the project is created through Taskly's backend, not in this page.
+    expect((await context.request.post('/demo-api/actions', { data: { action: 'create_project' } })).ok()).toBe(true)
+    await milestone(page, 'first-project', 'achieved').waitFor()
+
+    // Every user token is a JWT, and every JWT starts with "eyJ" (base64url of '{"').
+    expect(urls.filter((u) => u.searchParams.has('token') || u.href.includes('eyJ')).map(String)).toEqual([])
+  })
+
   test('the demo page has no axe violations', async () => {
     const { context, page } = await h.newPage({ reducedMotion: 'reduce' })
     await openDemoAs(page, context, 'halfway')
