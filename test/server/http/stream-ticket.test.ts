@@ -174,6 +174,9 @@ describe.each(databases())('stream tickets on $name', (database) => {
     for (const ticket of [randomBytes(32).toString('base64url'), 'abc', '', 'x'.repeat(5000), 'a\u0000b']) {
       expect(await refusal(await stream(a, ticket)), JSON.stringify(ticket.slice(0, 20))).toBe('invalid_ticket')
     }
+    for (const query of ['ticket=%ED%A0%80', 'ticket=%FF', 'ticket=%', 'ticket=a&ticket=b', 'ticket']) {
+      expect(await refusal(await a.app.request(`/v1/me/stream?${query}`)), query).toBe('invalid_ticket')
+    }
   })
 
   it('is bound to its program: another program on the same database does not know it, and it stays unused', async () => {
