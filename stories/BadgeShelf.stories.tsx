@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { BadgeShelf } from '../src/react'
+import { typicalBenchmarks } from './fixtures/benchmarks'
 import { everything, halfway, levelOneSettled } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
-import { apiParameters, componentDocs, playUntilState } from './support/story-helpers'
+import { apiParameters, componentDocs, playUntilState, waitForElement, waitForText } from './support/story-helpers'
 
 const meta = {
   title: 'Parts/BadgeShelf',
@@ -43,3 +44,32 @@ export const EarnedOnly: Story = {
 
 /** Dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } }
+
+/** Rarity from the benchmark cohort on earned and locked badges: "Earned by 64% of teams like yours". */
+const withRarity = {
+  ...levelOneSettled,
+  benchmarks: { ...typicalBenchmarks, badges: { organized: { earnedShare: 0.64 }, productive: { earnedShare: 0.31 }, 'power-user': { earnedShare: 0.12 } } },
+}
+const rarityShows = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await waitForElement('[data-cairn-badge="power-user"] [data-cairn-badge-rarity]', canvasElement)
+}
+
+export const WithRarity: Story = {
+  parameters: apiParameters({ progress: withRarity }),
+  play: async (context) => {
+    await rarityShows(context)
+    await expect(context.canvasElement.querySelector('[data-cairn-badge="organized"] [data-cairn-badge-rarity]')).toHaveTextContent('Earned by 64% of teams like yours')
+  },
+}
+
+/** Rarity, dark theme. */
+export const WithRarityDark: Story = { parameters: apiParameters({ progress: withRarity }), globals: { theme: 'dark' }, play: rarityShows }
+
+/** Rarity in German: "Erhalten von 12 % der Teams wie deines". */
+export const WithRarityGerman: Story = {
+  parameters: apiParameters({ progress: withRarity }),
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-badge="power-user"] [data-cairn-badge-rarity]', /Erhalten von 12\s%/, canvasElement)
+  },
+}

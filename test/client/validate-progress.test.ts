@@ -25,6 +25,7 @@ function fullProgress(): MeProgress {
       percentile: 80,
       typicalAchievedAtStage: 2,
       milestones: { 'first-project': { achievedShare: 0.9, medianDaysToAchieve: 1 }, 'five-tasks': { achievedShare: 0, medianDaysToAchieve: null } },
+      badges: { organized: { earnedShare: 0.12 } },
     },
     celebrations: [celebration('milestone', 'first-project', { message: 'Nice' }), celebration('level', 'getting-started', { style: 'modal' })],
   })
@@ -97,6 +98,7 @@ describe('validateMeProgress', () => {
     ['a next step without a reason', broken((b) => delete b.nextSteps[0].reason), 'nextSteps[0].reason', 'is missing'],
     ['a feature that is not a string', broken((b) => (b.unlockedFeatures = [7])), 'unlockedFeatures[0]', 'expected a string'],
     ['a malformed currency', broken((b) => (b.value.currency = 'euros')), 'value.currency', 'ISO 4217'],
+    ['a badge rarity that is not a number', broken((b) => (b.benchmarks.badges.organized.earnedShare = '12%')), 'benchmarks.badges.organized.earnedShare', 'expected a finite number'],
     ['a benchmark median that is not a number', broken((b) => (b.benchmarks.milestones['five-tasks'].medianDaysToAchieve = 'soon')), 'benchmarks.milestones.five-tasks.medianDaysToAchieve', 'expected a finite number'],
     ['an unknown celebration kind', broken((b) => (b.celebrations[0].kind = 'streak')), 'celebrations[0].kind', 'expected one of "level", "badge", "milestone"'],
     ['an unknown celebration style', broken((b) => (b.celebrations[1].style = 'fireworks')), 'celebrations[1].style', 'expected one of'],

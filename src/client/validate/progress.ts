@@ -27,6 +27,7 @@ const benchmarks = obj({
   typicalAchievedAtStage: num,
   stageDays: opt(num),
   milestones: record(obj({ achievedShare: num, medianDaysToAchieve: opt(orNull(num)) })),
+  badges: opt(record(obj({ earnedShare: num }))),
 })
 
 const celebration = obj({

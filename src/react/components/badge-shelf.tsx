@@ -1,7 +1,7 @@
 import { forwardRef } from 'react'
-import type { Badge } from '../../core'
+import { badgeRarityPercent, type Badge } from '../../core'
 import { useCairnContext } from '../context'
-import { useBadges } from '../hooks/data-hooks'
+import { useBadges, useBenchmarks } from '../hooks/data-hooks'
 import { usePartClass, usePartRoot } from './part-attributes'
 
 export interface BadgeShelfProps {
@@ -22,7 +22,8 @@ function BadgeIcon({ icon }: { icon: string | undefined }) {
 }
 
 /**
- * Earned badges with their description and date, then the ones still to earn (their description says how).
+ * Earned badges with their description and date, then the ones still to earn (their description says how); each
+ * with its rarity among teams like yours when the benchmarks carry it.
  * Renders nothing when the program has no badges.
  */
 export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function BadgeShelf({ showLocked = true, className }, ref) {
@@ -30,6 +31,14 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
   const root = usePartRoot('badgeShelf', className)
   const badgeClass = usePartClass('badge')
   const { earned, locked } = useBadges()
+  const rarity = useBenchmarks()?.badges
+  // "Earned by 12% of teams like yours": only with benchmarks and an honest whole number (badgeRarityPercent).
+  const rarityLine = (percent: number | undefined) =>
+    percent !== undefined && (
+      <span data-cairn-badge-rarity="" data-cairn-card-detail="">
+        {messages.badgeRarity(percent, format)}
+      </span>
+    )
   if (earned.length === 0 && (!showLocked || locked.length === 0)) return null
   const item = (badge: Badge, earnedAt: string | undefined) => (
     <li key={badge.id} data-cairn-badge={badge.id} data-state={earnedAt ? 'earned' : 'locked'} className={badgeClass}>
@@ -43,6 +52,7 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
         </span>
       )}
       <span data-cairn-card-detail="">{earnedAt ? messages.badgeEarned(format.date(earnedAt)) : messages.badgeLocked}</span>
+      {rarityLine(badgeRarityPercent(rarity?.[badge.id]?.earnedShare))}
     </li>
   )
   return (

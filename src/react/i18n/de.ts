@@ -30,6 +30,7 @@ export const de: CairnMessages = {
   badgesHeading: 'Abzeichen',
   badgeEarned: (date) => `Erhalten am ${date}`,
   badgeLocked: 'Noch nicht erhalten',
+  badgeRarity: (percent, f) => `Erhalten von ${f.number(percent)} % der Teams wie deines`,
   benchmarkHeading: 'Im Vergleich',
   benchmarkTop: (share, f) => `Du gehörst zu den besten ${f.number(share)} % der Teams wie deines`,
   benchmarkTypicalWeek: (week, f) => `Teams wie deines, die das schaffen, schaffen es meist bis Woche ${f.number(week)}`,

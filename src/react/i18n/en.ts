@@ -28,6 +28,7 @@ export const en: CairnMessages = {
   badgesHeading: 'Badges',
   badgeEarned: (date) => `Earned ${date}`,
   badgeLocked: 'Not earned yet',
+  badgeRarity: (percent, f) => `Earned by ${f.number(percent)}% of teams like yours`,
   benchmarkHeading: 'How you compare',
   benchmarkTop: (share, f) => `You're in the top ${f.number(share)}% of teams like yours`,
   benchmarkTypicalWeek: (week, f) => `Teams like yours that do this usually get there by week ${f.number(week)}`,

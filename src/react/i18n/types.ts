@@ -48,6 +48,8 @@ export interface CairnMessages {
   /** "Earned Nov 3, 2026" — `date` is already formatted. */
   badgeEarned(date: string): string
   badgeLocked: string
+  /** "Earned by 12% of teams like yours": badge rarity in the benchmark cohort; `percent` is a whole number, 1–100. */
+  badgeRarity(percent: number, f: Formatters): string
   benchmarkHeading: string
   /** "You're in the top 20% of teams like yours" — shown only when the user is ahead of the typical team. */
   benchmarkTop(share: number, f: Formatters): string
