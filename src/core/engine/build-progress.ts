@@ -3,6 +3,7 @@ import type { MilestoneProgress, Progress } from '../schemas/progress'
 import { toIso } from './iso'
 import { evaluateLevels } from './levels'
 import { milestoneProgress, settleMilestone, type MilestoneOutcome } from './milestone-state'
+import { compositeChildren } from './composite-children'
 import { nextSteps } from './next-steps'
 import type { MilestonePlan, ProgramPlan } from './program-plan'
 import { earnedBadges, unlockedFeatures } from './rewards'
@@ -56,7 +57,8 @@ export function assessProgress(plan: ProgramPlan, results: readonly CriterionRes
     levels: levels.map((level) => level.progress),
     badges: earnedBadges(plan.program, levels, outcomes.values()),
     unlockedFeatures: unlockedFeatures(plan.program, levels),
-    nextSteps: nextSteps(stepPlans, milestones, now),
+    // Children from the plan's own list (cached per plan): `stepPlans` is a new array on every evaluation.
+    nextSteps: nextSteps(stepPlans, milestones, now, compositeChildren(plan.milestones)),
   }
   const value = valueDelivered(outcomes.values())
   if (value !== undefined) progress.value = value

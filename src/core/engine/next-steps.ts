@@ -24,6 +24,12 @@ export function nextSteps(
   plans: readonly MilestonePlan[],
   progressById: Readonly<Record<string, MilestoneProgress>>,
   now: number,
+  /**
+   * `compositeChildren` of `plans` or of any list containing them (only open children hold a composite back), so
+   * a caller that filters its plans per evaluation can pass the children of the unfiltered, long-lived list.
+   * @default compositeChildren(plans)
+   */
+  children: ReadonlyMap<string, ReadonlySet<string>> = compositeChildren(plans),
 ): NextStep[] {
   const open = plans.flatMap((plan): OpenStep[] => {
     const progress = progressById[plan.milestone.id]
@@ -38,7 +44,7 @@ export function nextSteps(
       b.closeness - a.closeness ||
       a.plan.index - b.plan.index,
   )
-  return childrenFirst(open, compositeChildren(plans))
+  return childrenFirst(open, children)
     .slice(0, MAX_NEXT_STEPS)
     .map(({ plan, progress }) => {
       const { milestone } = plan

@@ -12,6 +12,7 @@ import {
   type Subject,
 } from '../../core'
 import {
+  bumpProgressVersions,
   eventsForSubjects,
   insertCelebrations,
   readCarried,
@@ -158,13 +159,23 @@ export function createProgressKeeper(
           const signalRows: SignalChangeRow[] = []
           const actors = new Set(events.map((event) => event.userId))
           const carriedRows: { userId: string; carried: CarriedAchievements }[] = []
+          const unchanged: { userId: string; version: number }[] = []
           for (const { subject, version } of subjects) {
             const { evaluator, fresh } = evaluators.get(subject.userId)!
             if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
-            const before = states.get(subject.userId)?.stored?.snapshot ?? null
+            const stored = states.get(subject.userId)?.stored
+            const before = stored?.snapshot ?? null
             const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId), redefined)
             const after = next.progress
-            progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt: evaluator.nextChangeAt(now) })
+            const nextChangeAt = evaluator.nextChangeAt(now)
+            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1, program })
+            // Nothing to rewrite, announce or celebrate: only the version moves (other processes' evaluators must
+            // see that events were stored), and nobody is told.
+            if (stored && next.celebrations.length === 0 && !next.carried && stored.nextChangeAt === nextChangeAt && sameSnapshot(stored.snapshot, after)) {
+              unchanged.push({ userId: subject.userId, version: version + 1 })
+              continue
+            }
+            progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt })
             for (const change of signalChangesBetween(before, after)) signalRows.push({ userId: subject.userId, accountId: subject.accountId, ...change })
             changes.push({ subject, before, after })
             // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
@@ -175,9 +186,9 @@ export function createProgressKeeper(
               for (const celebration of teamCelebrations(program, next.celebrations, team)) celebrationRows.push({ userId: subject.userId, celebration })
             }
             if (next.carried) carriedRows.push({ userId: subject.userId, carried: next.carried })
-            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1, program })
           }
           await writeProgress(tx, program.id, progressRows)
+          await bumpProgressVersions(tx, program.id, unchanged)
           await insertCelebrations(tx, program.id, celebrationRows)
           await recordSignalChanges(tx, program.id, signalRows)
           await writeCarried(tx, program.id, carriedRows)
@@ -217,6 +228,11 @@ export function createProgressKeeper(
       }),
     idle: () => queue.idle(),
   }
+}
+
+/** Equal progress apart from the moment it was evaluated at (stored snapshots come back from jsonb in another key order). */
+function sameSnapshot(stored: Progress, next: Progress): boolean {
+  return canonicalJson({ ...stored, evaluatedAt: '' }) === canonicalJson({ ...next, evaluatedAt: '' })
 }
 
 /** Whether an event counts for the subject: their own, or their account's. */

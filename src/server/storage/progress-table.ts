@@ -6,6 +6,8 @@ import type { Queryable } from './types'
 export interface StoredProgress {
   snapshot: Progress
   version: number
+  /** When it next changes without an event (ISO), as last written or claimed by a scheduler. */
+  nextChangeAt?: string | undefined
 }
 
 /** What a recomputation starts from: the subject and their stored progress, if any. */
@@ -17,8 +19,8 @@ export interface SubjectState {
 /** Subjects and their stored progress in one round trip; users without a subject are absent. */
 export async function readSubjectStates(q: Queryable, programId: string, userIds: readonly string[]): Promise<Map<string, SubjectState>> {
   if (userIds.length === 0) return new Map()
-  const rows = await q.query<{ subject: Subject; snapshot: Progress | null; version: number | null }>(
-    `SELECT s.payload AS subject, p.snapshot, p.version
+  const rows = await q.query<{ subject: Subject; snapshot: Progress | null; version: number | null; next_change_at: Date | string | null }>(
+    `SELECT s.payload AS subject, p.snapshot, p.version, p.next_change_at
        FROM subjects s LEFT JOIN progress p ON p.program_id = s.program_id AND p.user_id = s.user_id
       WHERE s.program_id = $1 AND s.user_id = ANY($2::text[])`,
     [programId, userIds],
@@ -26,7 +28,13 @@ export async function readSubjectStates(q: Queryable, programId: string, userIds
   return new Map(
     rows.map((row) => [
       row.subject.userId,
-      { subject: row.subject, stored: row.snapshot === null ? undefined : { snapshot: row.snapshot, version: Number(row.version) } },
+      {
+        subject: row.subject,
+        stored:
+          row.snapshot === null
+            ? undefined
+            : { snapshot: row.snapshot, version: Number(row.version), nextChangeAt: row.next_change_at === null ? undefined : new Date(row.next_change_at).toISOString() },
+      },
     ]),
   )
 }
@@ -51,6 +59,21 @@ export async function writeProgress(q: Queryable, programId: string, unsorted: r
      ON CONFLICT (program_id, user_id) DO UPDATE
        SET snapshot = excluded.snapshot, version = excluded.version, next_change_at = excluded.next_change_at, updated_at = now()`,
     [programId, rows.map((r) => r.userId), rows.map((r) => JSON.stringify(r.snapshot)), rows.map((r) => r.version), rows.map((r) => r.nextChangeAt ?? null)],
+  )
+}
+
+/**
+ * Moves users' versions on without rewriting their snapshots (which did not change): another process's warm
+ * evaluator must still notice that events it has not seen were stored.
+ */
+export async function bumpProgressVersions(q: Queryable, programId: string, unsorted: readonly { userId: string; version: number }[]): Promise<void> {
+  if (unsorted.length === 0) return
+  const rows = [...unsorted].sort((a, b) => compareKeys(a.userId, b.userId))
+  await q.query(
+    `UPDATE progress p SET version = u.version
+       FROM unnest($2::text[], $3::int[]) AS u(user_id, version)
+      WHERE p.program_id = $1 AND p.user_id = u.user_id`,
+    [programId, rows.map((r) => r.userId), rows.map((r) => r.version)],
   )
 }
 

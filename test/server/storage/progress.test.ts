@@ -14,6 +14,36 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
   const storedSnapshot = async (programId: string, userId: string) =>
     (await suite.storage.query<{ snapshot: unknown }>('SELECT snapshot FROM progress WHERE program_id = $1 AND user_id = $2', [programId, userId]))[0]?.snapshot
 
+  it('rewrites and announces nothing for an event that changes no progress, yet moves the version for other processes', async () => {
+    const program = freshProgram({
+      milestones: [{ id: 'a', title: 'A', category: 'onboarding', criterion: { kind: 'count', event: 'did_a', atLeast: 1 } }],
+      levels: [],
+      badges: [],
+      signals: undefined,
+      suppress: undefined,
+      experiment: undefined,
+    })
+    const service = await suite.start(program)
+    await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
+    await service.ingest(eventsFor('u1', 'did_a', 1, { end: NOW }), { now: NOW })
+    const row = async () =>
+      (await suite.storage.query<{ version: number; updated_at: unknown }>('SELECT version, updated_at FROM progress WHERE program_id = $1 AND user_id = $2', [program.id, 'u1']))[0]!
+    const before = await row()
+    const pushed: MeProgress[] = []
+    const unsubscribe = service.subscribe('u1', (progress) => pushed.push(progress))
+
+    await service.ingest(eventsFor('u1', 'read_nowhere', 1, { end: NOW }), { now: NOW })
+    const after = await row()
+    expect(Number(after.version)).toBe(Number(before.version) + 1)
+    expect(after.updated_at).toEqual(before.updated_at)
+
+    // The next real change is the first thing the subscriber hears.
+    await service.ingest(eventsFor('u1', 'did_a', 1, { end: NOW, idPrefix: 'second' }), { now: NOW })
+    await vi.waitFor(() => expect(pushed.length).toBeGreaterThan(0))
+    expect(pushed.map((progress) => progress.milestones.a?.current)).toEqual([2])
+    unsubscribe()
+  })
+
   it('creates each celebration once and never returns it after it was seen', async () => {
     const service = await suite.start()
     await service.upsertSubject('u1', { signedUpAt: SIGNED_UP })
