@@ -78,6 +78,32 @@ describe('localizeProgram', () => {
     expect(localizeProgram(plain, 'de').levels[0]?.unlocks?.features).toEqual(['flag'])
   })
 
+  it('resolves signal titles and CTA labels like milestone text (DESIGN §7.7)', () => {
+    const program: LocalizedProgram = {
+      ...source(),
+      signals: [
+        {
+          id: 'quiet',
+          title: { en: 'Went quiet', de: 'Länger nicht aktiv', sv: 'Tyst' },
+          criterion: { kind: 'inactive', days: 14 },
+          cta: { label: { en: 'Pick up', de: 'Weitermachen' }, href: '/tasks' },
+        },
+        { id: 'stuck', title: 'Stuck', criterion: { kind: 'stalled', days: 30 } },
+      ],
+    }
+    expect(localizeProgram(program, 'de').signals).toEqual([
+      { id: 'quiet', title: 'Länger nicht aktiv', criterion: { kind: 'inactive', days: 14 }, cta: { label: 'Weitermachen', href: '/tasks' } },
+      { id: 'stuck', title: 'Stuck', criterion: { kind: 'stalled', days: 30 } },
+    ])
+    expect(localizeProgram(program).signals?.[0]).toMatchObject({ title: 'Went quiet', cta: { label: 'Pick up' } })
+    expect(programLocales(program)).toContain('sv')
+    expect(localizeProgram(demoProgramSource, 'de').signals?.map((signal) => signal.title)).toEqual([
+      'Länger nicht aktiv',
+      'Erledigt weniger Aufgaben',
+      'Seit 30 Tagen kein neuer Meilenstein',
+    ])
+  })
+
   it('uses English, else the first written locale, for a locale the program lacks', () => {
     const ja = localizeProgram(source(), 'ja')
     expect(ja.title).toBe('Welcome')

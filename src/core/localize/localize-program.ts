@@ -13,14 +13,16 @@ export function localizeText(text: LocalizedText, locale: string | undefined): s
 }
 
 /**
- * Resolves every localisable text of a program (titles, descriptions, CTA labels, unlock messages) to plain
+ * Resolves every localisable text of a program (titles, descriptions, CTA labels, unlock messages; signal titles
+ * and CTA labels too) to plain
  * strings in `locale`, so the engine, the API and the widget work on plain strings. Pure; a program without
  * locale maps comes back equal to itself. `locale` undefined → each text's English or first entry.
  */
 export function localizeProgram(program: LocalizedProgram, locale?: string): Program {
   const text = (value: LocalizedText) => localizeText(value, locale)
+  const { signals, ...plain } = program
   return {
-    ...program,
+    ...plain,
     title: text(program.title),
     milestones: program.milestones.map((milestone) => {
       const { title, doneTitle, description, cta, ...rest } = milestone
@@ -50,6 +52,12 @@ export function localizeProgram(program: LocalizedProgram, locale?: string): Pro
       const { title, description, ...rest } = badge
       return { ...rest, title: text(title), ...(description !== undefined && { description: text(description) }) }
     }),
+    ...(signals !== undefined && {
+      signals: signals.map((signal) => {
+        const { title, cta, ...rest } = signal
+        return { ...rest, title: text(title), ...(cta !== undefined && { cta: { ...cta, label: text(cta.label) } }) }
+      }),
+    }),
   }
 }
 
@@ -66,5 +74,6 @@ export function programLocales(program: LocalizedProgram): string[] {
   for (const m of program.milestones) [m.title, m.doneTitle, m.description, m.cta?.label].forEach(collect)
   for (const l of program.levels) [l.title, l.unlocks?.message, ...(l.unlocks?.features ?? []).map((f) => (typeof f === 'string' ? undefined : f.label))].forEach(collect)
   for (const b of program.badges) [b.title, b.description].forEach(collect)
+  for (const s of program.signals ?? []) [s.title, s.cta?.label].forEach(collect)
   return [...found]
 }

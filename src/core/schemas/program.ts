@@ -181,13 +181,14 @@ export type SignalCriterion = z.infer<typeof SignalCriterionSchema>
 
 export const SignalSchema = z.strictObject({
   id,
-  title: text,
+  /** Written per locale like milestone titles (the insights and webhooks name the signal by it). */
+  title: copy,
   unit: z.optional(z.enum(['user', 'account'])),
   criterion: SignalCriterionSchema,
-  cta: z.optional(CtaSchema),
+  cta: z.optional(ProgramCtaSchema),
   eligibility: z.optional(EligibilitySchema),
 })
-export type Signal = z.infer<typeof SignalSchema>
+export type Signal = Resolved<z.infer<typeof SignalSchema>>
 
 /** While a subject matches a trait value or sits between a start and an end event, celebrations wait (DESIGN §7.2). */
 export const SuppressSchema = z.strictObject({
