@@ -42,8 +42,31 @@ export interface Source {
   ackCelebration(id: string): Promise<void>
   /** The "this week/month you…" summary. */
   digest(period: 'week' | 'month', signal?: AbortSignal): Promise<Digest>
+  /**
+   * Creates a public share link for something the user achieved or earned (DESIGN §7.5): `firstName`, when not
+   * blank, is shown on the page. Absent on a source that cannot serve a public page (`localSource`): the widget
+   * then offers no share action. Rejects with a `CairnError` (403 when the program does not enable sharing).
+   */
+  share?(kind: ShareKind, refId: string, options?: ShareOptions): Promise<ShareLink>
+  /** Revokes a link made by `share`; its page then answers 410. */
+  unshare?(id: string): Promise<void>
   /** Releases timers, sockets and listeners. */
   dispose?(): void
+}
+
+/** What can be shared: an achieved milestone, a completed level or an earned badge. */
+export type ShareKind = 'milestone' | 'level' | 'badge'
+
+export interface ShareOptions {
+  /** Shown on the public page; leave out (or blank) to share without a name. @default none */
+  firstName?: string
+  signal?: AbortSignal
+}
+
+/** A created share: `url` is the public page (`/s/{id}`), `id` revokes it. */
+export interface ShareLink {
+  id: string
+  url: string
 }
 
 export type CairnErrorCode = 'network' | 'http' | 'invalid_response' | 'unauthorized' | 'aborted' | 'invalid_input'

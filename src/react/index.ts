@@ -44,7 +44,7 @@ export {
 
 // `localSource` has its own door (`cairn/local`, src/client/local) and German its own (`cairn/locales/de`,
 // src/react/i18n/de.ts): neither belongs in every page's first load.
-export { httpSource, CairnError, type Source, type TrackInput } from '../client'
+export { httpSource, CairnError, type ShareKind, type ShareLink, type ShareOptions, type Source, type TrackInput } from '../client'
 export { en, type CairnMessages, type CelebrationMessages, type HistoryMessages, type Formatters } from './i18n'
 export { enHistoryMessages } from './i18n/en-history'
 export type { CairnTheme, CairnClassNames, CairnPart, RenderLink, RenderLinkProps } from './context'

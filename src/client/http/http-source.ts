@@ -7,6 +7,7 @@ import { createProgramLoader } from './etag'
 import type { EventSourceConstructor } from './live'
 import { createHttpClient } from './request'
 import { backoffDelay, DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
+import { createShare, revokeShare } from './share-requests'
 import { createTokenProvider } from './token'
 import { validateDigest, validateIngestResult, validateMeProgress, validateStreamTicket } from '../validate'
 
@@ -54,7 +55,7 @@ export interface HttpSourceOptions {
 }
 
 /** A `Source` backed by the Cairn HTTP API (§4), safe to create during SSR (nothing runs until it is used). */
-export function httpSource(options: HttpSourceOptions): Source & { dispose(): void } {
+export function httpSource(options: HttpSourceOptions): Source & Required<Pick<Source, 'share' | 'unshare' | 'dispose'>> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const lifetime = new AbortController()
   const retry = { ...DEFAULT_RETRY, ...options.retry }
@@ -156,6 +157,9 @@ export function httpSource(options: HttpSourceOptions): Source & { dispose(): vo
       const response = await client.request(`/v1/me/digest?period=${period}`, signal && { signal })
       return validateDigest(response.body, warnListeners)
     },
+
+    share: (kind, refId, options) => createShare(client, kind, refId, options),
+    unshare: (id) => revokeShare(client, id),
 
     dispose() {
       stopLiveUpdates()

@@ -24,7 +24,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
 
 export interface RequestOptions {
   /** @default 'GET' */
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   /** Sent as JSON. */
   body?: unknown
   headers?: Record<string, string>

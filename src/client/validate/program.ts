@@ -1,5 +1,5 @@
 import { isSafeHref, type Badge, type Cta, type FeatureUnlock, type Milestone, type Program } from '../../core'
-import { arr, leaf, leaveOut, num, obj, oneOf, opt, refine, str, text, type Check, type OptionalCheck } from './check'
+import { arr, bool, leaf, leaveOut, num, obj, oneOf, opt, refine, str, text, type Check, type OptionalCheck } from './check'
 
 // The part of a program the widget reads, checked by hand. The server already validated the full program
 // with `parseProgram`; what the widget never reads (criterion details, eligibility) is the engine's business,
@@ -79,6 +79,8 @@ const program = obj({
   badges: arr(badge),
   benchmarks: opt(obj({ segmentBy: opt(arr(text)), minCohort: opt(positive) })),
   signals: opt(arr(signal)),
+  // A malformed block only costs the share action (left out = sharing off), never the widget.
+  sharing: leaveOut(obj({ enabled: bool, productName: text, productUrl: opt(str) })),
 })
 
 /** `GET /v1/program`: the fields the widget reads, typed as the core `Program` (a checked subset of it). */

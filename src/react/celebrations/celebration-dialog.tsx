@@ -7,6 +7,7 @@ import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from 
 import { AnimatedFrame, fireConfetti } from './celebration-motion'
 import type { ModalDisplay } from './celebration-queue'
 import type { CelebrationKit } from './celebration-types'
+import { ShareAction } from './share-action'
 import { prefersReducedMotion, useReducedMotion } from './reduced-motion'
 
 /** What a big moment shows besides its headline: the level's message, a badge, unlocked features and a next step. */
@@ -74,14 +75,14 @@ function BadgeIcon({ icon }: { icon: string | undefined }) {
 export interface CelebrationDialogProps {
   modal: ModalDisplay
   messages: CelebrationMessages
-  /** What the chunk borrows from the first load: the store selector hook and the CTA link. */
-  kit: Pick<CelebrationKit, 'useCairnSelector' | 'CtaLink'>
+  /** What the chunk borrows from the first load: the provider's context, the store selector hook and the CTA link. */
+  kit: Pick<CelebrationKit, 'context' | 'useCairnSelector' | 'CtaLink'>
   /** Called by the primary button, Escape, a click on the backdrop and following the CTA. */
   onClose(): void
 }
 
 /** The modal for one big moment, with one burst of confetti for a level-up (never under reduced motion). */
-export function CelebrationDialog({ modal, messages, onClose, kit: { useCairnSelector, CtaLink } }: CelebrationDialogProps) {
+export function CelebrationDialog({ modal, messages, onClose, kit: { context, useCairnSelector, CtaLink } }: CelebrationDialogProps) {
   const { celebration } = modal
   const program = useCairnSelector(selectProgram)
   const nextSteps = useCairnSelector(selectNextSteps)
@@ -179,6 +180,10 @@ export function CelebrationDialog({ modal, messages, onClose, kit: { useCairnSel
               </span>
             ) : null}
           </div>
+          {/* A team moment is the account's, not this user's to put their name on. */}
+          {celebration.kind !== 'team' ? (
+            <ShareAction kind={celebration.kind} refId={celebration.refId} title={celebration.title} context={context} messages={messages} />
+          ) : null}
         </div>
       </AnimatedFrame>
     </dialog>

@@ -1,7 +1,11 @@
-import { forwardRef } from 'react'
+import { forwardRef, lazy, Suspense } from 'react'
 import { badgeRarityPercent, type Badge } from '../../core'
+import type { CairnState } from '../../store'
+import type { BadgeShareKit } from '../celebrations/badge-share'
 import { useCairnContext } from '../context'
 import { useBadges, useBenchmarks } from '../hooks/data-hooks'
+import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useLocaleTables } from '../i18n/locale-tables'
 import { usePartClass, usePartRoot } from './part-attributes'
 
 export interface BadgeShelfProps {
@@ -21,13 +25,20 @@ function BadgeIcon({ icon }: { icon: string | undefined }) {
   )
 }
 
+// The share action (DESIGN §7.5) arrives with import() only where a program enables sharing: a row pays one import.
+const BadgeShare = lazy(() => import('../celebrations/badge-share'))
+const selectSharing = (state: CairnState) => state.program?.sharing?.enabled === true
+
 /**
  * Earned badges with their description and date, then the ones still to earn (their description says how); each
  * with its rarity among teams like yours when the benchmarks carry it.
  * Renders nothing when the program has no badges.
  */
 export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function BadgeShelf({ showLocked = true, className }, ref) {
-  const { messages, format } = useCairnContext()
+  const context = useCairnContext()
+  const { messages, format } = context
+  const kit: BadgeShareKit = { context, useLocaleTables }
+  const sharing = useCairnSelector(selectSharing) && context.source.share !== undefined
   const root = usePartRoot('badgeShelf', className)
   const badgeClass = usePartClass('badge')
   const { earned, locked } = useBadges()
@@ -53,6 +64,11 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
       )}
       <span data-cairn-card-detail="">{earnedAt ? messages.badgeEarned(format.date(earnedAt)) : messages.badgeLocked}</span>
       {rarityLine(badgeRarityPercent(rarity?.[badge.id]?.earnedShare))}
+      {earnedAt && sharing ? (
+        <Suspense fallback={null}>
+          <BadgeShare badge={badge} kit={kit} />
+        </Suspense>
+      ) : null}
     </li>
   )
   return (

@@ -85,6 +85,27 @@ export const deCelebrationMessages: CelebrationMessages = {
   dialogContinue: 'Weiter',
   toastDismiss: 'Schließen',
   toastRegion: 'Erfolge',
+  share: 'Teilen',
+  shareNamed: (title) => `${title} teilen`,
+  shareNote: (product) => `Erstellt eine öffentliche Seite mit diesem Erfolg und ${product} – ohne deine E-Mail-Adresse.`,
+  shareNameLabel: 'Dein Vorname (optional)',
+  shareNameInvalid: 'Nur Buchstaben (auch Leerzeichen, Bindestriche), höchstens 40.',
+  shareCreate: 'Link erstellen',
+  shareCreating: 'Link wird erstellt …',
+  shareReady: 'Dein Link ist bereit.',
+  shareLinkLabel: 'Link zu deiner Seite',
+  shareNative: 'Teilen …',
+  shareNewTab: '(neuer Tab)',
+  shareCopy: 'Link kopieren',
+  shareCopied: 'Link kopiert',
+  shareCopyFailed: 'Kopieren ging nicht – der Link ist markiert.',
+  shareRemove: 'Link entfernen',
+  shareRemoved: 'Link entfernt. Die Seite ist nicht mehr öffentlich.',
+  shareRemoveFailed: 'Entfernen ging nicht – die Seite ist noch öffentlich.',
+  shareFailed: 'Der Link konnte nicht erstellt werden. Versuch es noch einmal.',
+  shareOff: 'Teilen ist für dieses Produkt ausgeschaltet.',
+  shareText: (kind, title, product) =>
+    kind === 'level' ? `Ich habe die Stufe „${title}“ in ${product} abgeschlossen` : kind === 'badge' ? `Ich habe das Abzeichen „${title}“ in ${product} erhalten` : `Ich habe „${title}“ in ${product} erreicht`,
 }
 
 export { deHistoryMessages } from './de-history'

@@ -126,6 +126,44 @@ export interface CelebrationMessages {
   toastDismiss: string
   /** Accessible name of the toast region. */
   toastRegion: string
+  /** The share button's visible text (dialog and badge shelf). */
+  share: string
+  /** The share button's accessible name where "Share" alone is ambiguous (a badge shelf row): "Share Team player". */
+  shareNamed(title: string): string
+  /** What sharing makes public, said before the link exists: the achievement and the product, never the email. */
+  shareNote(product: string): string
+  /** Label of the optional first-name field. */
+  shareNameLabel: string
+  /** The typed name cannot be shown (digits, symbols, too long). */
+  shareNameInvalid: string
+  /** Creates the link (and opens the device's share sheet where there is one). */
+  shareCreate: string
+  /** Status while the link is being created. */
+  shareCreating: string
+  /** Status once the link exists. */
+  shareReady: string
+  /** Label of the read-only field holding the link. */
+  shareLinkLabel: string
+  /** Opens the device's share sheet (Web Share API) again. */
+  shareNative: string
+  /** Read after LinkedIn and X (brand names, never translated), which open in a new tab. */
+  shareNewTab: string
+  shareCopy: string
+  /** Announced after copying. */
+  shareCopied: string
+  /** The clipboard refused: the link is selected in its field instead. */
+  shareCopyFailed: string
+  /** Revokes the link: its page answers "removed" from then on. */
+  shareRemove: string
+  shareRemoved: string
+  /** Removing failed; the page is still public. */
+  shareRemoveFailed: string
+  /** The link could not be created (network, server). */
+  shareFailed: string
+  /** The program turned sharing off since the widget loaded. */
+  shareOff: string
+  /** The post text handed to the share sheet and X: "I earned the Team player badge in Taskly". */
+  shareText(kind: 'milestone' | 'level' | 'badge', title: string, product: string): string
 }
 
 /**

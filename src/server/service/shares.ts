@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import * as z from 'zod/mini'
-import { formatIssues, type Program, type Progress } from '../../core'
+import { formatIssues, isShareFirstName, MAX_FIRST_NAME_LENGTH, type Program, type Progress } from '../../core'
 import { findShare, insertShare, revokeShare, type Storage, type StoredShare } from '../storage'
 import { invalidBody } from './errors'
 
 export const SHARE_KINDS = ['milestone', 'level', 'badge'] as const
-/** The longest first name a share page shows. */
-export const MAX_FIRST_NAME_LENGTH = 40
-
-/** Letters (any script) with spaces, hyphens, apostrophes and dots between: a name, never a link or markup. */
-const NAME_PATTERN = /^\p{L}[\p{L}\p{M} .'’-]*$/u
-
 /** `POST /v1/me/shares` body. An empty or blank `firstName` counts as none. */
 export const ShareRequestSchema = z.strictObject({
   kind: z.enum(SHARE_KINDS, { error: 'must be "milestone", "level" or "badge"' }),
@@ -18,7 +12,7 @@ export const ShareRequestSchema = z.strictObject({
   firstName: z.optional(
     z.string({ error: 'must be a string' }).check(
       z.refine((s) => s.trim().length <= MAX_FIRST_NAME_LENGTH, `must be at most ${MAX_FIRST_NAME_LENGTH} characters`),
-      z.refine((s) => s.trim() === '' || NAME_PATTERN.test(s.trim().normalize('NFC')), 'must be a first name: letters, spaces, hyphens and apostrophes'),
+      z.refine((s) => s.trim().length > MAX_FIRST_NAME_LENGTH || isShareFirstName(s), 'must be a first name: letters, spaces, hyphens and apostrophes'),
     ),
   ),
 })
