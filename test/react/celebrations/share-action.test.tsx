@@ -56,7 +56,7 @@ describe('the share action in the celebration dialog', () => {
 
     expect(share).toHaveBeenCalledWith('level', 'getting-started', expect.objectContaining({ firstName: 'Alex' }))
     const linkedIn = await within(dialog).findByRole('link', { name: 'LinkedIn (new tab)' })
-    expect(linkedIn).toHaveFocus()
+    await waitFor(() => expect(linkedIn).toHaveFocus())
     expect(linkedIn).toHaveAttribute('href', `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(LINK.url)}`)
     const x = within(dialog).getByRole('link', { name: 'X (new tab)' })
     const post = new URL(x.getAttribute('href')!)
@@ -68,7 +68,7 @@ describe('the share action in the celebration dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Copy link' }))
     // user-event's setup() stands in for the clipboard, as a browser that grants the permission.
     expect(await navigator.clipboard.readText()).toBe(LINK.url)
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Link copied')
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Link copied'))
   })
 
   it('hands the link to the device’s share sheet when navigator.share exists, and keeps a “Share…” button', async () => {
@@ -81,7 +81,7 @@ describe('the share action in the celebration dialog', () => {
     await waitFor(() => expect(nativeShare).toHaveBeenCalledTimes(1))
     expect(nativeShare).toHaveBeenCalledWith({ title: 'I completed the Getting started level in Taskly', text: 'I completed the Getting started level in Taskly', url: LINK.url })
     const again = within(dialog).getByRole('button', { name: 'Share…' })
-    expect(again).toHaveFocus()
+    await waitFor(() => expect(again).toHaveFocus())
     expect(within(dialog).queryByRole('link', { name: /LinkedIn/ })).toBeNull()
     await user.click(again)
     expect(nativeShare).toHaveBeenCalledTimes(2)
@@ -114,8 +114,8 @@ describe('the share action in the celebration dialog', () => {
     const { fake } = sharingSource({ share: async () => Promise.reject(new CairnError('http', 'Sharing is not enabled for this program.', 403)) })
     const { dialog, user } = await openDialogShare(fake)
     await user.click(within(dialog).getByRole('button', { name: 'Create link' }))
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Sharing is turned off for this product.')
-    expect(within(dialog).getByRole('button', { name: 'Create link' })).toHaveFocus()
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Sharing is turned off for this product.'))
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create link' })).toHaveFocus())
   })
 
   it('removes the link on request', async () => {
@@ -124,8 +124,8 @@ describe('the share action in the celebration dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create link' }))
     await user.click(await within(dialog).findByRole('button', { name: 'Remove link' }))
     expect(unshare).toHaveBeenCalledWith(LINK.id)
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Link removed. The page is no longer public.')
-    expect(within(dialog).getByRole('button', { name: 'Create link' })).toHaveFocus()
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Link removed. The page is no longer public.'))
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create link' })).toHaveFocus())
   })
 
   it('is not offered when the program does not enable sharing, or the source cannot share (localSource)', async () => {
