@@ -1,3 +1,4 @@
+import { AchievementTimeline } from '../../react'
 import type { WorkspaceApi } from '../use-workspace'
 import { CatalogPage } from './CatalogPage'
 
@@ -21,23 +22,27 @@ export function AutomationsPage({ api }: { api: WorkspaceApi }) {
   )
 }
 
-/** Reports: one-click summaries for managers. */
+/** Reports: one-click summaries for managers, and the user's milestones month by month (Cairn's timeline). */
 export function ReportsPage({ api }: { api: WorkspaceApi }) {
   return (
-    <CatalogPage
-      api={api}
-      title="Reports"
-      intro="Share progress without writing a status update by hand."
-      items={[
-        { name: 'Weekly status', description: 'What moved, what is stuck, and who is on what.' },
-        { name: 'Workload by person', description: 'Spot overloaded teammates before they burn out.' },
-        { name: 'Cycle time', description: 'How long tasks take from “to do” to “done”.' },
-      ]}
-      active={api.workspace.reports}
-      verb="Generate"
-      action="generate_report"
-      change={(name) => ({ type: 'report_generated', name })}
-    />
+    <>
+      <CatalogPage
+        api={api}
+        title="Reports"
+        intro="Share progress without writing a status update by hand."
+        items={[
+          { name: 'Weekly status', description: 'What moved, what is stuck, and who is on what.' },
+          { name: 'Workload by person', description: 'Spot overloaded teammates before they burn out.' },
+          { name: 'Cycle time', description: 'How long tasks take from “to do” to “done”.' },
+        ]}
+        active={api.workspace.reports}
+        verb="Generate"
+        action="generate_report"
+        change={(name) => ({ type: 'report_generated', name })}
+      />
+      {/* Where a customer looks back: what they achieved in Taskly, by month. */}
+      <AchievementTimeline className="tk-timeline" />
+    </>
   )
 }
 
