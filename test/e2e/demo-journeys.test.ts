@@ -161,7 +161,7 @@ describe('the Taskly demo as a visitor uses it', () => {
     const { context, page } = await h.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })
     await h.usePersona(context, 'halfway')
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
-    for (const path of ['/', '/team', '/features', '/getting-started', '/automations', '/insights']) {
+    for (const path of ['/', '/team', '/features', '/getting-started', '/automations', '/reports', '/insights']) {
       await page.goto(path)
       await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor()
       expect(await fits(), path).toBe(true)
