@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { NextStepPrompt, ProgressWidget } from '../src/react'
-import { anniversary, stalled, suppressed, usageDropped, wentQuiet } from './fixtures/signals'
+import { anniversary, returned, stalled, suppressed, usageDropped, wentQuiet } from './fixtures/signals'
 import { inPanelWidth } from './support/panel'
 import { apiParameters, componentDocs, waitForCelebrationDialog, waitForElement, waitForText } from './support/story-helpers'
 
@@ -42,6 +42,9 @@ export const Inactive: Story = {}
 export const InactiveDark: Story = { globals: { theme: 'dark' } }
 export const InactiveGerman: Story = { globals: { locale: 'de' }, play: nudge('went-quiet', /mach da weiter, wo du aufgehört hast: noch 3 schritte/i) }
 export const InactiveRightToLeft: Story = { globals: { locale: 'ar' } }
+
+/** An hour after coming back: the visit's own log-in cleared the signal, and the welcome back still holds. */
+export const Returned: Story = { parameters: apiParameters({ progress: returned }) }
 
 const drop = apiParameters({ progress: usageDropped })
 const dropLine = /a small step keeps things moving: 2 steps to your next level/i

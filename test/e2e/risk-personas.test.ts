@@ -1,5 +1,6 @@
 // Acting on progress in the demo (DESIGN §7.1–7.2): the "Went quiet" persona comes back and is greeted calmly,
 // and the "Open support case" persona is left in peace — no celebrations, no upsell steps.
+import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { MeProgress } from '../../src/core'
@@ -93,5 +94,7 @@ describe('insights', () => {
     expect(insights.atRisk?.find((entry) => entry.signalId === 'went-quiet')?.active).toBe(shown)
     await section.scrollIntoViewIfNeeded()
     await h.screenshot(page, 'risk-insights-at-risk')
+    const axe = await new AxeBuilder({ page }).include('[data-tk-at-risk]').analyze()
+    expect(axe.violations.map((v) => v.id)).toEqual([])
   })
 })
