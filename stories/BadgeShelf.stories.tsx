@@ -45,11 +45,8 @@ export const EarnedOnly: Story = {
 /** Dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' } }
 
-/** Rarity from the benchmark cohort on earned and locked badges: "Earned by 64% of teams like yours". */
-const withRarity = {
-  ...levelOneSettled,
-  benchmarks: { ...typicalBenchmarks, badges: { organized: { earnedShare: 0.64 }, productive: { earnedShare: 0.31 }, 'power-user': { earnedShare: 0.12 } } },
-}
+/** Rarity from the benchmark cohort on earned and locked badges: "Earned by 58% of teams like yours". */
+const withRarity = { ...levelOneSettled, benchmarks: typicalBenchmarks }
 const rarityShows = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   await waitForElement('[data-cairn-badge="power-user"] [data-cairn-badge-rarity]', canvasElement)
 }
@@ -58,7 +55,7 @@ export const WithRarity: Story = {
   parameters: apiParameters({ progress: withRarity }),
   play: async (context) => {
     await rarityShows(context)
-    await expect(context.canvasElement.querySelector('[data-cairn-badge="organized"] [data-cairn-badge-rarity]')).toHaveTextContent('Earned by 64% of teams like yours')
+    await expect(context.canvasElement.querySelector('[data-cairn-badge="organized"] [data-cairn-badge-rarity]')).toHaveTextContent('Earned by 58% of teams like yours')
   },
 }
 
