@@ -29,8 +29,8 @@ describe('AchievementTimeline', () => {
     expect(lines(within(november).getByRole('list'))).toEqual(['Nov 2 Completed Getting started', 'Nov 2 Earned the Organized badge', 'Nov 2 Added 5 tasks'])
     const october = within(region).getByRole('region', { name: 'October 2026' })
     expect(lines(within(october).getByRole('list'))).toEqual(['Oct 30 Invited a teammate', 'Oct 28 Created your first project'])
-    // A milestone without a past-tense title reads "Achieved: …"
-    expect(within(region).getByRole('region', { name: 'December 2026' })).toHaveTextContent('Achieved: 30 days with Taskly')
+    // Time-based milestones read in the past tense too.
+    expect(within(region).getByRole('region', { name: 'December 2026' })).toHaveTextContent('Reached 30 days with Taskly')
   })
 
   it('dates every entry with a machine-readable <time>', async () => {
