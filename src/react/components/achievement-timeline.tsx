@@ -15,6 +15,7 @@ export interface AchievementTimelineProps {
   order?: 'newest' | 'oldest'
   /** Overrides for the timeline's own strings (heading, empty state). @default the locale's built-in strings */
   messages?: Partial<HistoryMessages>
+  /** Class for the root `<section>`, after `classNames.timeline` from the provider. @default none */
   className?: string
 }
 
