@@ -91,6 +91,7 @@ export default defineConfig({
     proxy: {
       '/v1': { target: `http://127.0.0.1:${process.env.PORT ?? 8787}`, changeOrigin: false },
       '/demo-api': { target: `http://127.0.0.1:${process.env.PORT ?? 8787}`, changeOrigin: false },
+      '/s/': { target: `http://127.0.0.1:${process.env.PORT ?? 8787}`, changeOrigin: false },
     },
   },
   build: {

@@ -7,6 +7,8 @@ import { AccountsPageSchema, ExperimentInsightsSchema, InsightsSchema, type Expe
 export const PERSONAS = [
   { id: 'new', label: 'New user', about: 'A brand-new team' },
   { id: 'halfway', label: 'Halfway there', about: 'Set up, building momentum' },
+  // The same account as "Halfway there": what one of them achieves for the team, the other hears of.
+  { id: 'halfway-teammate', label: 'Halfway there: a teammate', about: 'A member of the Halfway there team' },
   { id: 'power', label: 'Power user', about: 'A long-time team' },
   { id: 'small-segment', label: 'Small segment', about: 'A plan with too few teams to compare' },
   { id: 'went-quiet', label: 'Went quiet', about: 'Nothing done for 16 days' },

@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 /** Screenshots of every step, for people to look at (git-ignored). */
 export const ARTIFACTS_DIR = resolve(ROOT, 'test-artifacts/e2e')
 
-export type PersonaId = 'new' | 'halfway' | 'power' | 'small-segment' | 'went-quiet' | 'support-case'
+export type PersonaId = 'new' | 'halfway' | 'halfway-teammate' | 'power' | 'small-segment' | 'went-quiet' | 'support-case'
 
 export interface Harness {
   url: string

@@ -1,7 +1,7 @@
 import { demoExperiment, experimentArm, type Subject } from '../../core'
 
 /** The people a visitor can "be" in the demo; each maps to a subject the seed created. */
-export const PERSONA_IDS = ['new', 'halfway', 'power', 'small-segment', 'went-quiet', 'support-case'] as const
+export const PERSONA_IDS = ['new', 'halfway', 'halfway-teammate', 'power', 'small-segment', 'went-quiet', 'support-case'] as const
 export type PersonaId = (typeof PERSONA_IDS)[number]
 
 /** Seeded user id of each persona (the seed names them `persona-<id>`). */

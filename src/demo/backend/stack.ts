@@ -86,6 +86,8 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
         proxy: {
           '/v1': { target: apiUrl, changeOrigin: false },
           '/demo-api': { target: apiUrl, changeOrigin: false },
+          // Public share pages (and their images) are the API's; links are made on this origin.
+          '/s/': { target: apiUrl, changeOrigin: false },
         },
       },
     })

@@ -172,7 +172,10 @@ export function ShareAction({ kind, refId, title, context, messages, label }: Sh
             }}
           >
             <p id={noteId}>{messages.shareNote(product)}</p>
-            <label htmlFor={nameId}>{messages.shareNameLabel}</label>
+            {/* One control a line, spaced by markup alone: the stylesheet has no bytes to spare for this panel. */}
+            <div>
+              <label htmlFor={nameId}>{messages.shareNameLabel}</label>
+            </div>
             <input
               ref={nameRef}
               id={nameId}
@@ -184,6 +187,7 @@ export function ShareAction({ kind, refId, title, context, messages, label }: Sh
               aria-describedby={nameInvalid ? `${errorId} ${noteId}` : noteId}
               onChange={(event) => setName(event.target.value)}
             />
+            <br />
             {nameInvalid ? (
               <p id={errorId} data-cairn-share-error="">
                 {messages.shareNameInvalid}
@@ -195,8 +199,10 @@ export function ShareAction({ kind, refId, title, context, messages, label }: Sh
           </form>
         ) : (
           <>
-            <label htmlFor={linkId}>{messages.shareLinkLabel}</label>
-            <input ref={linkRef} id={linkId} type="url" readOnly value={link.url} data-cairn-share-url="" onFocus={(event) => event.currentTarget.select()} />
+            <div>
+              <label htmlFor={linkId}>{messages.shareLinkLabel}</label>
+            </div>
+            <input ref={linkRef} id={linkId} type="url" size={32} readOnly value={link.url} data-cairn-share-url="" onFocus={(event) => event.currentTarget.select()} />
             <div data-cairn-share-actions="">
               {sheet ? (
                 <button ref={firstActionRef} type="button" data-cairn-share-native="" onClick={() => openSheet(link.url)}>
@@ -206,15 +212,15 @@ export function ShareAction({ kind, refId, title, context, messages, label }: Sh
                 <>
                   <a ref={firstActionRef} href={targets.linkedIn} target="_blank" rel="noopener noreferrer" data-cairn-share-target="linkedin">
                     LinkedIn {newTab}
-                  </a>
+                  </a>{' '}
                   <a href={targets.x} target="_blank" rel="noopener noreferrer" data-cairn-share-target="x">
                     X {newTab}
                   </a>
                 </>
-              )}
+              )}{' '}
               <button type="button" data-cairn-share-copy="" onClick={() => void copy(link.url)}>
                 {messages.shareCopy}
-              </button>
+              </button>{' '}
               <button type="button" data-cairn-share-remove="" onClick={() => void remove(link.id)}>
                 {messages.shareRemove}
               </button>
