@@ -98,6 +98,32 @@ describe.each(availableBackends())('signals, suppression and the scheduler on $n
     ])
   })
 
+  it('remembers a return for a day, dates the clear at the returning event, and lets it lapse without a request', async () => {
+    const clock = manualClock(day(20))
+    const service = await suite.start(signalProgram(), { now: clock.now, scheduler: { maxSleepMs: 20 } })
+    await service.upsertSubject('u1', { signedUpAt: SIGNUP.toISOString() }, { now: day(1) })
+    await service.ingest([event('logged_in', day(1))], { now: day(20) })
+    // The log-in reaches the server an hour after it happened.
+    const back = new Date(day(20).getTime() - 60 * 60 * 1000)
+    await service.ingest([event('logged_in', back)], { now: day(20) })
+    expect((await service.progress('u1', day(20))).signals).toEqual([{ id: 'went-quiet', state: 'clear', clearedAt: back.toISOString() }])
+    const history = await readSignalHistory(suite.storage, service.program.id, { userId: 'u1' })
+    expect(history.map(({ state, at }) => ({ state, at }))).toEqual([
+      { state: 'raised', at: day(15).toISOString() },
+      { state: 'cleared', at: back.toISOString() },
+    ])
+
+    const lapsed = new Promise<MeProgress>((resolve) => {
+      const stop = service.subscribe('u1', (progress) => {
+        if (progress.signals?.[0]?.clearedAt !== undefined) return
+        stop()
+        resolve(progress)
+      })
+    })
+    clock.set(new Date(back.getTime() + DAY_MS))
+    expect((await lapsed).signals).toEqual([{ id: 'went-quiet', state: 'clear' }])
+  })
+
   it('lets several schedulers share the work: each due subject is recomputed once', async () => {
     const program = signalProgram()
     const seeding = await suite.start(program, { now: () => day(1) })

@@ -4,7 +4,10 @@ import type { Progress } from '../../schemas/progress'
 export interface SignalChange {
   signalId: string
   state: 'raised' | 'cleared'
-  /** ISO time: a raise happened at the signal's `since`; a clear is dated when it was seen (`after.evaluatedAt`). */
+  /**
+   * ISO time: a raise happened at the signal's `since`; a clear at the returning event (`clearedAt`) when known,
+   * else when it was seen (`after.evaluatedAt`).
+   */
   at: string
 }
 
@@ -26,7 +29,8 @@ export function signalChangesBetween(before: Progress | null, after: Progress): 
       if (wasActive) changes.push({ signalId: signal.id, state: 'cleared', at: since })
       changes.push({ signalId: signal.id, state: 'raised', at: since })
     } else if (wasActive) {
-      changes.push({ signalId: signal.id, state: 'cleared', at: after.evaluatedAt })
+      // A return names its own moment (an event that arrived late still clears at its time).
+      changes.push({ signalId: signal.id, state: 'cleared', at: signal.clearedAt ?? after.evaluatedAt })
     }
   }
   for (const signal of was.values()) {
