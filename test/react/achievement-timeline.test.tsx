@@ -95,4 +95,14 @@ describe('AchievementTimeline', () => {
     await waitFor(() => expect(monthTitles(region)[0]).toBe('January 2027'))
     expect(region).toHaveTextContent('Ran 3 projects')
   })
+
+  it('shows nothing to a subject in the experiment holdout, who sees no part of the program', async () => {
+    const fake = createFakeSource({ ...history(), holdout: true })
+    renderWithProvider(<AchievementTimeline />, fake)
+    // While loading, the timeline stands ready; once the snapshot says "holdout", it is gone.
+    expect(screen.getByRole('region', { name: 'Your milestones over time' })).toHaveAttribute('data-state', 'loading')
+    await waitFor(() => expect(fake.source.load).toHaveBeenCalled())
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Your milestones over time' })).toBeNull())
+    expect(screen.queryByText('Completed Getting started', { exact: false })).toBeNull()
+  })
 })

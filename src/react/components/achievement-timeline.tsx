@@ -2,6 +2,7 @@ import { forwardRef, useId, useMemo } from 'react'
 import { selectStatus, type HistoryEntry, type HistoryMonth } from '../../store'
 import { useCairnContext } from '../context'
 import { useAchievementHistory } from '../hooks/data-hooks'
+import { useHoldout } from '../hooks/use-holdout'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { deHistoryMessages } from '../i18n/de-history'
 import { enHistoryMessages } from '../i18n/en-history'
@@ -58,7 +59,7 @@ function ordered(months: readonly HistoryMonth[], order: 'newest' | 'oldest'): r
  * "Milestones over time": every milestone achieved, level completed and badge earned, grouped by month (a
  * heading and a list per month, each entry with its `<time dateTime>`). Fed from the loaded progress; not part
  * of `ProgressWidget`, so a page that never shows it never loads it. Before anything is achieved it says what
- * will appear here.
+ * will appear here. Renders nothing for a subject in the experiment's holdout.
  */
 export const AchievementTimeline = forwardRef<HTMLElement, AchievementTimelineProps>(function AchievementTimeline(
   { order = 'newest', messages: overrides, className },
@@ -72,8 +73,11 @@ export const AchievementTimeline = forwardRef<HTMLElement, AchievementTimelinePr
   const history = useAchievementHistory()
   const text = useMemo(() => withOverrides(BUILT_IN[primaryLanguage(format.locale)] ?? enHistoryMessages, overrides), [format.locale, overrides])
   const months = useMemo(() => ordered(history, order), [history, order])
+  const holdout = useHoldout()
   const dates = timelineDates(format.locale)
   const state = status === 'ready' ? (months.length === 0 ? 'empty' : 'ready') : status
+  // The experiment's holdout sees no part of the program (DESIGN §7.6), on a dashboard page as in the widget.
+  if (holdout) return null
 
   return (
     <section ref={ref} data-cairn-timeline="" data-state={state} aria-labelledby={headingId} aria-busy={state === 'loading' || !localeReady ? true : undefined} {...root}>
