@@ -10,6 +10,9 @@ export function createMemoryBus(): ProgressBus {
     publish: async (change) => {
       emitter.emit('change', change)
     },
+    publishAll: async (changes) => {
+      for (const change of changes) emitter.emit('change', change)
+    },
     subscribe: (onChange) => {
       const listener = (change: ProgressChange) => onChange(change)
       emitter.on('change', listener)

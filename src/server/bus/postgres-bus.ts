@@ -82,6 +82,14 @@ export function createPostgresBus(options: PostgresBusOptions): ProgressBus {
       local.emit('change', change)
       await options.notifier.query('SELECT pg_notify($1, $2)', [PROGRESS_CHANNEL, JSON.stringify({ ...change, origin })])
     },
+    publishAll: async (changes) => {
+      if (changes.length === 0) return
+      for (const change of changes) local.emit('change', change)
+      await options.notifier.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+        PROGRESS_CHANNEL,
+        changes.map((change) => JSON.stringify({ ...change, origin })),
+      ])
+    },
     subscribe: (onChange, onResync) => {
       local.on('change', onChange)
       if (onResync) local.on('resync', onResync)

@@ -29,7 +29,7 @@ export function registerStreamRoute({ app, service, now, guards, streams, heartb
       const unregister = streams.add(userId, ended.resolve)
       stream.onAbort(ended.resolve)
       const writer = serialWriter(stream, ended.resolve)
-      const sendProgress = (progress: MeProgress) => writer.write(() => stream.writeSSE({ event: 'progress', data: JSON.stringify(progress) }))
+      const sendProgress = (progress: MeProgress) => writer.write(() => stream.writeSSE({ event: 'progress', data: serialized(progress) }))
       // Changes that land while the first snapshot is being read trigger a fresh re-read, so nothing is
       // missed and an older snapshot never follows a newer one.
       let snapshotSent = false
@@ -62,6 +62,14 @@ export function registerStreamRoute({ app, service, now, guards, streams, heartb
       }
     })
   })
+}
+
+/** A live change reaches every stream of a user (in one locale) as the same object: its JSON is built once. */
+const serializedOnce = new WeakMap<MeProgress, string>()
+function serialized(progress: MeProgress): string {
+  let json = serializedOnce.get(progress)
+  if (json === undefined) serializedOnce.set(progress, (json = JSON.stringify(progress)))
+  return json
 }
 
 /** Serialises writes to one stream; a failed write ends the stream. */

@@ -1,10 +1,10 @@
 import {
-  buildDigest, digestPeriodStart, computeSuccessMetrics, RETENTION_WINDOW_DAYS, evaluate, localizeProgress, sortCelebrations,
-  type LocalizedProgram, type MeProgress, type Program, type Progress, type Subject,
+  buildDigest, digestPeriodStart, computeSuccessMetrics, RETENTION_WINDOW_DAYS, localizeProgress,
+  type LocalizedProgram, type MeProgress, type Program, type Subject,
 } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
 import {
-  findSubjects, listActivations, loadCohort, retainedUnits, markCelebrationSeen, pendingCelebrations, saveSubjects, StorageUnavailableError,
+  findSubjects, listActivations, loadCohort, retainedUnits, markCelebrationSeen, saveSubjects, StorageUnavailableError,
   type Storage,
 } from '../storage'
 import type { CairnService } from '../service-types'
@@ -19,6 +19,8 @@ import { perVersion } from './per-version'
 import { previewProgram } from './program-preview'
 import { createProgramVersions } from './program-versions'
 import { createProgressKeeper } from './progress-keeper'
+import { createLiveUpdates } from './live-updates'
+import { createMeProgressReader } from './me-progress'
 import { createShareAdmin } from './shares'
 import { createStreamTickets } from './stream-tickets'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
@@ -92,7 +94,6 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     await enqueueDeliveries(tx, programId, events)
   }, (at) => scheduler?.noteChange(at))
   const cohort = createCohortCache(programId, storage, options.cohortTtlMs)
-  const listeners = new Map<string, Set<{ listener: (progress: MeProgress) => void; locale: string | undefined }>>()
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
 
@@ -119,29 +120,12 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
 
   const publish = async (userIds: readonly string[]) => {
     if (userIds.length > 0) sender.poke()
-    await Promise.all(userIds.map((userId) => bus.publish({ programId, userId })))
+    await bus.publishAll(userIds.map((userId) => ({ programId, userId })))
   }
 
-  /** A user without a subject yet (no events, no token seen) is someone who just signed up. */
-  const plainProgress = async (userId: string, now: Date): Promise<{ subject: Subject; progress: Progress }> => {
-    const current = await keeper.current(userId, now)
-    if (current) return current
-    const subject: Subject = { userId, signedUpAt: now.toISOString() }
-    return { subject, progress: evaluate(active.current(), [], { now, subject }) }
-  }
-
-  const progressOf = async (userId: string, now: Date): Promise<MeProgress> => {
-    const program = await active.fresh()
-    const assigner = assignerFor(program)
-    const { subject, progress } = await plainProgress(userId, now)
-    const benchmarks = await cohort.benchmarks(program, subject, progress, now)
-    // The holdout is evaluated like everyone (so lift can be measured) but is shown nothing: the flag tells the widget.
-    const holdout = program.experiment !== undefined && (await assigner.forSubjects(storage, [subject])).get(userId)?.holdout === true
-    if (holdout) return { ...progress, celebrations: [], holdout: true }
-    // Suppressed subjects' celebrations stay pending, held until suppression ends (DESIGN §7.2).
-    const celebrations = progress.suppressed ? [] : sortCelebrations(await pendingCelebrations(storage, programId, userId))
-    return { ...progress, ...(benchmarks ? { benchmarks } : {}), celebrations }
-  }
+  const reader = createMeProgressReader({ programId, storage, active, keeper, cohort, assignerFor })
+  const plainProgress = reader.plain
+  const progressOf = async (userId: string, now: Date): Promise<MeProgress> => (await reader.many([userId], now)).get(userId)!
 
   /** The same progress in a reader's language (program text only; numbers and states are shared). */
   const inLocale = (progress: MeProgress, locale: string | undefined): MeProgress => {
@@ -149,28 +133,13 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     return texts.locales.length === 0 ? progress : localizeProgress(progress, texts.in(locale))
   }
 
-  const notifyLocal = async (userId: string) => {
-    const set = listeners.get(userId)
-    if (!set || set.size === 0 || closed) return
-    // A change from another process may come from a version it just activated: check exactly, not within the TTL.
-    await active.sync()
-    const progress = await progressOf(userId, clock())
-    for (const { listener, locale } of [...set]) {
-      try {
-        listener(inLocale(progress, locale))
-      } catch {
-        // One broken stream must not keep the others from their update.
-      }
-    }
-  }
-
+  // A change from another process may come from a version it just activated: sync exactly, not within the TTL.
+  const live = createLiveUpdates({ sync: () => active.sync(), read: (userIds) => reader.many(userIds, clock()), inLocale })
   const unsubscribeBus = bus.subscribe(
     (change) => {
-      if (change.programId === programId) void notifyLocal(change.userId).catch(() => {})
+      if (change.programId === programId && !closed) live.changed([change.userId])
     },
-    () => {
-      for (const userId of listeners.keys()) void notifyLocal(userId).catch(() => {})
-    },
+    () => live.changedAll(),
   )
 
   const saveAndRecompute = async (subject: Subject, now: Date) => {
@@ -266,16 +235,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       const assignments = await assignerFor(program).forSubjects(storage, rows.map((row) => row.subject))
       return computeExperimentInsights({ ...program, experiment }, rows, assignments, now)
     },
-    subscribe: (userId, listener, locale) => {
-      let set = listeners.get(userId)
-      if (!set) listeners.set(userId, (set = new Set()))
-      const entry = { listener, locale }
-      set.add(entry)
-      return () => {
-        set.delete(entry)
-        if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId)
-      }
-    },
+    subscribe: (userId, listener, locale) => live.subscribe(userId, listener, locale),
     accounts: async (query, now) => accountsViewFor(await active.fresh()).page(query, now),
     webhooks: createWebhookAdmin(storage, programId, allowPrivateTargets, clock),
     streamTickets: createStreamTickets(storage, programId),
@@ -299,7 +259,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       clearInterval(digestTimer)
       await sender.close()
       unsubscribeBus()
-      listeners.clear()
+      live.close()
       await bus.close()
       await storage.close()
     },

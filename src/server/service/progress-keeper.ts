@@ -61,6 +61,8 @@ export interface ProgressKeeper {
   recompute(userIds: Iterable<string>, events: readonly CairnEvent[], now: Date, options?: RecomputeOptions): Promise<string[]>
   /** The user's progress at `now` (time moves windows and deadlines), or undefined without a subject. */
   current(userId: string, now: Date): Promise<{ subject: Subject; progress: Progress } | undefined>
+  /** `current` for many users with one read of each kind; users without a subject are absent. */
+  currentMany(userIds: Iterable<string>, now: Date): Promise<Map<string, { subject: Subject; progress: Progress }>>
   /** Resolves when no recomputation is running or queued. */
   idle(): Promise<void>
 }
@@ -205,27 +207,37 @@ export function createProgressKeeper(
       }
     })
 
+  const currentMany = (userIds: Iterable<string>, now: Date) => {
+    const ids = [...new Set(userIds)].sort()
+    return queue.runAll(ids, async () => {
+      const program = programs.current()
+      const result = new Map<string, { subject: Subject; progress: Progress }>()
+      // Version first, events second: a write landing in between only makes the cache newer than its version says.
+      const states = await readSubjectStates(storage, program.id, ids)
+      if (states.size === 0) return result
+      const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
+      const assigned = await assignmentsOf(storage, program, subjects.map((s) => s.subject))
+      const evaluators = await evaluatorsFor(storage, program, subjects, assigned)
+      const carried = await readCarried(storage, program.id, [...states.keys()])
+      for (const { subject, version } of subjects) {
+        const { evaluator, fresh } = evaluators.get(subject.userId)!
+        if (fresh) cache.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version, program })
+        // A snapshot from another version is crossed in memory the same way the next write will cross it.
+        const stored = states.get(subject.userId)?.stored?.snapshot ?? null
+        const { progress } = progressAcrossVersions(program, evaluator.progress(now), stored, carried.get(subject.userId))
+        result.set(subject.userId, { subject, progress })
+      }
+      return result
+    })
+  }
+
   return {
     recompute: (userIds, events, now, options) => {
       const ids = [...new Set(userIds)].sort()
       return ids.length === 0 ? Promise.resolve([]) : recomputeAll(ids, events, now, options?.redefined ?? false)
     },
-    current: (userId, now) =>
-      queue.run(userId, async () => {
-        const program = programs.current()
-        // Version first, events second: a write landing in between only makes the cache newer than its version says.
-        const state = (await readSubjectStates(storage, program.id, [userId])).get(userId)
-        if (!state) return undefined
-        const { subject } = state
-        const version = state.stored?.version ?? 0
-        const assigned = await assignmentsOf(storage, program, [subject])
-        const { evaluator, fresh } = (await evaluatorsFor(storage, program, [{ subject, version }], assigned)).get(userId)!
-        if (fresh) cache.set(userId, { evaluator, subjectKey: canonicalJson(subject), version, program })
-        const carried = (await readCarried(storage, program.id, [userId])).get(userId)
-        // A snapshot from another version is crossed in memory the same way the next write will cross it.
-        const { progress } = progressAcrossVersions(program, evaluator.progress(now), state.stored?.snapshot ?? null, carried)
-        return { subject, progress }
-      }),
+    current: async (userId, now) => (await currentMany([userId], now)).get(userId),
+    currentMany,
     idle: () => queue.idle(),
   }
 }

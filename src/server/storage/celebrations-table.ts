@@ -24,6 +24,22 @@ export async function pendingCelebrations(q: Queryable, programId: string, userI
   return rows.map((r) => r.payload)
 }
 
+/** `pendingCelebrations` of many users in one query; users without any are absent. */
+export async function pendingCelebrationsOf(q: Queryable, programId: string, userIds: readonly string[]): Promise<Map<string, Celebration[]>> {
+  const result = new Map<string, Celebration[]>()
+  if (userIds.length === 0) return result
+  const rows = await q.query<{ user_id: string; payload: Celebration }>(
+    'SELECT user_id, payload FROM celebrations WHERE program_id = $1 AND user_id = ANY($2::text[]) AND seen_at IS NULL ORDER BY created_at, id',
+    [programId, userIds],
+  )
+  for (const row of rows) {
+    const list = result.get(row.user_id)
+    if (list) list.push(row.payload)
+    else result.set(row.user_id, [row.payload])
+  }
+  return result
+}
+
 /** True when the user has this celebration (seen before or not); only their own row is touched. */
 export async function markCelebrationSeen(q: Queryable, programId: string, userId: string, id: string): Promise<boolean> {
   const rows = await q.query(

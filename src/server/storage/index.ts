@@ -8,7 +8,7 @@ export { findSubjects, saveSubjects, usersOfAccounts, hasSubjects, compareKeys }
 export { readSubjectStates, writeProgress, bumpProgressVersions, loadCohort, loadCohortChanges, type StoredProgress, type SubjectState, type CohortRow, type ProgressRow } from './progress-table'
 export { earliestScheduledChange, claimDueSubjects } from './schedule-table'
 export { recordSignalChanges, readSignalHistory, type SignalChangeRow, type SignalHistoryEntry, type SignalHistoryQuery } from './signal-history-table'
-export { insertCelebrations, pendingCelebrations, markCelebrationSeen, markAllCelebrationsSeen } from './celebrations-table'
+export { insertCelebrations, pendingCelebrations, pendingCelebrationsOf, markCelebrationSeen, markAllCelebrationsSeen } from './celebrations-table'
 export { readAssignments, recordAssignments, type AssignmentRow } from './assignments-table'
 export { retainedUnits } from './retention'
 export { StorageUnavailableError, UnstorableInputError, isOutage, retryConflicts } from './failures'

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { MeProgress } from '../../../src/core'
+import { createLiveUpdates } from '../../../src/server/service/live-updates'
+
+const progressOf = (userId: string, round: number) => ({ programId: userId, evaluatedAt: String(round) }) as unknown as MeProgress
+
+describe('live updates', () => {
+  function setup() {
+    const reads: string[][] = []
+    let gate: Promise<void> = Promise.resolve()
+    const live = createLiveUpdates({
+      sync: async () => {},
+      read: async (userIds) => {
+        reads.push([...userIds])
+        await gate
+        return new Map(userIds.map((userId) => [userId, progressOf(userId, reads.length)]))
+      },
+      inLocale: (progress, locale) => (locale === undefined ? progress : { ...progress, locale } as unknown as MeProgress),
+    })
+    return { live, reads, hold: (until: Promise<void>) => (gate = until) }
+  }
+
+  it('reads a burst of changes in one round and gives every listener of a user in one locale the same object', async () => {
+    const { live, reads } = setup()
+    const heard: { who: string; progress: MeProgress }[] = []
+    live.subscribe('u1', (progress) => heard.push({ who: 'u1-tab1', progress }), undefined)
+    live.subscribe('u1', (progress) => heard.push({ who: 'u1-tab2', progress }), undefined)
+    live.subscribe('u1', (progress) => heard.push({ who: 'u1-de', progress }), 'de')
+    live.subscribe('u2', (progress) => heard.push({ who: 'u2', progress }), undefined)
+    live.changed(['u1'])
+    live.changed(['u2', 'nobody-listening'])
+    await vi.waitFor(() => expect(heard).toHaveLength(4))
+    await live.idle()
+    expect(reads).toEqual([['u1', 'u2']])
+    const byWho = Object.fromEntries(heard.map(({ who, progress }) => [who, progress]))
+    expect(byWho['u1-tab1']).toBe(byWho['u1-tab2'])
+    expect(byWho['u1-de']).not.toBe(byWho['u1-tab1'])
+  })
+
+  it('reads a change that arrives during a round again in the next one, so the last thing heard is the newest', async () => {
+    const { live, reads, hold } = setup()
+    const heard: string[] = []
+    live.subscribe('u1', (progress) => heard.push(progress.evaluatedAt), undefined)
+    let release!: () => void
+    hold(new Promise<void>((resolve) => (release = resolve)))
+    live.changed(['u1'])
+    await vi.waitFor(() => expect(reads).toHaveLength(1))
+    live.changed(['u1'])
+    release()
+    await vi.waitFor(() => expect(heard).toEqual(['1', '2']))
+    await live.idle()
+    expect(reads).toEqual([['u1'], ['u1']])
+  })
+})
