@@ -70,3 +70,16 @@ export const WithRarityGerman: Story = {
     await waitForText('[data-cairn-badge="power-user"] [data-cairn-badge-rarity]', /Erhalten von 12\s%/, canvasElement)
   },
 }
+
+/** An earned badge's share action (DESIGN §7.5), opened: the panel takes the shelf's whole row. */
+export const ShareOpen: Story = {
+  play: async (context) => {
+    await playUntilState('badge', 'earned', 'organized')(context)
+    const toggle = await waitForElement('[data-cairn-badge="organized"] [data-cairn-share-toggle]', context.canvasElement)
+    await context.userEvent.click(toggle)
+    await expect(context.canvasElement.querySelector('[data-cairn-badge="organized"] [data-cairn-share-panel]')).not.toHaveAttribute('hidden')
+  },
+}
+
+/** The same, dark. */
+export const ShareOpenDark: Story = { globals: { theme: 'dark' }, play: ShareOpen.play }

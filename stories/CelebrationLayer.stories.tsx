@@ -208,3 +208,38 @@ export const CustomMessages: Story = {
     await waitForElement('[data-cairn-celebration-primary]')
   },
 }
+
+/** Opens the dialog's share panel, types a first name and creates the link (the mocked API answers at once). */
+async function shareFromDialog({ userEvent }: { userEvent: { click(element: Element): Promise<void>; type(element: Element, text: string): Promise<void> } }) {
+  const dialog = await waitForCelebrationDialog(/./)
+  await userEvent.click(dialog.querySelector<HTMLElement>('[data-cairn-share-toggle]')!)
+  const name = dialog.querySelector<HTMLInputElement>('[data-cairn-share-panel] input')!
+  await waitFor(() => expect(name).toHaveFocus())
+  await userEvent.type(name, 'Alex')
+  await userEvent.click(dialog.querySelector<HTMLElement>('[data-cairn-share-create]')!)
+  return waitForElement('[data-cairn-share-url]', dialog)
+}
+
+/** Share (DESIGN §7.5): the panel says what becomes public before any link exists; the first name is optional. */
+export const SharePanel: Story = {
+  play: async ({ userEvent }) => {
+    const dialog = await waitForCelebrationDialog(/level complete: getting started/i)
+    await userEvent.click(dialog.querySelector<HTMLElement>('[data-cairn-share-toggle]')!)
+    await waitFor(() => expect(dialog.querySelector('[data-cairn-share-panel] input')).toHaveFocus())
+    await expect(dialog.querySelector('[data-cairn-share-panel]')?.textContent).toMatch(/never your email/i)
+  },
+}
+
+/** The link is ready: LinkedIn and X (new tab), Copy link and Remove link — without the Web Share API, as in most desktop browsers. */
+export const ShareLinkReady: Story = {
+  play: async (context) => {
+    const url = await shareFromDialog(context)
+    await expect((url as HTMLInputElement).value).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/)
+  },
+}
+
+/** The ready link in the dark theme. */
+export const ShareLinkReadyDark: Story = { globals: { theme: 'dark' }, play: ShareLinkReady.play }
+
+/** The share panel in German. */
+export const ShareGerman: Story = { globals: { locale: 'de' }, play: ShareLinkReady.play }

@@ -101,6 +101,18 @@ export function cairnApi(options: CairnApiOptions = {}): CairnApi {
         return HttpResponse.json(digest(period))
       }),
 
+      // Share links (DESIGN §7.5): a fixed id per story, on the page's own origin like the API would answer.
+      http.post('*/v1/me/shares', ({ request }) => {
+        if (!mine(request)) return
+        const id = 'StoryShareLink00000000'
+        return HttpResponse.json({ id, url: `${new URL(request.url).origin}/s/${id}` }, { status: 201 })
+      }),
+
+      http.delete('*/v1/me/shares/:id', ({ request }) => {
+        if (!mine(request)) return
+        return new HttpResponse(null, { status: 204 })
+      }),
+
       http.post('*/v1/me/events', async ({ request }) => {
         if (!mine(request)) return
         const body = (await request.json()) as { events?: unknown[] }
