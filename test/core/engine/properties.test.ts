@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createIncrementalEvaluator, evaluate, nextChangeAt, type Progress } from '../../../src/core'
+import { createIncrementalEvaluator, evaluate, nextChangeAt, type CairnEvent, type Program, type Progress, type Subject } from '../../../src/core'
 import { eventStreams, moments, programs, subjects } from './arbitraries'
 
 // Enough runs to meet windows, streaks, DST and id collisions often, while the file stays within a few seconds.
@@ -100,21 +100,34 @@ describe('engine properties', () => {
     )
   })
 
-  it('names a return only for an event that ended an active spell, within the last 24 h', () => {
+  it('names a return only for an event that ended an active spell, within the last 24 h, and both evaluators agree', () => {
     const DAY_MS = 24 * 60 * 60 * 1000
-    const stateAt = (program: Parameters<typeof evaluate>[0], list: Parameters<typeof evaluate>[1], subject: Parameters<typeof evaluate>[2]['subject'], ms: number, id: string) =>
+    const stateAt = (program: Program, list: CairnEvent[], subject: Subject, ms: number, id: string) =>
       evaluate(program, list, { now: new Date(ms).toISOString(), subject }).signals?.find((signal) => signal.id === id)?.state
+    // Sparse histories plus one event in the last day, so quiet spells and returns are common.
+    const sparse = eventStreams.map((list) => list.slice(0, 6))
     fc.assert(
-      fc.property(programs, subjects, eventStreams, moments, (program, subject, list, now) => {
+      fc.property(programs, subjects, sparse, moments, fc.integer({ min: 0, max: 96 }), fc.constantFrom('a', 'b'), fc.integer({ min: 1, max: 6 }), (random, subject, list, now, quarters, name, days) => {
+        const quiet = { id: 'quiet', title: 'Quiet', criterion: { kind: 'inactive' as const, days } }
+        const program: Program = { ...random, signals: [quiet, ...(random.signals ?? [])] }
         const nowMs = Date.parse(now)
-        for (const signal of evaluate(program, list, { now, subject }).signals ?? []) {
+        const back: CairnEvent = { id: 'back', name, userId: 'u1', timestamp: new Date(nowMs - quarters * 15 * 60_000).toISOString() }
+        const events = [...list, back]
+        const progress = evaluate(program, events, { now, subject })
+        expect(createIncrementalEvaluator(program, subject, events).progress(now)).toEqual(progress)
+        for (const signal of progress.signals ?? []) {
           if (signal.clearedAt === undefined) continue
           const cleared = Date.parse(signal.clearedAt)
           expect(signal.state).toBe('clear')
           expect(cleared).toBeGreaterThan(nowMs - DAY_MS)
           expect(cleared).toBeLessThanOrEqual(nowMs)
-          expect(stateAt(program, list, subject, cleared - 1, signal.id)).toBe('active')
-          expect(stateAt(program, list, subject, cleared, signal.id)).toBe('clear')
+          expect(stateAt(program, events, subject, cleared - 1, signal.id)).toBe('active')
+          expect(stateAt(program, events, subject, cleared, signal.id)).toBe('clear')
+          // It lapses 24 h after the return, and that moment is announced as a change.
+          const next = nextChangeAt(program, events, { now, subject })
+          expect(next === undefined ? Infinity : Date.parse(next)).toBeLessThanOrEqual(cleared + DAY_MS)
+          const later = evaluate(program, events, { now: new Date(cleared + DAY_MS).toISOString(), subject })
+          expect(later.signals?.find((s) => s.id === signal.id)?.clearedAt).toBeUndefined()
         }
       }),
       { numRuns: RUNS },
