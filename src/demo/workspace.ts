@@ -60,6 +60,12 @@ function project(name: string, tasks: [string, boolean][]): Project {
 /** What a persona's workspace looks like the first time this browser sees it, so the board matches the progress. */
 export function sampleWorkspace(persona: PersonaId): Workspace {
   if (persona === 'new') return EMPTY_WORKSPACE
+  if (persona === 'halfway-teammate') {
+    // The seed's second member of the Halfway team (sam@example.com): signed in and added three tasks to the
+    // team's project; the person who invited them is the teammate listed here.
+    const shared = project('Website relaunch', [['Collect competitor sites', false], ['List broken links', false], ['Draft FAQ page', false]])
+    return { ...EMPTY_WORKSPACE, projects: [shared], selectedProjectId: shared.id, teammates: [{ email: 'jordan@example.com', joined: true }] }
+  }
   const projects = [
     project('Website relaunch', [
       ['Audit current pages', true],

@@ -69,6 +69,19 @@ describe('team moments and sharing (two teammates, one account)', () => {
     await dialog.getByRole('button', { name: 'Copy link' }).waitFor()
     await h.screenshot(achiever.page, '31-level-up-dialog-share-link')
 
+    // An earned badge on the shelf offers the same action (its panel arrives with import() on first need).
+    await dialog.getByRole('button', { name: 'Keep going' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const shelf = achiever.page.getByRole('complementary', { name: 'Your progress' }).getByRole('region', { name: 'Badges' })
+    await shelf.getByRole('button', { name: 'Share Productive' }).click()
+    await shelf.getByRole('textbox', { name: 'Your first name (optional)' }).waitFor()
+    expect(await shelf.getByRole('button', { name: /^Share / }).count()).toBe(2) // Organized and Productive; Power User is not earned
+    // Toasts sit over the sidebar's lower corner: dismissed, so the screenshot shows the panel.
+    const dismiss = achiever.page.getByRole('button', { name: 'Dismiss' })
+    while ((await dismiss.count()) > 0) await dismiss.first().click()
+    await shelf.getByRole('textbox', { name: 'Your first name (optional)' }).scrollIntoViewIfNeeded()
+    await h.screenshot(achiever.page, '33-badge-shelf-share-panel')
+
     // Anyone with the link: a visitor with no session sees the achievement, the product and the typed name only.
     const visitor = await h.newPage()
     const response = await visitor.page.goto(url)

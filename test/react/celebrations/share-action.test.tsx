@@ -32,6 +32,7 @@ function sharingSource(options: { sharing?: Program['sharing']; share?: Source['
 
 afterEach(() => {
   Reflect.deleteProperty(navigator, 'share')
+  Reflect.deleteProperty(navigator, 'clipboard')
 })
 
 async function openDialogShare(fake: ReturnType<typeof sharingSource>['fake']) {
@@ -116,6 +117,19 @@ describe('the share action in the celebration dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create link' }))
     await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Sharing is turned off for this product.'))
     await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create link' })).toHaveFocus())
+  })
+
+  it('selects the link for the keyboard when the clipboard refuses, and says so', async () => {
+    const { fake } = sharingSource()
+    const { dialog, user } = await openDialogShare(fake)
+    await user.click(within(dialog).getByRole('button', { name: 'Create link' }))
+    const copy = await within(dialog).findByRole('button', { name: 'Copy link' })
+    // After user-event's setup(), which installs a clipboard of its own: this one refuses, as without permission.
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }, configurable: true })
+    await user.click(copy)
+    const field = within(dialog).getByRole('textbox', { name: 'Link to your page' })
+    await waitFor(() => expect(field).toHaveFocus())
+    expect(within(dialog).getByRole('status')).toHaveTextContent("Couldn't copy. The link is selected: copy it yourself.")
   })
 
   it('removes the link on request', async () => {
