@@ -7,7 +7,7 @@ import { EventStore } from './event-store'
 import { toIso, toMs } from './iso'
 import type { MilestonePlan, ProgramPlan } from './program-plan'
 import { planProgram } from './program-plan'
-import type { CriterionResult, EventLookup } from './types'
+import type { CriterionResult, EventLookup, SweepMemo } from './types'
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -18,8 +18,9 @@ export interface EvaluateOptions {
 }
 
 /** One milestone's criterion at `now`: the unit of work both evaluators share. */
-export function evaluateMilestone(plan: ProgramPlan, milestone: MilestonePlan, events: EventLookup, now: number): CriterionResult {
-  return evaluateCriterion(milestone.milestone.criterion, { now, scope: milestone.scope, events, calendar: plan.calendar, subject: plan.subject })
+export function evaluateMilestone(plan: ProgramPlan, milestone: MilestonePlan, events: EventLookup, now: number, sweeps?: SweepMemo): CriterionResult {
+  const context = { now, scope: milestone.scope, events, calendar: plan.calendar, subject: plan.subject, ...(sweeps && { sweeps }) }
+  return evaluateCriterion(milestone.milestone.criterion, context)
 }
 
 function assess(program: Program, events: readonly CairnEvent[], options: EvaluateOptions): Assessment {

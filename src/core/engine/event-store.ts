@@ -1,13 +1,10 @@
 import type { CairnEvent, Subject } from '../schemas/event'
+import { compareEvents, sortEvents } from './sort-events'
 import type { IndexedEvent, Scope } from './types'
 
 const NO_EVENTS: readonly IndexedEvent[] = []
 
-/** Total order on events: time, then id (ids are unique after dedupe), so float sums never depend on input order. */
-export function compareEvents(a: IndexedEvent, b: IndexedEvent): number {
-  if (a.ms !== b.ms) return a.ms - b.ms
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
+export { compareEvents }
 
 /** Parses an event once; undefined when its timestamp cannot be read (such an event can never count). */
 export function indexEvent(event: CairnEvent): IndexedEvent | undefined {
@@ -48,21 +45,29 @@ function scopesOf(event: IndexedEvent, subject: Subject): Scope[] {
 export class EventStore {
   private readonly winners = new Map<string, IndexedEvent>()
   private readonly buckets: Record<Scope, Map<string, IndexedEvent[]>> = { user: new Map(), account: new Map() }
+  /** Per bucket: bumped when an event lands anywhere but its end, or leaves it (resumed sweeps start over then). */
+  private readonly generations = new WeakMap<readonly IndexedEvent[], number>()
 
   constructor(private readonly subject: Subject) {}
 
-  /** Bulk load: dedupe first, then sort each bucket once (O(n log n) whatever the input order). */
+  /** Bulk load: dedupe first, then order each bucket once (linear for sorted input, a radix sort otherwise). */
   static from(subject: Subject, events: Iterable<CairnEvent>): EventStore {
     const store = new EventStore(subject)
     for (const event of events) store.keepWinner(event)
+    const { user, account } = store.buckets
     for (const event of store.winners.values()) {
-      for (const scope of scopesOf(event, subject)) store.bucket(scope, event.name).push(event)
+      // Inline scopesOf: one array per event is a million short-lived arrays at 1M events.
+      if (event.userId === subject.userId) bucketOf(user, event.name).push(event)
+      if (subject.accountId !== undefined && event.accountId === subject.accountId) bucketOf(account, event.name).push(event)
     }
-    for (const scope of ['user', 'account'] as const) {
-      for (const list of store.buckets[scope].values()) list.sort(compareEvents)
+    for (const buckets of [user, account]) {
+      for (const [name, list] of buckets) buckets.set(name, sortEvents(list))
     }
     return store
   }
+
+  /** The bucket's generation: equal between two reads when it was only appended to in between. */
+  readonly generation = (list: readonly IndexedEvent[]): number => this.generations.get(list) ?? 0
 
   /** Event names seen in one scope: "any event" rules (inactivity, usage drop) read every bucket. */
   readonly names = (scope: Scope): Iterable<string> => this.buckets[scope].keys()
@@ -82,12 +87,15 @@ export class EventStore {
     const touched = new Set<string>()
     if (previous !== undefined) {
       for (const scope of scopesOf(previous, this.subject)) {
-        removeSorted(this.bucket(scope, previous.name), previous)
+        const list = this.bucket(scope, previous.name)
+        removeSorted(list, previous)
+        this.bump(list)
         touched.add(previous.name)
       }
     }
     for (const scope of scopesOf(indexed, this.subject)) {
-      insertSorted(this.bucket(scope, indexed.name), indexed)
+      const list = this.bucket(scope, indexed.name)
+      if (!insertSorted(list, indexed)) this.bump(list)
       touched.add(indexed.name)
     }
     return { accepted: true, touched: [...touched] }
@@ -103,14 +111,22 @@ export class EventStore {
     return indexed
   }
 
-  private bucket(scope: Scope, name: string): IndexedEvent[] {
-    let list = this.buckets[scope].get(name)
-    if (list === undefined) {
-      list = []
-      this.buckets[scope].set(name, list)
-    }
-    return list
+  private bump(list: readonly IndexedEvent[]): void {
+    this.generations.set(list, this.generation(list) + 1)
   }
+
+  private bucket(scope: Scope, name: string): IndexedEvent[] {
+    return bucketOf(this.buckets[scope], name)
+  }
+}
+
+function bucketOf(buckets: Map<string, IndexedEvent[]>, name: string): IndexedEvent[] {
+  let list = buckets.get(name)
+  if (list === undefined) {
+    list = []
+    buckets.set(name, list)
+  }
+  return list
 }
 
 /** Index of the first element that sorts after `event` (events mostly arrive in time order: this is then the end). */
@@ -125,8 +141,15 @@ function upperBound(list: readonly IndexedEvent[], event: IndexedEvent): number 
   return low
 }
 
-function insertSorted(list: IndexedEvent[], event: IndexedEvent): void {
-  list.splice(upperBound(list, event), 0, event)
+/** Inserts in order; true when the event went to the end (the bucket was only appended to). */
+function insertSorted(list: IndexedEvent[], event: IndexedEvent): boolean {
+  const index = upperBound(list, event)
+  if (index === list.length) {
+    list.push(event)
+    return true
+  }
+  list.splice(index, 0, event)
+  return false
 }
 
 function removeSorted(list: IndexedEvent[], event: IndexedEvent): void {

@@ -6,7 +6,7 @@ import { evaluateMilestone, finiteIso } from './evaluate'
 import { EventStore } from './event-store'
 import { toMs } from './iso'
 import { planProgram } from './program-plan'
-import type { CriterionResult } from './types'
+import type { CriterionResult, SweepMemo } from './types'
 
 /** The result of applying one event. */
 export interface ApplyResult {
@@ -43,12 +43,14 @@ export function createIncrementalEvaluator(program: Program, subject: Subject, e
   const store = EventStore.from(subject, events ?? [])
   const cache: (CachedResult | undefined)[] = plan.milestones.map(() => undefined)
   let previous: Progress | undefined
+  // Leaf sweeps continue from where they stopped, so a new event costs what it adds, not the history.
+  const sweeps: SweepMemo = { generation: store.generation, checkpoints: new Map() }
 
   const resultsAt = (now: number): CriterionResult[] =>
     plan.milestones.map((milestone) => {
       const cached = cache[milestone.index]
       if (cached !== undefined && cached.computedAt <= now && now < cached.result.stableUntil) return cached.result
-      const result = evaluateMilestone(plan, milestone, store.lookup, now)
+      const result = evaluateMilestone(plan, milestone, store.lookup, now, sweeps)
       cache[milestone.index] = { computedAt: now, result }
       return result
     })

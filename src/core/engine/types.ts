@@ -61,6 +61,16 @@ export interface CriterionContext {
   readonly calendar: ZoneCalendar
   /** Whose progress: tenure reads signedUpAt or a date trait. */
   readonly subject: Subject
+  /** Incremental evaluator only: leaf sweeps kept between evaluations, to continue rather than start over. */
+  readonly sweeps?: SweepMemo
+}
+
+/** Leaf sweeps kept by the incremental evaluator (see criteria/resumable.ts). */
+export interface SweepMemo {
+  /** Changes whenever `list` changes other than by an event appended at its end. */
+  generation(list: readonly IndexedEvent[]): number
+  /** Per leaf criterion node. */
+  readonly checkpoints: Map<object, unknown>
 }
 
 export type { Criterion }

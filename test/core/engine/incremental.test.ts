@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createIncrementalEvaluator, evaluate, type CairnEvent, type Program, type Subject } from '../../../src/core'
-import { at, DAY, event, events, HOUR, milestone, program, subject } from './fixtures'
+import { at, DAY, event, events, HOUR, milestone, program, single, subject } from './fixtures'
 
 const p = program(
   [
@@ -101,4 +101,19 @@ describe('incremental evaluator', () => {
     const list = [...events('task_completed', [1, 1.5]), ...events('logged_in', [1, 2, 3])]
     expectAgreesWithEvaluate(p, subject(), list, [10 * DAY, 2 * DAY, 1.6 * DAY, 20 * DAY].map((offset) => Date.parse(at(0)) + offset))
   })
+
+  it('counts a new event that is earlier than the last moment asked about, inside a window that has since moved on', () => {
+    // Two login days within one day: the first at day 20 00:59, seen at day 21 01:00 (already out of the window),
+    // then one at day 21 00:00 arrives — together they were 2 days inside the window at day 21 00:00.
+    const twoDays = single({ kind: 'days', event: 'logged_in', atLeast: 2, within: { days: 1 } })
+    const first = event('logged_in', at(20, 0.99), { id: 'first' })
+    const second = event('logged_in', at(21), { id: 'second' })
+    const evaluator = createIncrementalEvaluator(twoDays, subject())
+    evaluator.apply(first, at(0))
+    evaluator.progress(at(21, 1))
+    const progress = evaluator.apply(second, at(21, 1)).progress
+    expect(progress.milestones.m).toMatchObject({ state: 'achieved', achievedAt: at(21) })
+    expect(progress).toEqual(evaluate(twoDays, [first, second], { now: at(21, 1), subject: subject() }))
+  })
 })
+

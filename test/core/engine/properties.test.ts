@@ -50,6 +50,26 @@ describe('engine properties', () => {
     )
   })
 
+  it('matches evaluate when events arrive in time order and the clock only moves forward (leaf sweeps resume)', () => {
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, fc.array(moments, { minLength: 1, maxLength: 30 }), (program, subject, list, clock) => {
+        // The live path: each event appended after the ones before it, evaluated at a clock that never goes back,
+        // with some events still ahead of the clock; the evaluator continues its sweeps instead of starting over.
+        const ordered = [...list].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))
+        const moments = [...clock].sort()
+        const evaluator = createIncrementalEvaluator(program, subject, ordered.slice(0, 3))
+        const applied = ordered.slice(0, 3)
+        ordered.slice(3).forEach((item, i) => {
+          const now = moments[Math.min(i, moments.length - 1)] as string
+          applied.push(item)
+          expect(evaluator.apply(item, now).progress).toEqual(evaluate(program, applied, { now, subject }))
+          if (i % 3 === 0) expect(evaluator.progress(now)).toEqual(evaluate(program, applied, { now, subject }))
+        })
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
   it('stays the same from now until nextChangeAt when no event arrives', () => {
     const timeless = ({ evaluatedAt: _at, nextSteps, ...rest }: Progress) => ({ ...rest, nextSteps: nextSteps.map(({ reason: _reason, ...step }) => step) })
     fc.assert(

@@ -14,15 +14,40 @@ export function collect<K>(
   where: Where | undefined,
   keyOf: (event: IndexedEvent) => K | undefined,
 ): SweepInput<K> {
-  const times: number[] = []
-  const keys: K[] = []
-  for (const candidate of context.events(context.scope, event)) {
+  const input: MutableSweepInput<K> = { times: [], keys: [] }
+  collectFrom(context.events(context.scope, event), 0, context.now, where, keyOf, input)
+  return input
+}
+
+/** A sweep input that grows as collection resumes. */
+export interface MutableSweepInput<K> {
+  readonly times: number[]
+  readonly keys: K[]
+}
+
+/**
+ * `collect` over `list` from position `start` into `into` (which may hold what an earlier call collected from
+ * the same list up to `start`); returns the position to resume from. Resuming with a later `now` collects
+ * exactly what a fresh `collect` would.
+ */
+export function collectFrom<K>(
+  list: readonly IndexedEvent[],
+  start: number,
+  now: number,
+  where: Where | undefined,
+  keyOf: (event: IndexedEvent) => K | undefined,
+  into: MutableSweepInput<K>,
+): number {
+  // Already past `now`: a fresh collect would have stopped at that same event.
+  if (into.times.length > 0 && (into.times[into.times.length - 1] as number) > now) return start
+  for (let i = start; i < list.length; i++) {
+    const candidate = list[i] as IndexedEvent
     if (!matchesWhere(candidate, where)) continue
     const key = keyOf(candidate)
     if (key === undefined) continue
-    times.push(candidate.ms)
-    keys.push(key)
-    if (candidate.ms > context.now) break
+    into.times.push(candidate.ms)
+    into.keys.push(key)
+    if (candidate.ms > now) return i + 1
   }
-  return { times, keys }
+  return list.length
 }

@@ -1,7 +1,6 @@
 import type { LeafCriterion } from '../../schemas/program'
-import { sweepWindow } from '../sliding-window'
-import { DAY_MS, type CriterionContext, type CriterionResult } from '../types'
-import { collect } from './collect'
+import { DAY_MS, type CriterionContext, type CriterionResult, type IndexedEvent } from '../types'
+import { sweepLeaf } from './resumable'
 import { distinctTally } from './tallies'
 
 type DaysCriterion = Extract<LeafCriterion, { kind: 'days' }>
@@ -12,7 +11,7 @@ type DaysCriterion = Extract<LeafCriterion, { kind: 'days' }>
  */
 export function evaluateDays(criterion: DaysCriterion, context: CriterionContext): CriterionResult {
   const windowMs = criterion.within === undefined ? undefined : criterion.within.days * DAY_MS
-  const input = collect(context, criterion.event, criterion.where, (event) => context.calendar.dayIndex(event.ms))
-  const result = sweepWindow(input, distinctTally<number>(), criterion.atLeast, context.now, windowMs)
+  const dayOf = (event: IndexedEvent) => context.calendar.dayIndex(event.ms)
+  const result = sweepLeaf(context, criterion, criterion.event, criterion.where, dayOf, () => distinctTally<number>(), criterion.atLeast, windowMs)
   return { ...result, target: criterion.atLeast }
 }

@@ -5,28 +5,30 @@ import type { Tally } from '../sliding-window'
 const SUM_PRECISION = 1e9
 
 /** Number of events in the window. */
-export function countTally(): Tally<unknown> {
-  let count = 0
+export function countTally(start = 0): Tally<unknown> {
+  let count = start
   return {
     add: () => void count++,
     remove: () => void count--,
     value: () => count,
+    clone: () => countTally(count),
   }
 }
 
 /** Sum of a numeric property over the window. */
-export function sumTally(): Tally<number> {
-  let total = 0
+export function sumTally(start = 0): Tally<number> {
+  let total = start
   return {
     add: (amount) => void (total += amount),
     remove: (amount) => void (total -= amount),
     value: () => Math.round(total * SUM_PRECISION) / SUM_PRECISION,
+    clone: () => sumTally(total),
   }
 }
 
 /** Number of distinct keys in the window; keeps a count per key so a key leaves only with its last event. */
-export function distinctTally<K>(): Tally<K> {
-  const counts = new Map<K, number>()
+export function distinctTally<K>(start?: ReadonlyMap<K, number>): Tally<K> {
+  const counts = new Map<K, number>(start)
   return {
     add: (key) => void counts.set(key, (counts.get(key) ?? 0) + 1),
     remove: (key) => {
@@ -35,5 +37,6 @@ export function distinctTally<K>(): Tally<K> {
       else counts.delete(key)
     },
     value: () => counts.size,
+    clone: () => distinctTally(counts),
   }
 }

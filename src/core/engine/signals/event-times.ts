@@ -61,3 +61,26 @@ export function timesIn(lists: EventLists, from: number, to: number): number[] {
   }
   return times.sort((a, b) => a - b)
 }
+
+/**
+ * Times of the events at or before `ms`, latest first, read lazily (a k-way merge walking back from `ms`), so a
+ * caller that stops early pays for what it read, not for the whole history.
+ */
+export function* timesBackFrom(lists: EventLists, ms: number): Generator<number, void, undefined> {
+  const positions = lists.map((list) => firstIndexAfter(list, ms) - 1)
+  for (;;) {
+    let best = -1
+    let bestTime = -Infinity
+    positions.forEach((position, i) => {
+      if (position < 0) return
+      const time = ((lists[i] as EventLists[number])[position] as IndexedEvent).ms
+      if (best === -1 || time > bestTime) {
+        best = i
+        bestTime = time
+      }
+    })
+    if (best === -1) return
+    positions[best]!--
+    yield bestTime
+  }
+}

@@ -1,6 +1,6 @@
 import type { SignalCriterion } from '../../schemas/program'
 import { DAY_MS } from '../types'
-import { countIn, timesIn, type EventLists } from './event-times'
+import { countIn, timesBackFrom, timesIn, type EventLists } from './event-times'
 import type { SignalOutcome } from './types'
 
 type UsageDrop = Extract<SignalCriterion, { kind: 'usage_drop' }>
@@ -33,13 +33,23 @@ export function evaluateUsageDrop(criterion: UsageDrop, lists: EventLists, now: 
   const nextChange = later.find((point) => activeAt(point) !== active) ?? Infinity
   if (!active) return { state: 'clear', since: undefined, nextChange }
 
-  const earlier = changePoints(timesIn(lists, -Infinity, now))
-    .filter((point) => point <= now)
-    .sort((a, b) => b - a)
+  // Walk back over the change points at or before now (each event's time, +days, +2×days), latest first, and
+  // stop at the first where the signal was clear: the cost is the active run, not the history.
+  const streams = [0, span, 2 * span].map((offset) => ({ offset, times: timesBackFrom(lists, now - offset) }))
+  const heads = streams.map(({ offset, times }) => {
+    const next = times.next()
+    return next.done ? -Infinity : next.value + offset
+  })
   let since = now
-  for (const point of earlier) {
-    if (!activeAt(point)) break
+  for (;;) {
+    let which = 0
+    for (let i = 1; i < heads.length; i++) if ((heads[i] as number) > (heads[which] as number)) which = i
+    const point = heads[which] as number
+    if (point === -Infinity || !activeAt(point)) break
     since = point
+    const stream = streams[which] as (typeof streams)[number]
+    const next = stream.times.next()
+    heads[which] = next.done ? -Infinity : next.value + stream.offset
   }
   return { state: 'active', since, nextChange }
 }

@@ -1,0 +1,62 @@
+import type { Where } from '../../schemas/program'
+import { resumeSweep, sweepWindow, type SweepState, type Tally } from '../sliding-window'
+import type { CriterionContext, CriterionResult, IndexedEvent } from '../types'
+import { collectFrom, type MutableSweepInput } from './collect'
+
+/** One leaf's sweep as it stood after its last evaluation, kept by the incremental evaluator. */
+interface SweepCheckpoint<K> {
+  /** The bucket it read, and that bucket's generation then (it changes when an event lands before the end). */
+  list: readonly IndexedEvent[]
+  generation: number
+  /** Bucket positions already collected. */
+  scanned: number
+  now: number
+  input: MutableSweepInput<K>
+  state: SweepState<K>
+}
+
+/**
+ * Collects and sweeps one leaf (count, sum, distinct, days). With `context.sweeps` (the incremental evaluator)
+ * it continues the leaf's previous sweep when that is exact: the kept state only ever stands at the time of the
+ * last event it took in (never later), so events appended to the bucket — which sort at or after that time —
+ * continue it; the rest of the way to `now` (windows emptying) is walked on a copy. A bucket changed otherwise,
+ * or a `now` earlier than before, starts over; so does `evaluate`, which keeps nothing. Either way it is the one
+ * sweep (`resumeSweep`), so both evaluators agree, and a live event costs what it adds, not the history.
+ */
+export function sweepLeaf<K>(
+  context: CriterionContext,
+  leaf: object,
+  event: string,
+  where: Where | undefined,
+  keyOf: (event: IndexedEvent) => K | undefined,
+  newTally: () => Tally<K>,
+  atLeast: number,
+  windowMs: number | undefined,
+): Omit<CriterionResult, 'target'> {
+  const list = context.events(context.scope, event)
+  const memo = context.sweeps
+  if (memo === undefined) {
+    const input = { times: [], keys: [] }
+    collectFrom(list, 0, context.now, where, keyOf, input)
+    return sweepWindow(input, newTally(), atLeast, context.now, windowMs)
+  }
+  const generation = memo.generation(list)
+  let checkpoint = memo.checkpoints.get(leaf) as SweepCheckpoint<K> | undefined
+  if (checkpoint === undefined || checkpoint.list !== list || checkpoint.generation !== generation || context.now < checkpoint.now) {
+    const state: SweepState<K> = { tally: newTally(), entering: 0, leaving: 0, achievedAt: undefined }
+    checkpoint = { list, generation, scanned: 0, now: context.now, input: { times: [], keys: [] }, state }
+    memo.checkpoints.set(leaf, checkpoint)
+  }
+  const { input, state } = checkpoint
+  checkpoint.scanned = collectFrom(list, checkpoint.scanned, context.now, where, keyOf, input)
+  checkpoint.now = context.now
+  // The kept state advances to the last collected event at or before now, and no further.
+  let last = input.times.length - 1
+  if (last >= 0 && (input.times[last] as number) > context.now) last--
+  const horizon = last >= 0 ? (input.times[last] as number) : -Infinity
+  const atHorizon = resumeSweep(input, state, atLeast, horizon, windowMs)
+  if (atHorizon.stableUntil > context.now) return atHorizon
+  // A window empties between that event and now: walk there on a copy, leaving the kept state where it is.
+  const ahead: SweepState<K> = { tally: state.tally.clone(), entering: state.entering, leaving: state.leaving, achievedAt: state.achievedAt }
+  return resumeSweep(input, ahead, atLeast, context.now, windowMs)
+}
