@@ -1,6 +1,7 @@
 // `npm run bench`: each benchmark prints its baseline, candidate and the ratio between them.
 // `npm run bench -- engine` runs only the benchmarks whose group matches (`size` needs `npm run build` first).
 import { accountsBenchmarks } from './accounts.bench'
+import { cohortBenchmarks } from './cohort.bench'
 import { engineBenchmarks } from './engine.bench'
 import { report, type BenchResult } from './harness'
 import { programPreviewBenchmarks } from './program-preview.bench'
@@ -8,7 +9,7 @@ import { serverBenchmarks } from './server.bench'
 import { sizeBenchmarks } from './size.bench'
 
 const groups = {
-  engine: engineBenchmarks, server: serverBenchmarks, accounts: accountsBenchmarks, size: sizeBenchmarks, preview: programPreviewBenchmarks,
+  engine: engineBenchmarks, server: serverBenchmarks, cohort: cohortBenchmarks, accounts: accountsBenchmarks, size: sizeBenchmarks, preview: programPreviewBenchmarks,
 }
 const only = process.argv[2]
 for (const [group, benchmarks] of Object.entries(groups)) {
