@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CairnError, httpSource } from '../../src/client'
 import { localSource } from '../../src/client/local'
 import { demoProgram } from '../../src/core'
@@ -76,6 +76,28 @@ describe('httpSource.share', () => {
     await expect(source().unshare(SHARE_ID)).resolves.toBeUndefined()
     expect(await rejectionOf(source().unshare('someone-elses'))).toMatchObject({ code: 'http', status: 404 })
     expect(deleted).toEqual([SHARE_ID, 'someone-elses'])
+  })
+})
+
+describe('a share request that never answers', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('is abandoned after the request timeout like every other call, and ends in a network error', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    let hits = 0
+    server.use(
+      http.post(`${BASE_URL}/v1/me/shares`, () => {
+        hits++
+        return new Promise<never>(() => {})
+      }),
+    )
+    const slow = httpSource({ baseUrl: BASE_URL, getToken: () => userToken(), live: false, random: () => 0, timeoutMs: 1_000, retry: { retries: 1 } })
+    let settled = false
+    const sharing = rejectionOf(slow.share('milestone', 'first-project')).finally(() => (settled = true))
+    // Let each attempt time out in turn, until the call settles.
+    for (let step = 0; step < 10 && !settled; step++) await vi.advanceTimersByTimeAsync(1_000)
+    expect(await sharing).toMatchObject({ code: 'network', message: 'The Cairn API did not answer within 1 s' })
+    expect(hits).toBe(2) // the first attempt and one retry
   })
 })
 
