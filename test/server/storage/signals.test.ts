@@ -99,10 +99,19 @@ describe.each(availableBackends())('signals, suppression and the scheduler on $n
   })
 
   it('remembers a return for a day, dates the clear at the returning event, and lets it lapse without a request', async () => {
-    const clock = manualClock(day(20))
+    const clock = manualClock(day(1))
     const service = await suite.start(signalProgram(), { now: clock.now, scheduler: { maxSleepMs: 20 } })
-    await service.upsertSubject('u1', { signedUpAt: SIGNUP.toISOString() }, { now: day(1) })
-    await service.ingest([event('logged_in', day(1))], { now: day(20) })
+    await service.upsertSubject('u1', { signedUpAt: SIGNUP.toISOString() })
+    await service.ingest([event('logged_in', day(1))], { now: day(1) })
+    const raised = new Promise<void>((resolve) => {
+      const stop = service.subscribe('u1', (progress) => {
+        if (progress.signals?.[0]?.state !== 'active') return
+        stop()
+        resolve()
+      })
+    })
+    clock.set(day(20))
+    await raised
     // The log-in reaches the server an hour after it happened.
     const back = new Date(day(20).getTime() - 60 * 60 * 1000)
     await service.ingest([event('logged_in', back)], { now: day(20) })
