@@ -243,3 +243,20 @@ export const ShareLinkReadyDark: Story = { globals: { theme: 'dark' }, play: Sha
 
 /** The share panel in German. */
 export const ShareGerman: Story = { globals: { locale: 'de' }, play: ShareLinkReady.play }
+
+/** Where the browser has the Web Share API (phones, Safari, Edge): the device's sheet opens, and "Share…" opens it again. */
+export const ShareWithWebShareApi: Story = {
+  beforeEach: () => {
+    // A stand-in sheet that the user closes at once; the real one is the operating system's.
+    Object.defineProperty(navigator, 'share', { value: async () => {}, configurable: true })
+    return () => {
+      Reflect.deleteProperty(navigator, 'share')
+    }
+  },
+  play: async (context) => {
+    await shareFromDialog(context)
+    const dialog = await waitForCelebrationDialog(/./)
+    await waitForElement('[data-cairn-share-native]', dialog)
+    await expect(dialog.querySelector('[data-cairn-share-target]')).toBeNull()
+  },
+}
