@@ -35,14 +35,15 @@ const asConsumerBundles = (config) => ({ ...config, format: 'esm', splitting: tr
 export default [
   {
     // What a page with the drop-in widget pays before anything lazy: provider, widget and http source, bundled
-    // with code splitting (the outside measure of BENCHMARKS.md). 16.2 KB until the risk-signal nudge (§7.1) joined
-    // the next-step prompt (+0.2 KB); folding it into the prompt's own markup should win it back (issue 18).
-    // +38 B for the SSE stream ticket (issue 11: fetch a single-use ticket per connection, never the token in a URL).
+    // with code splitting (the outside measure of BENCHMARKS.md). Issue 18's target is 15.5 KB (1/8 of
+    // @frigade/react); the nudge, live connection and announcement wording moved out (−0.6 KB), then the share
+    // action and badge rarity came in (+0.43 KB). The limit sits just above today's 16.24 KB, so any growth is a
+    // decision to write down here, not drift.
     name: 'cairn entry (first load)',
     path: 'dist/lib/cairn.js',
     import: '{ CairnProvider, ProgressWidget, httpSource }',
     ignore: REACT,
-    limit: '16.47 KB',
+    limit: '16.3 KB',
     gzip: true,
     modifyEsbuildConfig: asConsumerBundles,
   },

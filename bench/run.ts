@@ -5,11 +5,13 @@ import { cohortBenchmarks } from './cohort.bench'
 import { engineBenchmarks } from './engine.bench'
 import { report, type BenchResult } from './harness'
 import { programPreviewBenchmarks } from './program-preview.bench'
+import { renderBenchmarks } from './render.bench'
 import { serverBenchmarks } from './server.bench'
 import { sizeBenchmarks } from './size.bench'
 
 const groups = {
   engine: engineBenchmarks, server: serverBenchmarks, cohort: cohortBenchmarks, accounts: accountsBenchmarks, size: sizeBenchmarks, preview: programPreviewBenchmarks,
+  render: renderBenchmarks,
 }
 const only = process.argv[2]
 for (const [group, benchmarks] of Object.entries(groups)) {
