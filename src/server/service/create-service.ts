@@ -18,7 +18,7 @@ import { createAccountsView } from './accounts'
 import { perVersion } from './per-version'
 import { previewProgram } from './program-preview'
 import { createProgramVersions } from './program-versions'
-import { createProgressKeeper } from './progress-keeper'
+import { createProgressKeeper, DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE } from './progress-keeper'
 import { createLiveUpdates } from './live-updates'
 import { createMeProgressReader } from './me-progress'
 import { createShareAdmin } from './shares'
@@ -44,6 +44,8 @@ export interface CreateServiceOptions {
   bus?: ProgressBus
   /** Warm per-user evaluators kept in memory. @default 5000 */
   evaluatorCacheSize?: number
+  /** Events all warm evaluators may hold together (memory is bounded by this, not only by the count). @default 1000000 */
+  evaluatorCacheEvents?: number
   /** How long a loaded benchmark cohort is reused. @default 30000 */
   cohortTtlMs?: number
   /** The clock for work no request times: live pushes and subject updates. @default () => new Date() */
@@ -88,7 +90,10 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
       : createWebhookSender({ storage, programId, ...options.webhooks, allowPrivate: allowPrivateTargets })
   // Outbox rows are written in the transaction that writes the progress they describe (DESIGN §7.3).
   // The keeper has synced the active version inside the transaction, so `current()` is the one the changes were made under.
-  const keeper = createProgressKeeper(active, storage, options.evaluatorCacheSize, assignerFor, async (tx, changes, now) => {
+  const keeper = createProgressKeeper(active, storage, {
+    entries: options.evaluatorCacheSize ?? DEFAULT_EVALUATOR_CACHE_SIZE,
+    events: options.evaluatorCacheEvents ?? DEFAULT_EVALUATOR_CACHE_EVENTS,
+  }, assignerFor, async (tx, changes, now) => {
     const program = active.current()
     const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
     await enqueueDeliveries(tx, programId, events)

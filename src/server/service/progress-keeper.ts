@@ -33,6 +33,16 @@ import { LruCache } from './lru-cache'
 
 /** Evaluators kept warm; each holds one user's (and account's) events, so this bounds memory. */
 export const DEFAULT_EVALUATOR_CACHE_SIZE = 5_000
+/** Events held by all warm evaluators together (an account's events count once per member holding them). */
+export const DEFAULT_EVALUATOR_CACHE_EVENTS = 1_000_000
+/** Long evaluation work yields to the event loop this often, so requests and pushes are not held up behind it. */
+const YIELD_AFTER_MS = 20
+
+/** How many warm evaluators are kept: at most `entries`, holding at most `events` events in total. */
+export interface EvaluatorCacheLimits {
+  entries: number
+  events: number
+}
 
 /**
  * A warm evaluator is valid while nobody else wrote the user's progress since: `version` is the stored
@@ -44,6 +54,8 @@ interface CacheEntry {
   version: number
   /** The program version it evaluates; another active version means a rebuild. */
   program: Program
+  /** Events it holds (about: duplicates applied count too), what the cache is bounded by. */
+  events: number
 }
 
 /** How a recomputation treats the stored snapshots. */
@@ -88,18 +100,19 @@ export type OnProgressWritten = (tx: Queryable, changes: readonly ProgressChange
 export function createProgressKeeper(
   programs: ActiveProgram,
   storage: Storage,
-  cacheSize = DEFAULT_EVALUATOR_CACHE_SIZE,
+  cacheSize: number | EvaluatorCacheLimits = DEFAULT_EVALUATOR_CACHE_SIZE,
   assignerFor?: (program: Program) => Assigner,
   onWritten?: OnProgressWritten,
   /** Told the next time-based change of every subject written (after commit), so a scheduler can wake for it. */
   onScheduled?: (nextChangeAt: Date) => void,
 ): ProgressKeeper {
-  const cache = new LruCache<string, CacheEntry>(cacheSize)
+  const limits = typeof cacheSize === 'number' ? { entries: cacheSize, events: DEFAULT_EVALUATOR_CACHE_EVENTS } : cacheSize
+  const cache = new LruCache<string, CacheEntry>(limits.entries, (entry) => entry.events, limits.events)
   const queue = createKeyedQueue()
 
-  const cached = (program: Program, subject: Subject, version: number): IncrementalEvaluator | undefined => {
+  const cached = (program: Program, subject: Subject, version: number): CacheEntry | undefined => {
     const entry = cache.get(subject.userId)
-    return entry && entry.program === program && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry.evaluator : undefined
+    return entry && entry.program === program && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry : undefined
   }
 
   const assignmentsOf = async (q: Queryable, program: Program, subjects: readonly Subject[]): Promise<Map<string, SubjectAssignment>> => {
@@ -116,20 +129,22 @@ export function createProgressKeeper(
     subjects: readonly { subject: Subject; version: number }[],
     assigned: Map<string, SubjectAssignment>,
   ) => {
-    const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean }>()
+    const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean; events: number }>()
     const missing: Subject[] = []
     for (const { subject, version } of subjects) {
       const warm = cached(program, subject, version)
-      if (warm) result.set(subject.userId, { evaluator: warm, fresh: false })
+      if (warm) result.set(subject.userId, { evaluator: warm.evaluator, fresh: false, events: warm.events })
       else missing.push(subject)
     }
     if (missing.length > 0) {
       const accounts = [...new Set(missing.flatMap((s) => (s.accountId === undefined ? [] : [s.accountId])))]
       const events = await eventsForSubjects(q, program.id, missing.map((s) => s.userId), accounts)
+      const slice = timeSlice()
       for (const subject of missing) {
+        await slice()
         cache.delete(subject.userId)
         const own = events.filter((event) => concerns(event, subject))
-        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, own), fresh: true })
+        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, own), fresh: true, events: own.length })
       }
     }
     return result
@@ -162,15 +177,24 @@ export function createProgressKeeper(
           const actors = new Set(events.map((event) => event.userId))
           const carriedRows: { userId: string; carried: CarriedAchievements }[] = []
           const unchanged: { userId: string; version: number }[] = []
+          const slice = timeSlice()
           for (const { subject, version } of subjects) {
-            const { evaluator, fresh } = evaluators.get(subject.userId)!
-            if (!fresh) for (const event of events) if (concerns(event, subject)) evaluator.apply(event, now)
+            await slice()
+            const { evaluator, fresh, events: held } = evaluators.get(subject.userId)!
+            let holds = held
+            if (!fresh) {
+              for (const event of events) {
+                if (!concerns(event, subject)) continue
+                evaluator.apply(event, now)
+                holds++
+              }
+            }
             const stored = states.get(subject.userId)?.stored
             const before = stored?.snapshot ?? null
             const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId), redefined)
             const after = next.progress
             const nextChangeAt = evaluator.nextChangeAt(now)
-            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1, program })
+            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1, program, events: holds })
             // Nothing to rewrite, announce or celebrate: only the version moves (other processes' evaluators must
             // see that events were stored), and nobody is told.
             if (stored && next.celebrations.length === 0 && !next.carried && stored.nextChangeAt === nextChangeAt && sameSnapshot(stored.snapshot, after)) {
@@ -220,8 +244,8 @@ export function createProgressKeeper(
       const evaluators = await evaluatorsFor(storage, program, subjects, assigned)
       const carried = await readCarried(storage, program.id, [...states.keys()])
       for (const { subject, version } of subjects) {
-        const { evaluator, fresh } = evaluators.get(subject.userId)!
-        if (fresh) cache.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version, program })
+        const { evaluator, fresh, events } = evaluators.get(subject.userId)!
+        if (fresh) cache.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version, program, events })
         // A snapshot from another version is crossed in memory the same way the next write will cross it.
         const stored = states.get(subject.userId)?.stored?.snapshot ?? null
         const { progress } = progressAcrossVersions(program, evaluator.progress(now), stored, carried.get(subject.userId))
@@ -239,6 +263,16 @@ export function createProgressKeeper(
     current: async (userId, now) => (await currentMany([userId], now)).get(userId),
     currentMany,
     idle: () => queue.idle(),
+  }
+}
+
+/** Call between units of long work: yields to the event loop once `YIELD_AFTER_MS` passed since the last yield. */
+function timeSlice(): () => Promise<void> {
+  let since = performance.now()
+  return async () => {
+    if (performance.now() - since < YIELD_AFTER_MS) return
+    await new Promise((resolve) => setImmediate(resolve))
+    since = performance.now()
   }
 }
 

@@ -72,8 +72,8 @@ describe.each(availableBackends())('progress, celebrations and subjects on $name
     expect(ids).toContain('milestone:invite-teammate')
   })
 
-  it('rebuilds an evicted evaluator from stored events and stays equal to evaluate', async () => {
-    const service = await suite.start(freshProgram(), { evaluatorCacheSize: 1 })
+  it.each([{ evaluatorCacheSize: 1 }, { evaluatorCacheEvents: 3 }])('rebuilds an evicted evaluator from stored events and stays equal to evaluate (%o)', async (limits) => {
+    const service = await suite.start(freshProgram(), limits)
     for (let round = 0; round < 3; round++) {
       for (const userId of ['x', 'y']) {
         await service.ingest(eventsFor(userId, 'task_completed', 2, { end: NOW, idPrefix: `${userId}-${round}` }), { now: NOW })
