@@ -31,13 +31,27 @@ describe('sortEvents (bulk-load order)', () => {
     )
   })
 
+  it('orders long lists (the radix path) like compareEvents', () => {
+    // Unique ids whose order is unrelated to the position: a random number, then the position.
+    const longLists = fc
+      .array(fc.tuple(times, fc.nat({ max: 9999 })), { minLength: 4096, maxLength: 5000 })
+      .map((pairs) => pairs.map(([ms, n], i) => indexed(`${n}-${i}`, ms)))
+    fc.assert(
+      fc.property(longLists, (list) => {
+        const expected = [...list].sort(compareEvents).map((e) => e.id)
+        expect(sortEvents([...list]).map((e) => e.id)).toEqual(expected)
+      }),
+      { numRuns: 20 },
+    )
+  })
+
   it('returns a list already in order as it is, without copying', () => {
     const list = Array.from({ length: 100 }, (_, i) => indexed(`e${String(i).padStart(3, '0')}`, i * 1000))
     expect(sortEvents(list)).toBe(list)
   })
 
   it('orders events from the earliest to the latest moment a Date can hold', () => {
-    const extremes = [8.64e15, -8.64e15, 0, ...Array.from({ length: 80 }, (_, i) => (i - 40) * 1e14)]
+    const extremes = [8.64e15, -8.64e15, 0, ...Array.from({ length: 5000 }, (_, i) => (i - 2500) * 3e12)]
     const list = extremes.map((ms, i) => indexed(`e${i}`, ms)).reverse()
     expect(sortEvents([...list]).map((e) => e.ms)).toEqual([...extremes].sort((a, b) => a - b))
   })
