@@ -1,12 +1,12 @@
 // Rendering: the widget with 1,000 milestones in 10 levels against a bare list of 1,000 <li>, both rendered by
 // React into jsdom from the same starting point (a root render call) until every row is in the document.
+import { build } from 'esbuild'
+import { resolve } from 'node:path'
+import { chromium } from 'playwright-core'
 import type { ReactNode } from 'react'
-import type { Source } from '../src/client'
-import type { MeProgress, Program } from '../src/core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium'
 import { time, type BenchResult } from './harness'
-
-const LEVELS = 10
-const PER_LEVEL = 100
+import { bigProgram, LEVELS, PER_LEVEL, staticSource } from './render/fixtures'
 
 async function installDom(): Promise<void> {
   // @ts-expect-error jsdom ships no types; the benchmark uses only its constructor and window.
@@ -17,47 +17,6 @@ async function installDom(): Promise<void> {
     if (!(key in globals) || key === 'window' || key === 'document') globals[key] = (window as unknown as Record<string, unknown>)[key]
   }
   globals.IS_REACT_ACT_ENVIRONMENT = false
-}
-
-/** A program of 10 levels × 100 count milestones, a third achieved, the rest in progress or to do. */
-function bigProgram(): { program: Program; progress: MeProgress } {
-  const milestones: Program['milestones'] = []
-  const levels: Program['levels'] = []
-  const states: MeProgress['milestones'] = {}
-  for (let l = 0; l < LEVELS; l++) {
-    const ids: string[] = []
-    for (let m = 0; m < PER_LEVEL; m++) {
-      const id = `m${l}-${m}`
-      ids.push(id)
-      milestones.push({ id, title: `Milestone ${l}.${m}`, category: 'adoption', criterion: { kind: 'count', event: `e${m}`, atLeast: 5 } })
-      const n = l * PER_LEVEL + m
-      states[id] = n % 3 === 0 ? { state: 'achieved', current: 5, target: 5, achievedAt: '2026-11-01T00:00:00.000Z' } : { state: n % 3 === 1 ? 'in_progress' : 'available', current: n % 3, target: 5 }
-    }
-    levels.push({ id: `l${l}`, title: `Level ${l + 1}`, milestones: ids })
-  }
-  const program: Program = { id: 'big', version: '1', title: 'Big', milestones, levels, badges: [] }
-  const progress: MeProgress = {
-    programId: 'big',
-    programVersion: '1',
-    evaluatedAt: '2026-12-01T00:00:00.000Z',
-    milestones: states,
-    levels: levels.map((level, i) => ({ id: level.id, state: i === 0 ? 'active' : 'locked', completed: 0, total: PER_LEVEL })),
-    badges: [],
-    unlockedFeatures: [],
-    nextSteps: [],
-    celebrations: [],
-  }
-  return { program, progress }
-}
-
-function staticSource(snapshot: { program: Program; progress: MeProgress }): Source {
-  return {
-    load: async () => snapshot,
-    subscribe: () => () => {},
-    track: async () => {},
-    ackCelebration: async () => {},
-    digest: async () => Promise.reject(new Error('no digest in this benchmark')),
-  }
 }
 
 /** Renders `element` into a fresh root and resolves when `done(container)` holds; then unmounts. */
@@ -97,4 +56,32 @@ export async function widgetVsBareList(): Promise<BenchResult> {
   }
 }
 
-export const renderBenchmarks = [widgetVsBareList]
+/** The same comparison in Chromium (a real DOM), with the page bundled as an app would ship it. */
+export async function widgetVsBareListInChromium(): Promise<BenchResult> {
+  const bundle = await build({
+    entryPoints: [resolve(import.meta.dirname, 'render/page.tsx')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    await page.setContent('<!doctype html><html><body></body></html>')
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text })
+    const { bare, widget } = await page.evaluate(() => (window as unknown as { cairnRenderBench(): Promise<{ bare: number; widget: number }> }).cairnRenderBench())
+    const rows = LEVELS * PER_LEVEL
+    return {
+      name: `render: first render of ${rows.toLocaleString('en')} milestones in ${LEVELS} levels (Chromium, production React, median of 7)`,
+      baseline: { label: `a bare <ul> of ${rows.toLocaleString('en')} <li>`, ms: bare },
+      candidate: { label: 'ProgressWidget (provider, store, levels, rows)', ms: widget },
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+export const renderBenchmarks = [widgetVsBareList, widgetVsBareListInChromium]
