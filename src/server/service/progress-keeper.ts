@@ -28,6 +28,7 @@ import {
 import type { ActiveProgram } from './active-program'
 import type { Assigner, SubjectAssignment } from './assignments'
 import { canonicalJson } from './canonical-json'
+import { concerns, eventsConcerning } from './concerning-events'
 import { createKeyedQueue } from './keyed-queue'
 import { LruCache } from './lru-cache'
 
@@ -139,11 +140,12 @@ export function createProgressKeeper(
     if (missing.length > 0) {
       const accounts = [...new Set(missing.flatMap((s) => (s.accountId === undefined ? [] : [s.accountId])))]
       const events = await eventsForSubjects(q, program.id, missing.map((s) => s.userId), accounts)
+      const concerning = eventsConcerning(events)
       const slice = timeSlice()
       for (const subject of missing) {
         await slice()
         cache.delete(subject.userId)
-        const own = events.filter((event) => concerns(event, subject))
+        const own = concerning(subject)
         result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, own), fresh: true, events: own.length })
       }
     }
@@ -279,9 +281,4 @@ function timeSlice(): () => Promise<void> {
 /** Equal progress apart from the moment it was evaluated at (stored snapshots come back from jsonb in another key order). */
 function sameSnapshot(stored: Progress, next: Progress): boolean {
   return canonicalJson({ ...stored, evaluatedAt: '' }) === canonicalJson({ ...next, evaluatedAt: '' })
-}
-
-/** Whether an event counts for the subject: their own, or their account's. */
-function concerns(event: CairnEvent, subject: Subject): boolean {
-  return event.userId === subject.userId || (subject.accountId !== undefined && event.accountId === subject.accountId)
 }
