@@ -56,8 +56,8 @@ export async function widgetVsBareList(): Promise<BenchResult> {
   }
 }
 
-/** The same comparison in Chromium (a real DOM), with the page bundled as an app would ship it. */
-export async function widgetVsBareListInChromium(): Promise<BenchResult> {
+/** The same comparison in Chromium (a real DOM), with the page bundled as an app would ship it; then one live update. */
+export async function widgetVsBareListInChromium(): Promise<BenchResult[]> {
   const bundle = await build({
     entryPoints: [resolve(import.meta.dirname, 'render/page.tsx')],
     bundle: true,
@@ -72,13 +72,22 @@ export async function widgetVsBareListInChromium(): Promise<BenchResult> {
     const page = await browser.newPage()
     await page.setContent('<!doctype html><html><body></body></html>')
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text })
-    const { bare, widget } = await page.evaluate(() => (window as unknown as { cairnRenderBench(): Promise<{ bare: number; widget: number }> }).cairnRenderBench())
+    type Bench = () => Promise<{ bare: number; widget: number }>
+    const first = await page.evaluate(() => (window as unknown as { cairnRenderBench: Bench }).cairnRenderBench())
+    const update = await page.evaluate(() => (window as unknown as { cairnUpdateBench: Bench }).cairnUpdateBench())
     const rows = LEVELS * PER_LEVEL
-    return {
-      name: `render: first render of ${rows.toLocaleString('en')} milestones in ${LEVELS} levels (Chromium, production React, median of 7)`,
-      baseline: { label: `a bare <ul> of ${rows.toLocaleString('en')} <li>`, ms: bare },
-      candidate: { label: 'ProgressWidget (provider, store, levels, rows)', ms: widget },
-    }
+    return [
+      {
+        name: `render: first render of ${rows.toLocaleString('en')} milestones in ${LEVELS} levels (Chromium, production React, median of 7)`,
+        baseline: { label: `a bare <ul> of ${rows.toLocaleString('en')} <li>`, ms: first.bare },
+        candidate: { label: 'ProgressWidget (provider, store, levels, rows)', ms: first.widget },
+      },
+      {
+        name: `render: a live update to the row turning achieved, ${rows.toLocaleString('en')} rows (Chromium, median of 7)`,
+        baseline: { label: `one <li> of ${rows.toLocaleString('en')} changing by state`, ms: update.bare },
+        candidate: { label: 'source → store → the one MilestoneRow', ms: update.widget },
+      },
+    ]
   } finally {
     await browser.close()
   }
