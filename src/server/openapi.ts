@@ -117,6 +117,7 @@ const PATHS: JsonObject = {
   },
   '/v1/me/shares': {
     post: operation('createShare', 'Create a public share link for a milestone, level or badge this user achieved or earned', USER, {
+      '200': json('Share', 'The live link this user already has for the same achievement and first name (sharing again, or a retry)'),
       '201': json('Share', 'The share and its public page URL'),
       ...errors(400, 413),
       '409': json('Error', 'not_achieved: this user has not achieved or earned it'),

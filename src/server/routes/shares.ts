@@ -20,7 +20,8 @@ export function registerShareRoutes(deps: RouteDeps): void {
     }
     if (!outcome.ok) throw new ApiError(409, 'not_achieved', 'Only something this user has achieved or earned can be shared.')
     const { id } = outcome.share
-    return c.json({ id, url: `${origin(c)}/s/${id}` }, 201)
+    // 200 when the same live link is handed back (a second click, or a retry after a lost response).
+    return c.json({ id, url: `${origin(c)}/s/${id}` }, outcome.created ? 201 : 200)
   })
 
   app.delete('/v1/me/shares/:id', guards.user, async (c) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import * as z from 'zod/mini'
 import { formatIssues, isShareFirstName, MAX_FIRST_NAME_LENGTH, type Program, type Progress } from '../../core'
-import { findShare, insertShare, revokeShare, type Storage, type StoredShare } from '../storage'
+import { findLiveShare, findShare, insertShare, revokeShare, type Storage, type StoredShare } from '../storage'
 import { invalidBody } from './errors'
 
 export const SHARE_KINDS = ['milestone', 'level', 'badge'] as const
@@ -21,11 +21,15 @@ export type ShareRequest = z.infer<typeof ShareRequestSchema>
 /** 22 base64url characters: 128 random bits, so share pages cannot be found by guessing. */
 export const SHARE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
 
-export type ShareOutcome = { ok: true; share: StoredShare } | { ok: false; reason: 'sharing_disabled' | 'not_achieved' }
+/** `created: false` when the user's live share of the same achievement and first name was returned instead. */
+export type ShareOutcome = { ok: true; share: StoredShare; created: boolean } | { ok: false; reason: 'sharing_disabled' | 'not_achieved' }
 
 /** Share links (DESIGN §7.5): created only for something the user achieved or earned, revoked only by their owner. */
 export interface ShareAdmin {
-  /** Validates the body (bad fields or an unknown refId → validation error), checks the achievement, stores the share. */
+  /**
+   * Validates the body (bad fields or an unknown refId → validation error), checks the achievement, and returns the
+   * user's live share of it under the same first name, or stores a new one.
+   */
   create(userId: string, body: unknown, now: Date): Promise<ShareOutcome>
   /** False when the share does not exist or belongs to someone else. */
   revoke(userId: string, id: string, now: Date): Promise<boolean>
@@ -44,7 +48,9 @@ export function createShareAdmin(program: Program, storage: Storage, progressOf:
       const title = titleOf(program, kind, refId)
       if (title === undefined) throw invalidBody('The share request is not valid.', [{ path: 'refId', message: `is not a ${kind} of this program` }])
       if (!achieved(await progressOf(userId, now), kind, refId)) return { ok: false, reason: 'not_achieved' }
-      const firstName = parsed.data.firstName?.trim().normalize('NFC')
+      const firstName = parsed.data.firstName?.trim().normalize('NFC') || undefined
+      const live = await findLiveShare(storage, program.id, { userId, kind, refId, firstName })
+      if (live) return { ok: true, share: live, created: false }
       const share: StoredShare = {
         id: randomBytes(16).toString('base64url'),
         userId,
@@ -55,7 +61,7 @@ export function createShareAdmin(program: Program, storage: Storage, progressOf:
         createdAt: now.toISOString(),
       }
       await insertShare(storage, program.id, share)
-      return { ok: true, share }
+      return { ok: true, share, created: true }
     },
     revoke: (userId, id, now) => (SHARE_ID_PATTERN.test(id) ? revokeShare(storage, program.id, userId, id, now) : Promise.resolve(false)),
     find: (id) => (SHARE_ID_PATTERN.test(id) ? findShare(storage, program.id, id) : Promise.resolve(undefined)),

@@ -12,7 +12,7 @@ export { insertCelebrations, pendingCelebrations, pendingCelebrationsOf, markCel
 export { readAssignments, recordAssignments, type AssignmentRow } from './assignments-table'
 export { retainedUnits } from './retention'
 export { StorageUnavailableError, UnstorableInputError, isOutage, retryConflicts } from './failures'
-export { insertShare, findShare, revokeShare, type StoredShare } from './shares-table'
+export { insertShare, findShare, findLiveShare, revokeShare, type StoredShare } from './shares-table'
 export { insertStreamTicket, redeemStreamTicket, pruneStreamTickets, type TicketRedemption } from './stream-tickets-table'
 export {
   insertVersion, replaceVersion, findVersion, listVersions, latestPublished, recordActivation, activeVersion, listActivations,

@@ -35,6 +35,20 @@ export async function insertShare(q: Queryable, programId: string, share: Stored
   )
 }
 
+/**
+ * The user's newest live (unrevoked) share of this achievement under this first name, if any: sharing the same
+ * thing again — or a retry after a lost response — returns it instead of publishing a second page.
+ */
+export async function findLiveShare(q: Queryable, programId: string, share: Pick<StoredShare, 'userId' | 'kind' | 'refId' | 'firstName'>): Promise<StoredShare | undefined> {
+  const [row] = await q.query<{ id: string }>(
+    `SELECT id FROM shares
+      WHERE program_id = $1 AND user_id = $2 AND kind = $3 AND ref_id = $4 AND first_name IS NOT DISTINCT FROM $5 AND revoked_at IS NULL
+      ORDER BY created_at DESC, id LIMIT 1`,
+    [programId, share.userId, share.kind, share.refId, share.firstName ?? null],
+  )
+  return row ? findShare(q, programId, row.id) : undefined
+}
+
 /** The share with this id, revoked or not; undefined when there is none. */
 export async function findShare(q: Queryable, programId: string, id: string): Promise<StoredShare | undefined> {
   const [row] = await q.query<ShareRow>(

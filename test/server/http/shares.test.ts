@@ -58,6 +58,21 @@ describe('POST /v1/me/shares', () => {
     expect(ids.size).toBe(3)
   })
 
+  it('hands back the live link for the same achievement and first name (a second click, or a retry after a lost response)', async () => {
+    const { token } = await achiever()
+    const first = await created(token, { kind: 'badge', refId: 'starter', firstName: 'Alex' })
+    const again = await share(server, token, { kind: 'badge', refId: 'starter', firstName: ' Alex ' })
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual(first)
+    // Another first name is another page; so is sharing after the link was removed.
+    const anonymous = await created(token, { kind: 'badge', refId: 'starter' })
+    expect(anonymous.id).not.toBe(first.id)
+    expect((await share(server, token, { kind: 'badge', refId: 'starter', firstName: '' })).status).toBe(200)
+    expect((await server.app.request(`/v1/me/shares/${first.id}`, { method: 'DELETE', headers: bearer(token) })).status).toBe(204)
+    const fresh = await created(token, { kind: 'badge', refId: 'starter', firstName: 'Alex' })
+    expect(fresh.id).not.toBe(first.id)
+  })
+
   it('builds links from the configured public URL, not from a Host header the caller chose', async () => {
     const pinned = await startServer({ program: { ...program, id: 'share-pinned' }, publicUrl: 'https://progress.example.com/cairn/' })
     try {
