@@ -1,6 +1,7 @@
 import type { Subject } from '../schemas/event'
 import type { Program } from '../schemas/program'
 import type { Benchmarks } from '../schemas/progress'
+import { partitionPoint } from '../partition-point'
 import { DEFAULT_MIN_COHORT, type CohortMember } from './compute-benchmarks'
 
 /** Badge rarity for one subject: `earnedShare` by badge id, or undefined below the cohort's k threshold. */
@@ -73,7 +74,7 @@ export function createBadgeRarityIndex(program: Program, cohort: readonly Cohort
       const segment = segments.get(segmentKey(subject))
       if (!segment || badgeIds.length === 0) return undefined
       const cutoff = Math.min(Date.parse(subject.signedUpAt), new Date(now).getTime())
-      const reached = countAtMost(segment.signups, cutoff)
+      const reached = partitionPoint(segment.signups.length, (i) => segment.signups[i]! <= cutoff)
       // The subject's own account (or the subject) is never its own peer; a member can match by user and account.
       const own = new Set<number>()
       const parties = subject.accountId === undefined ? [userKey(subject.userId)] : [userKey(subject.userId), accountKey(subject.accountId)]
@@ -89,16 +90,4 @@ export function createBadgeRarityIndex(program: Program, cohort: readonly Cohort
       return rarity
     },
   }
-}
-
-/** How many of the ascending `values` are ≤ `limit` (binary search). */
-function countAtMost(values: readonly number[], limit: number): number {
-  let lo = 0
-  let hi = values.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (values[mid]! <= limit) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -5,6 +5,7 @@ import {
   achievedCount, DAY_MS, DEFAULT_MIN_COHORT, MIN_STAGE_FOR_PERCENTILE_MS, PERCENTILE_RANGE, computeBenchmarks,
   type CohortMember,
 } from './compute-benchmarks'
+import { partitionPoint } from '../partition-point'
 import { WaveletMatrix } from './wavelet-matrix'
 
 /** `computeBenchmarks` against one cohort, prepared once: each question costs O(milestones × log cohort). */
@@ -26,12 +27,12 @@ class OffsetColumn {
   constructor(offsets: Float64Array) {
     this.offsets = offsets
     this.keys = Float64Array.from(new Set(offsets.filter((o) => !Number.isNaN(o)))).sort()
-    this.matrix = new WaveletMatrix(Array.from(offsets, (o) => (Number.isNaN(o) ? this.keys.length : lowerBound(this.keys, o))))
+    this.matrix = new WaveletMatrix(Array.from(offsets, (o) => (Number.isNaN(o) ? this.keys.length : partitionPoint(this.keys.length, (i) => this.keys[i]! < o))))
   }
 
   /** Members among the first `end` whose offset is at most `limit`. */
   atMost(end: number, limit: number): number {
-    return this.matrix.countLess(end, upperBound(this.keys, limit))
+    return this.matrix.countLess(end, partitionPoint(this.keys.length, (i) => this.keys[i]! <= limit))
   }
 
   /** Members among the first `end` with an offset. */
@@ -86,7 +87,7 @@ export function createCohortDistribution(program: Program, cohort: readonly Coho
       const index = segmentOf(subject)
       const stageMs = Math.max(0, nowMs - Date.parse(subject.signedUpAt))
       // Peers signed up no later than `now − stage` (their stage is known); in signup order that is a prefix.
-      const end = upperBound(index.signups, nowMs - stageMs)
+      const end = partitionPoint(index.signups.length, (i) => index.signups[i]! <= nowMs - stageMs)
       const own = ownParty(index, subject).filter((i) => i < end)
       if (own.length > OWN_PARTY_LIMIT || index.latestAchievedAt > nowMs) return computeBenchmarks({ program, subject, progress, cohort, now })
       const peers = end - own.length
@@ -219,28 +220,4 @@ function segmentKey(segmentBy: readonly string[], subject: Subject): string {
 /** Values whose `===` equality is the equality of their JSON text. */
 function isScalar(value: unknown): boolean {
   return value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))
-}
-
-/** Index of the first key ≥ value. */
-function lowerBound(keys: Float64Array, value: number): number {
-  let lo = 0
-  let hi = keys.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (keys[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** Index of the first key > value (how many keys are ≤ value). */
-function upperBound(keys: Float64Array, value: number): number {
-  let lo = 0
-  let hi = keys.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (keys[mid]! <= value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT_SEGMENTS, buildAccountView, type AccountRow, type AccountSegment, type AccountViewEntry, type Program } from '../../core'
+import { ACCOUNT_SEGMENTS, buildAccountView, partitionPoint, type AccountRow, type AccountSegment, type AccountViewEntry, type Program } from '../../core'
 import { loadCohort, type Storage } from '../storage'
 import { invalidBody } from './errors'
 
@@ -42,7 +42,7 @@ export function createAccountsView(program: Program, storage: Storage, ttlMs = A
     async page(query: AccountsQuery, now: Date): Promise<AccountsPage> {
       const { segment, limit, after } = parseQuery(query)
       const entries = (await current(now)).filter((e) => e.segments.has(segment))
-      const start = after === undefined ? 0 : firstAfter(entries, after)
+      const start = after === undefined ? 0 : partitionPoint(entries.length, (i) => entries[i]!.row.accountId <= after)
       const slice = entries.slice(start, start + limit)
       const more = start + limit < entries.length
       return { accounts: slice.map((e) => e.row), ...(more && slice.length > 0 && { nextCursor: encodeCursor(slice.at(-1)!.row.accountId) }) }
@@ -74,16 +74,4 @@ function decodeCursor(cursor: string): string | null {
   } catch {
     return null
   }
-}
-
-/** Index of the first entry whose account id sorts after `accountId` (entries are sorted by id). */
-function firstAfter(entries: readonly AccountViewEntry[], accountId: string): number {
-  let lo = 0
-  let hi = entries.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (entries[mid]!.row.accountId <= accountId) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
