@@ -27,6 +27,21 @@ interface ShareRow {
 
 const iso = (value: Date | string): string => new Date(value).toISOString()
 
+const SHARE_COLUMNS = 'id, user_id, kind, ref_id, title, first_name, created_at, revoked_at'
+
+function fromRow(row: ShareRow): StoredShare {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    refId: row.ref_id,
+    title: row.title,
+    ...(row.first_name !== null && { firstName: row.first_name }),
+    createdAt: iso(row.created_at),
+    ...(row.revoked_at !== null && { revokedAt: iso(row.revoked_at) }),
+  }
+}
+
 export async function insertShare(q: Queryable, programId: string, share: StoredShare): Promise<void> {
   await q.query(
     `INSERT INTO shares (program_id, id, user_id, kind, ref_id, title, first_name, created_at)
@@ -40,32 +55,19 @@ export async function insertShare(q: Queryable, programId: string, share: Stored
  * thing again — or a retry after a lost response — returns it instead of publishing a second page.
  */
 export async function findLiveShare(q: Queryable, programId: string, share: Pick<StoredShare, 'userId' | 'kind' | 'refId' | 'firstName'>): Promise<StoredShare | undefined> {
-  const [row] = await q.query<{ id: string }>(
-    `SELECT id FROM shares
+  const [row] = await q.query<ShareRow>(
+    `SELECT ${SHARE_COLUMNS} FROM shares
       WHERE program_id = $1 AND user_id = $2 AND kind = $3 AND ref_id = $4 AND first_name IS NOT DISTINCT FROM $5 AND revoked_at IS NULL
       ORDER BY created_at DESC, id LIMIT 1`,
     [programId, share.userId, share.kind, share.refId, share.firstName ?? null],
   )
-  return row ? findShare(q, programId, row.id) : undefined
+  return row && fromRow(row)
 }
 
 /** The share with this id, revoked or not; undefined when there is none. */
 export async function findShare(q: Queryable, programId: string, id: string): Promise<StoredShare | undefined> {
-  const [row] = await q.query<ShareRow>(
-    'SELECT id, user_id, kind, ref_id, title, first_name, created_at, revoked_at FROM shares WHERE program_id = $1 AND id = $2',
-    [programId, id],
-  )
-  if (!row) return undefined
-  return {
-    id: row.id,
-    userId: row.user_id,
-    kind: row.kind,
-    refId: row.ref_id,
-    title: row.title,
-    ...(row.first_name !== null && { firstName: row.first_name }),
-    createdAt: iso(row.created_at),
-    ...(row.revoked_at !== null && { revokedAt: iso(row.revoked_at) }),
-  }
+  const [row] = await q.query<ShareRow>(`SELECT ${SHARE_COLUMNS} FROM shares WHERE program_id = $1 AND id = $2`, [programId, id])
+  return row && fromRow(row)
 }
 
 /** Revokes the user's own share (again is fine); false when there is no such share of this user. */
