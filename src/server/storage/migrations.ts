@@ -203,6 +203,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stream_tickets_expiry ON stream_tickets (program_id, expires_at)
     `,
   },
+  {
+    version: 8,
+    name: 'provisional subjects',
+    // A subject made up from a user's events (before the host upserts one) is marked, so a later batch holding
+    // earlier events can move its signup back: stored progress must not depend on how a sender batched its stream.
+    sql: `ALTER TABLE subjects ADD COLUMN provisional boolean NOT NULL DEFAULT false`,
+  },
 ]
 
 /**
