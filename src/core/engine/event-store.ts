@@ -1,4 +1,4 @@
-import type { CairnEvent, Subject } from '../schemas/event'
+import type { CairnEvent } from '../schemas/event'
 import { compareEvents, sortEvents } from './sort-events'
 import type { IndexedEvent, Scope } from './types'
 
@@ -19,7 +19,19 @@ export function indexEvent(event: CairnEvent): IndexedEvent | undefined {
  */
 export function winsOver(candidate: IndexedEvent, incumbent: IndexedEvent): boolean {
   if (candidate.ms !== incumbent.ms) return candidate.ms < incumbent.ms
+  if (samePayload(candidate.source, incumbent.source)) return false
   return payloadKey(candidate.source) < payloadKey(incumbent.source)
+}
+
+/** Two copies of one id that count the same (name, user, account, timestamp and properties): cheap, no text built. */
+export function samePayload(a: CairnEvent, b: CairnEvent): boolean {
+  if (a === b) return true
+  if (a.name !== b.name || a.userId !== b.userId || a.accountId !== b.accountId || a.timestamp !== b.timestamp) return false
+  const left = a.properties ?? {}
+  const right = b.properties ?? {}
+  const keys = Object.keys(left)
+  if (keys.length !== Object.keys(right).length) return false
+  return keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key])
 }
 
 function payloadKey(event: CairnEvent): string {
@@ -30,11 +42,20 @@ function payloadKey(event: CairnEvent): string {
   return JSON.stringify([event.name, event.userId, event.accountId ?? null, event.timestamp, sorted])
 }
 
-/** Which of the subject's scopes an event belongs to (an account event of the subject's own user is in both). */
-function scopesOf(event: IndexedEvent, subject: Subject): Scope[] {
+/**
+ * Whose events a store files: a subject (its own events in scope `user`, its account's in scope `account`), one
+ * user only (`{ userId }`, a member's own events beside a shared account history), or one account (`{ accountId }`).
+ */
+export interface EventOwner {
+  readonly userId?: string | undefined
+  readonly accountId?: string | undefined
+}
+
+/** Which of the owner's scopes an event belongs to (an account event of the subject's own user is in both). */
+function scopesOf(event: IndexedEvent, owner: EventOwner): Scope[] {
   const scopes: Scope[] = []
-  if (event.userId === subject.userId) scopes.push('user')
-  if (subject.accountId !== undefined && event.accountId === subject.accountId) scopes.push('account')
+  if (owner.userId !== undefined && event.userId === owner.userId) scopes.push('user')
+  if (owner.accountId !== undefined && event.accountId === owner.accountId) scopes.push('account')
   return scopes
 }
 
@@ -48,17 +69,18 @@ export class EventStore {
   /** Per bucket: bumped when an event lands anywhere but its end, or leaves it (resumed sweeps start over then). */
   private readonly generations = new WeakMap<readonly IndexedEvent[], number>()
 
-  constructor(private readonly subject: Subject) {}
+  constructor(private readonly owner: EventOwner) {}
 
   /** Bulk load: dedupe first, then order each bucket once (linear for sorted input, a radix sort otherwise). */
-  static from(subject: Subject, events: Iterable<CairnEvent>): EventStore {
-    const store = new EventStore(subject)
-    for (const event of events) store.keepWinner(event)
+  static from(owner: EventOwner, events: Iterable<CairnEvent>, index: (event: CairnEvent) => IndexedEvent | undefined = indexEvent): EventStore {
+    const store = new EventStore(owner)
+    for (const event of events) store.keepWinner(index(event))
     const { user, account } = store.buckets
+    const { userId, accountId } = owner
     for (const event of store.winners.values()) {
       // Inline scopesOf: one array per event is a million short-lived arrays at 1M events.
-      if (event.userId === subject.userId) bucketOf(user, event.name).push(event)
-      if (subject.accountId !== undefined && event.accountId === subject.accountId) bucketOf(account, event.name).push(event)
+      if (userId !== undefined && event.userId === userId) bucketOf(user, event.name).push(event)
+      if (accountId !== undefined && event.accountId === accountId) bucketOf(account, event.name).push(event)
     }
     for (const buckets of [user, account]) {
       for (const [name, list] of buckets) buckets.set(name, sortEvents(list))
@@ -72,38 +94,52 @@ export class EventStore {
   /** Event names seen in one scope: "any event" rules (inactivity, usage drop) read every bucket. */
   readonly names = (scope: Scope): Iterable<string> => this.buckets[scope].keys()
 
+  /** The copy of `id` that counts, if any was added. */
+  winner(id: string): IndexedEvent | undefined {
+    return this.winners.get(id)
+  }
+
+  /** Distinct event ids held (every copy added, filed or not: callers add only events the owner files). */
+  get size(): number {
+    return this.winners.size
+  }
+
+  /** The counting copy of every id held, as received. */
+  *events(): Generator<CairnEvent, void, undefined> {
+    for (const event of this.winners.values()) yield event.source
+  }
+
   /** Sorted events of one scope and name (never mutate the result). */
   readonly lookup = (scope: Scope, name: string): readonly IndexedEvent[] => this.buckets[scope].get(name) ?? NO_EVENTS
 
   /**
    * Adds one event. `accepted` is false when it was ignored (it loses to the copy of its id already held);
    * `touched` names the buckets that changed: none for someone else's event, two when an earlier copy of
-   * an id replaces one with another name.
+   * an id replaces one with another name. `indexed` lets stores share one parsed copy of an event.
    */
-  add(event: CairnEvent): { accepted: boolean; touched: string[] } {
+  add(event: CairnEvent, indexed: IndexedEvent | undefined = indexEvent(event)): { accepted: boolean; touched: string[] } {
     const previous = this.winners.get(event.id)
-    const indexed = this.keepWinner(event)
-    if (indexed === undefined) return { accepted: false, touched: [] }
+    const kept = this.keepWinner(indexed)
+    if (kept === undefined) return { accepted: false, touched: [] }
     const touched = new Set<string>()
     if (previous !== undefined) {
-      for (const scope of scopesOf(previous, this.subject)) {
+      for (const scope of scopesOf(previous, this.owner)) {
         const list = this.bucket(scope, previous.name)
         removeSorted(list, previous)
         this.bump(list)
         touched.add(previous.name)
       }
     }
-    for (const scope of scopesOf(indexed, this.subject)) {
-      const list = this.bucket(scope, indexed.name)
-      if (!insertSorted(list, indexed)) this.bump(list)
-      touched.add(indexed.name)
+    for (const scope of scopesOf(kept, this.owner)) {
+      const list = this.bucket(scope, kept.name)
+      if (!insertSorted(list, kept)) this.bump(list)
+      touched.add(kept.name)
     }
     return { accepted: true, touched: [...touched] }
   }
 
   /** Records the event as its id's winner when it beats the copy held; returns it only then. */
-  private keepWinner(event: CairnEvent): IndexedEvent | undefined {
-    const indexed = indexEvent(event)
+  private keepWinner(indexed: IndexedEvent | undefined): IndexedEvent | undefined {
     if (indexed === undefined) return undefined
     const incumbent = this.winners.get(indexed.id)
     if (incumbent !== undefined && !winsOver(indexed, incumbent)) return undefined

@@ -3,5 +3,6 @@
 export { evaluate, nextChangeAt, type EvaluateOptions } from './evaluate'
 export { UPSELL_CATEGORIES } from './build-progress'
 export { DEFAULT_MIN_BEFORE } from './signals/usage-drop'
-export { createIncrementalEvaluator, type IncrementalEvaluator, type ApplyResult } from './incremental'
+export { createIncrementalEvaluator, type IncrementalEvaluator, type IncrementalOptions, type ApplyResult } from './incremental'
+export { AccountHistory } from './account-history'
 export { signalChangesBetween, type SignalChange } from './signals/changes'

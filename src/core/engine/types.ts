@@ -69,8 +69,8 @@ export interface CriterionContext {
 export interface SweepMemo {
   /** Changes whenever `list` changes other than by an event appended at its end. */
   generation(list: readonly IndexedEvent[]): number
-  /** Per leaf criterion node. */
-  readonly checkpoints: Map<object, unknown>
+  /** Per leaf criterion node (a WeakMap where the memo outlives a program). */
+  readonly checkpoints: { get(leaf: object): unknown; set(leaf: object, checkpoint: unknown): unknown }
 }
 
 export type { Criterion }
