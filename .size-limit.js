@@ -67,9 +67,11 @@ export default [
   },
   {
     // `cairn/locales/de`: loaded with import() for a German locale, or imported by hosts that render on the server.
+    // Raised on purpose from 2,000 B: "Leute wie du" beside "Teams wie deines" (benchmarks and badge rarity for
+    // a user without an account) cost 31 B, of which a shorter locked-level hint paid 11.
     name: 'German locale (lazy)',
     path: 'dist/lib/react/i18n/de.js',
-    limit: '2 KB',
+    limit: '2025 B',
     gzip: true,
   },
 ]

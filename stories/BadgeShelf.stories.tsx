@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { BadgeShelf } from '../src/react'
-import { typicalBenchmarks } from './fixtures/benchmarks'
+import { typicalBenchmarks, withoutAccountBenchmarks } from './fixtures/benchmarks'
 import { everything, halfway, levelOneSettled } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
 import { apiParameters, componentDocs, playUntilState, waitForElement, waitForText } from './support/story-helpers'
@@ -61,6 +61,15 @@ export const WithRarity: Story = {
 
 /** Rarity, dark theme. */
 export const WithRarityDark: Story = { parameters: apiParameters({ progress: withRarity }), globals: { theme: 'dark' }, play: rarityShows }
+
+/** Rarity for a user with no account, compared on their own: "Earned by 58% of people like you". */
+export const WithRarityWithoutAnAccount: Story = {
+  parameters: apiParameters({ progress: { ...levelOneSettled, benchmarks: withoutAccountBenchmarks } }),
+  play: async (context) => {
+    await rarityShows(context)
+    await expect(context.canvasElement.querySelector('[data-cairn-badge="organized"] [data-cairn-badge-rarity]')).toHaveTextContent('Earned by 58% of people like you')
+  },
+}
 
 /** Rarity in German: "Erhalten von 12 % der Teams wie deines". */
 export const WithRarityGerman: Story = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { BenchmarkCard } from '../src/react'
-import { behindBenchmarks, firstHourBenchmarks, typicalBenchmarks, typicalWeekAheadBenchmarks } from './fixtures/benchmarks'
+import { behindBenchmarks, firstHourBenchmarks, typicalBenchmarks, typicalWeekAheadBenchmarks, withoutAccountBenchmarks } from './fixtures/benchmarks'
 import { brandNew, meProgress, progressOf } from './fixtures/snapshots'
 import { storySubject, valueEvents } from './fixtures/events'
 import { inPanelWidth } from './support/panel'
@@ -18,7 +18,7 @@ const meta = {
   parameters: {
     ...apiParameters({ progress: meProgress(dayTwenty, { benchmarks: typicalBenchmarks }) }),
     docs: componentDocs(
-      'How the user compares with teams like theirs (same plan, same stage). Every line must be true and new to the reader: the rank ("top 20%") only when the user has done more than the typical team, never in the first 24 h, never finer than the cohort allows; the typical week of the next step only while that week is still ahead; the stage comparison unless nobody has done anything. With nothing honest to say — or a cohort below the program\'s `minCohort` (10) — the card is not rendered at all.',
+      'How the user compares with teams like theirs (same plan, same stage) — or with people like them when they have no account (`benchmarks.comparedAs: "user"`). Every line must be true and new to the reader: the rank ("top 20%") only when the user has done more than the typical team, never in the first 24 h, never finer than the cohort allows; the typical week of the next step only while that week is still ahead; the stage comparison unless nobody has done anything. With nothing honest to say — or a cohort below the program\'s `minCohort` (10) — the card is not rendered at all.',
     ),
   },
   play: async ({ canvasElement }) => {
@@ -40,7 +40,7 @@ export const AheadOfMostTeams: Story = {
 export const TypicalWeekStillAhead: Story = {
   parameters: apiParameters({ progress: meProgress(dayTwenty, { benchmarks: typicalWeekAheadBenchmarks }) }),
   play: async ({ canvasElement }) => {
-    await waitForText('[data-cairn-benchmark="typical-week"]', /usually get there by week 5/i, canvasElement)
+    await waitForText('[data-cairn-benchmark="typical-week"]', /who do this get there by week 5/i, canvasElement)
   },
 }
 
@@ -88,5 +88,24 @@ export const German: Story = {
   globals: { locale: 'de' },
   play: async ({ canvasElement }) => {
     await waitForText('[data-cairn-benchmark="top"]', /20 %/, canvasElement)
+  },
+}
+
+/** A user with no account is compared as a person on their own (`comparedAs: "user"`): "people like you", never "teams". */
+export const WithoutAnAccount: Story = {
+  parameters: apiParameters({ progress: meProgress(dayTwenty, { benchmarks: withoutAccountBenchmarks }) }),
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-benchmark="top"]', /top 20% of people like you/i, canvasElement)
+    await waitForText('[data-cairn-benchmark="stage"]', /at your stage, people have/i, canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-benchmark-card]')).not.toHaveTextContent(/team/i)
+  },
+}
+
+/** Without an account, in German: "Leute wie du". */
+export const WithoutAnAccountGerman: Story = {
+  parameters: apiParameters({ progress: meProgress(dayTwenty, { benchmarks: withoutAccountBenchmarks }) }),
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    await waitForText('[data-cairn-benchmark="top"]', /20 % der Leute wie du/, canvasElement)
   },
 }

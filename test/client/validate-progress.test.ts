@@ -26,6 +26,7 @@ function fullProgress(): MeProgress {
       typicalAchievedAtStage: 2,
       milestones: { 'first-project': { achievedShare: 0.9, medianDaysToAchieve: 1 }, 'five-tasks': { achievedShare: 0, medianDaysToAchieve: null } },
       badges: { organized: { earnedShare: 0.12 } },
+      comparedAs: 'user',
     },
     celebrations: [celebration('milestone', 'first-project', { message: 'Nice' }), celebration('level', 'getting-started', { style: 'modal' })],
   })
@@ -125,6 +126,14 @@ describe('validateMeProgress', () => {
     expect(kept.nextSteps[0]).not.toHaveProperty('cta')
     expect(kept.milestones).toEqual(fullProgress().milestones)
     expect(reported.map((e) => e.details)).toEqual([[{ path, message: expect.stringContaining(message) }]])
+  })
+
+  it('leaves out a benchmark unit it does not know (the card then says teams, as before) and keeps the rest', () => {
+    const reported: CairnError[] = []
+    const kept = validateMeProgress(broken((b) => (b.benchmarks.comparedAs = 'seat')), (error) => reported.push(error))
+    expect(kept.benchmarks).not.toHaveProperty('comparedAs')
+    expect(kept.benchmarks?.percentile).toBe(80)
+    expect(reported.map((e) => e.details)).toEqual([[{ path: 'benchmarks.comparedAs', message: expect.stringContaining('expected one of "account", "user"') }]])
   })
 
   it('never echoes what the server sent into the error message', () => {

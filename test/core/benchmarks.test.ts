@@ -157,6 +157,13 @@ describe('computeBenchmarks', () => {
     expect(benchmarksFor(me, [me, teammate, ...many(10, {})])?.cohortSize).toBe(10)
   })
 
+  it('says how the subject was compared: as its account when it has one, else as a person on their own', () => {
+    expect(benchmarksFor(person({}, { accountId: 'acme' }), many(10, {}))?.comparedAs).toBe('account')
+    const loner = person({})
+    delete loner.subject.accountId
+    expect(benchmarksFor(loner, many(10, {}))?.comparedAs).toBe('user')
+  })
+
   it("judges peers by what they had achieved at the subject's stage, not by what they have today", () => {
     // I am 3 days in with one milestone; peers are 30 days in and got A on day 1, B on day 10.
     const me = person({ age: 3, achievedOnDay: { a: 2 } })

@@ -4,16 +4,17 @@ import type { Benchmarks } from '../../src/core'
 import { BadgeShelf } from '../../src/react'
 import { createFakeSource, makeProgress, renderWithProvider } from './fixtures'
 
-const cohort = (badges?: Benchmarks['badges']): Benchmarks => ({
+const cohort = (badges?: Benchmarks['badges'], comparedAs?: Benchmarks['comparedAs']): Benchmarks => ({
   cohortSize: 240,
   percentile: 60,
   typicalAchievedAtStage: 2,
   milestones: {},
   ...(badges && { badges }),
+  ...(comparedAs && { comparedAs }),
 })
 
-const withRarity = (badges?: Benchmarks['badges'], withBenchmarks = true) =>
-  makeProgress({}, { badges: [{ id: 'organized', earnedAt: '2026-11-03T10:00:00.000Z' }], ...(withBenchmarks && { benchmarks: cohort(badges) }) })
+const withRarity = (badges?: Benchmarks['badges'], withBenchmarks = true, comparedAs?: Benchmarks['comparedAs']) =>
+  makeProgress({}, { badges: [{ id: 'organized', earnedAt: '2026-11-03T10:00:00.000Z' }], ...(withBenchmarks && { benchmarks: cohort(badges, comparedAs) }) })
 
 const badge = (id: string) => document.querySelector<HTMLElement>(`[data-cairn-badge="${id}"]`)
 const rarity = (id: string) => badge(id)?.querySelector('[data-cairn-badge-rarity]') ?? null
@@ -46,6 +47,22 @@ describe('badge rarity on the shelf', () => {
     renderWithProvider(<BadgeShelf />, createFakeSource(withRarity(undefined)))
     await waitFor(() => expect(badge('organized')).toBeInTheDocument())
     expect(document.querySelector('[data-cairn-badge-rarity]')).toBeNull()
+  })
+
+  it('counts people like you, not teams, for a reader compared on their own (no account)', async () => {
+    renderWithProvider(<BadgeShelf />, createFakeSource(withRarity({ organized: { earnedShare: 0.624 }, productive: { earnedShare: 0.12 } }, true, 'user')))
+    await waitFor(() => expect(rarity('organized')).toHaveTextContent('Earned by 62% of people like you'))
+    expect(rarity('productive')).toHaveTextContent('Earned by 12% of people like you')
+  })
+
+  it('counts teams like yours for a reader compared as their account', async () => {
+    renderWithProvider(<BadgeShelf />, createFakeSource(withRarity({ productive: { earnedShare: 0.12 } }, true, 'account')))
+    await waitFor(() => expect(rarity('productive')).toHaveTextContent('Earned by 12% of teams like yours'))
+  })
+
+  it('counts people in German too', async () => {
+    renderWithProvider(<BadgeShelf />, createFakeSource(withRarity({ productive: { earnedShare: 0.12 } }, true, 'user')), { locale: 'de' })
+    await waitFor(() => expect(rarity('productive')).toHaveTextContent('Erhalten von 12 % der Leute wie du'))
   })
 
   it('is written in the widget locale', async () => {

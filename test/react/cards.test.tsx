@@ -50,8 +50,38 @@ describe('BenchmarkCard', () => {
     render({})
     const region = await card()
     expect(region).toHaveTextContent("You're in the top 20% of teams like yours")
-    expect(region).toHaveTextContent('Add 5 tasks: Teams like yours that do this usually get there by week 3')
-    expect(region).toHaveTextContent("Teams at your stage have typically completed 1 step — you've done 2")
+    expect(region).toHaveTextContent('Add 5 tasks: Typically, teams like yours who do this get there by week 3')
+    expect(region).toHaveTextContent("At your stage, teams have typically completed 1 step — you've done 2")
+  })
+
+  it('says teams when the reader was compared as their account', async () => {
+    render({ comparedAs: 'account' })
+    const region = await card()
+    expect(region).toHaveTextContent("You're in the top 20% of teams like yours")
+    expect(region).toHaveTextContent("At your stage, teams have typically completed 1 step — you've done 2")
+  })
+
+  it('says people, never teams, to a reader compared on their own (no account)', async () => {
+    render({ comparedAs: 'user' })
+    const region = await card()
+    expect(region).toHaveTextContent("You're in the top 20% of people like you")
+    expect(region).toHaveTextContent('Add 5 tasks: Typically, people like you who do this get there by week 3')
+    expect(region).toHaveTextContent("At your stage, people have typically completed 1 step — you've done 2")
+    expect(region).not.toHaveTextContent(/team/i)
+  })
+
+  it('says people on pace, and before anyone has done a step, to a reader without an account', async () => {
+    render({ comparedAs: 'user', percentile: 60, typicalAchievedAtStage: 2 })
+    expect(await card()).toHaveTextContent("You're on pace: people at your stage have typically completed 2 steps")
+  })
+
+  it('says people in German too (Leute wie du), and teams as before', async () => {
+    renderWithProvider(<BenchmarkCard />, createFakeSource({ ...gettingStarted(), benchmarks: { ...benchmarks, comparedAs: 'user' } }), { locale: 'de' })
+    const region = await screen.findByRole('region', { name: 'Im Vergleich' })
+    expect(region).toHaveTextContent('Du gehörst zu den besten 20 % der Leute wie du')
+    expect(region).toHaveTextContent('Leute wie du, die das schaffen, schaffen es meist bis Woche 3')
+    expect(region).toHaveTextContent('Leute in deiner Phase haben meist 1 Schritt erledigt – du hast 2 geschafft')
+    expect(region).not.toHaveTextContent(/team/i)
   })
 
   it('stays hidden without benchmarks', async () => {
@@ -82,7 +112,7 @@ describe('BenchmarkCard', () => {
 
   it('says nothing about the typical week when the user is already in (or past) it', async () => {
     render({ stageDays: 15 })
-    expect(await card()).not.toHaveTextContent('usually')
+    expect(await card()).not.toHaveTextContent('get there by week')
   })
 
   it('renders nothing when there is nothing honest to say', async () => {

@@ -173,7 +173,7 @@ describe('ProgressWidget', () => {
     expect(await screen.findByText('Stufe 1 · Getting started – 2 von 3')).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'Dein Fortschritt' })).toBeInTheDocument()
     expect(within(row('five-tasks')!).getByText('In Arbeit')).toBeInTheDocument()
-    expect(screen.getByText('Schließe „Getting started“ ab, um diese Stufe freizuschalten')).toBeInTheDocument()
+    expect(screen.getByText('Schließe zuerst „Getting started“ ab')).toBeInTheDocument()
     expect(widget()).toHaveAttribute('lang', 'de-DE')
   })
 })

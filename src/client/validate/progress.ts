@@ -1,5 +1,5 @@
-import type { Celebration, LevelState, MeProgress, MilestoneState, NextStep, SignalState } from '../../core'
-import { arr, bool, iso, num, obj, oneOf, opt, orNull, record, str, type Check } from './check'
+import type { BenchmarkUnit, Celebration, LevelState, MeProgress, MilestoneState, NextStep, SignalState } from '../../core'
+import { arr, bool, iso, leaveOut, num, obj, oneOf, opt, orNull, record, str, type Check } from './check'
 import { CELEBRATION_STYLES, currency, cta } from './program'
 
 // Every field of core's MeProgressSchema, by hand. Typed as `Check<MeProgress>`, so a field the core type
@@ -9,6 +9,7 @@ const MILESTONE_STATES: readonly MilestoneState[] = ['locked', 'available', 'in_
 const LEVEL_STATES: readonly LevelState[] = ['locked', 'active', 'complete']
 const SIGNAL_STATES: readonly SignalState['state'][] = ['active', 'clear']
 const CELEBRATION_KINDS: readonly Celebration['kind'][] = ['level', 'badge', 'milestone', 'team']
+const BENCHMARK_UNITS: readonly BenchmarkUnit[] = ['account', 'user']
 
 export const nextStep: Check<NextStep> = obj({ milestoneId: str, title: str, cta, reason: str })
 
@@ -28,6 +29,8 @@ const benchmarks = obj({
   stageDays: opt(num),
   milestones: record(obj({ achievedShare: num, medianDaysToAchieve: opt(orNull(num)) })),
   badges: opt(record(obj({ earnedShare: num }))),
+  // A unit this widget does not know reads as the older servers' default (teams), never as a broken response.
+  comparedAs: leaveOut(oneOf(BENCHMARK_UNITS)),
 })
 
 const celebration = obj({

@@ -2,7 +2,7 @@ import type { Subject } from '../schemas/event'
 import type { Program } from '../schemas/program'
 import type { Benchmarks, Progress } from '../schemas/progress'
 import {
-  achievedCount, DAY_MS, DEFAULT_MIN_COHORT, MIN_STAGE_FOR_PERCENTILE_MS, PERCENTILE_RANGE, computeBenchmarks,
+  achievedCount, comparedAs, DAY_MS, DEFAULT_MIN_COHORT, MIN_STAGE_FOR_PERCENTILE_MS, PERCENTILE_RANGE, computeBenchmarks,
   type CohortMember,
 } from './compute-benchmarks'
 import { partitionPoint } from '../partition-point'
@@ -116,6 +116,7 @@ export function createCohortDistribution(program: Program, cohort: readonly Coho
         typicalAchievedAtStage: medianCount(atLeast, peers),
         stageDays: Math.floor((stageMs / DAY_MS) * 10) / 10,
         milestones,
+        comparedAs: comparedAs(subject),
       }
       if (stageMs >= MIN_STAGE_FOR_PERCENTILE_MS) {
         // `percentileAmong`: the share strictly below plus half the ties.

@@ -1,6 +1,6 @@
 import type { Subject } from '../schemas/event'
 import type { Program } from '../schemas/program'
-import type { Benchmarks, Progress } from '../schemas/progress'
+import type { BenchmarkUnit, Benchmarks, Progress } from '../schemas/progress'
 import { median, percentileAmong } from './stats'
 
 /** Below this many comparable accounts a benchmark says more about individuals than about a group, so none is shown. */
@@ -45,6 +45,7 @@ export interface ComputeBenchmarksInput {
  *   achieved count among the peers' counts at stage, clamped to [1, 99]; omitted while the subject is less
  *   than 24 h past signup.
  * - `stageDays`: the stage compared, in days since the subject's signup (one decimal).
+ * - `comparedAs`: `account` when the subject has an account (its team is compared), else `user`.
  * - `typicalAchievedAtStage`: median of the peers' counts at stage.
  * - `milestones[id].achievedShare`: share (0–1) of peers for whom the milestone is not ineligible that had
  *   achieved it at stage; `medianDaysToAchieve`: median days from signup to achievement over every peer
@@ -92,12 +93,18 @@ export function computeBenchmarks(input: ComputeBenchmarksInput): Benchmarks | u
     typicalAchievedAtStage: median(peerCounts) ?? 0,
     stageDays: Math.floor((stageMs / DAY_MS) * 10) / 10,
     milestones,
+    comparedAs: comparedAs(subject),
   }
   if (stageMs >= MIN_STAGE_FOR_PERCENTILE_MS) {
     const rank = percentileAmong(achievedCount(program, progress, nowMs), peerCounts)
     result.percentile = Math.min(PERCENTILE_RANGE.max, Math.max(PERCENTILE_RANGE.min, rank))
   }
   return result
+}
+
+/** A subject with an account is compared as its account ("teams like yours"), one without as itself ("people like you"). */
+export function comparedAs(subject: Subject): BenchmarkUnit {
+  return subject.accountId === undefined ? 'user' : 'account'
 }
 
 /** The subject's own account (or the subject itself) is never its own peer. */

@@ -69,6 +69,10 @@ export const ProgressSchema = z.object({
 })
 export type Progress = z.infer<typeof ProgressSchema>
 
+/** What a benchmark compares the subject as: its account (a team) or itself (no account). */
+export const BENCHMARK_UNITS = ['account', 'user'] as const
+export type BenchmarkUnit = (typeof BENCHMARK_UNITS)[number]
+
 export const BenchmarksSchema = z.object({
   cohortSize: count,
   /**
@@ -89,6 +93,12 @@ export const BenchmarksSchema = z.object({
    * k threshold as the rest (absent with the benchmarks below `minCohort`). Optional for older servers.
    */
   badges: z.optional(z.record(z.string(), z.object({ earnedShare: count }))),
+  /**
+   * How the subject was compared: `account` — as its account, one member per account ("teams like yours");
+   * `user` — as a person on their own, having no account ("people like you"). Optional for older servers,
+   * which compared accounts.
+   */
+  comparedAs: z.optional(z.enum(BENCHMARK_UNITS)),
 })
 export type Benchmarks = z.infer<typeof BenchmarksSchema>
 

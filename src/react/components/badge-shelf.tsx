@@ -31,7 +31,7 @@ const selectSharing = (state: CairnState) => state.program?.sharing?.enabled ===
 
 /**
  * Earned badges with their description and date, then the ones still to earn (their description says how); each
- * with its rarity among teams like yours when the benchmarks carry it.
+ * with its rarity among teams like yours (people like you, without an account) when the benchmarks carry it.
  * Renders nothing when the program has no badges.
  */
 export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function BadgeShelf({ showLocked = true, className }, ref) {
@@ -42,12 +42,13 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
   const root = usePartRoot('badgeShelf', className)
   const badgeClass = usePartClass('badge')
   const { earned, locked } = useBadges()
-  const rarity = useBenchmarks()?.badges
-  // "Earned by 12% of teams like yours": only with benchmarks and an honest whole number (badgeRarityPercent).
+  const benchmarks = useBenchmarks()
+  // "Earned by 12% of teams like yours" (or "people like you" without an account): only with benchmarks and an
+  // honest whole number (badgeRarityPercent).
   const rarityLine = (percent: number | undefined) =>
     percent !== undefined && (
       <span data-cairn-badge-rarity="" data-cairn-card-detail="">
-        {messages.badgeRarity(percent, format)}
+        {messages.badgeRarity(percent, format, benchmarks?.comparedAs)}
       </span>
     )
   if (earned.length === 0 && (!showLocked || locked.length === 0)) return null
@@ -63,7 +64,7 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
         </span>
       )}
       <span data-cairn-card-detail="">{earnedAt ? messages.badgeEarned(format.date(earnedAt)) : messages.badgeLocked}</span>
-      {rarityLine(badgeRarityPercent(rarity?.[badge.id]?.earnedShare))}
+      {rarityLine(badgeRarityPercent(benchmarks?.badges?.[badge.id]?.earnedShare))}
       {earnedAt && sharing ? (
         <Suspense fallback={null}>
           <BadgeShare badge={badge} kit={kit} />

@@ -1,6 +1,13 @@
 // German: its own door (`cairn/locales/de`), never a static import of the widget entry. The provider loads it
 // with import() for a `de` locale; a host that renders on the server passes `messages={de}` to skip the wait.
+import type { BenchmarkUnit } from '../../core'
+import type { Formatters } from './format'
 import type { CairnMessages, CelebrationMessages } from './types'
+
+/** "1 Schritt", "3 Schritte". */
+const steps = (n: number, f: Formatters) => `${f.number(n)} ${f.plural(n) === 'one' ? 'Schritt' : 'Schritte'}`
+/** Whom a benchmark compared the reader with: teams when compared as their account, else people. */
+const likeYou = (peers: BenchmarkUnit | undefined) => (peers === 'user' ? 'Leute wie du' : 'Teams wie deines')
 
 /** German widget strings: `<CairnProvider locale="de" messages={de}>` renders German at once, without a load. */
 export const de: CairnMessages = {
@@ -21,7 +28,7 @@ export const de: CairnMessages = {
     ineligible: 'Nicht verfügbar',
   },
   levelState: { locked: 'Gesperrt', active: 'In Arbeit', complete: 'Abgeschlossen' },
-  levelLockedHint: (previous) => `Schließe „${previous}“ ab, um diese Stufe freizuschalten`,
+  levelLockedHint: (previous) => `Schließe zuerst „${previous}“ ab`,
   dueBy: (when) => `Fällig ${when}`,
   missedNudge: 'Frist verstrichen – du kannst es noch nachholen',
   stepAction: { start: 'Loslegen', continue: 'Weitermachen', catch_up: 'Nachholen' },
@@ -30,22 +37,22 @@ export const de: CairnMessages = {
   badgesHeading: 'Abzeichen',
   badgeEarned: (date) => `Erhalten am ${date}`,
   badgeLocked: 'Noch nicht erhalten',
-  badgeRarity: (percent, f) => `Erhalten von ${f.number(percent)} % der Teams wie deines`,
+  badgeRarity: (percent, f, peers) => `Erhalten von ${f.number(percent)} % der ${likeYou(peers)}`,
   benchmarkHeading: 'Im Vergleich',
-  benchmarkTop: (share, f) => `Du gehörst zu den besten ${f.number(share)} % der Teams wie deines`,
-  benchmarkTypicalWeek: (week, f) => `Teams wie deines, die das schaffen, schaffen es meist bis Woche ${f.number(week)}`,
-  benchmarkStage: (typical, yours, f) => {
-    const steps = (n: number) => `${f.number(n)} ${f.plural(n) === 'one' ? 'Schritt' : 'Schritte'}`
-    if (typical === 0) return `Teams in deiner Phase haben meist noch keinen Schritt erledigt – du hast ${f.number(yours)} geschafft`
-    if (yours === typical) return `Du liegst im Plan: Teams in deiner Phase haben meist ${steps(typical)} erledigt`
-    return `Teams in deiner Phase haben meist ${steps(typical)} erledigt – du hast ${f.number(yours)} geschafft`
+  benchmarkTop: (share, f, peers) => `Du gehörst zu den besten ${f.number(share)} % der ${likeYou(peers)}`,
+  benchmarkTypicalWeek: (week, f, peers) => `${likeYou(peers)}, die das schaffen, schaffen es meist bis Woche ${f.number(week)}`,
+  benchmarkStage: (typical, yours, f, peers) => {
+    const who = `${peers === 'user' ? 'Leute' : 'Teams'} in deiner Phase haben meist`
+    if (typical === 0) return `${who} noch keinen Schritt erledigt – du hast ${f.number(yours)} geschafft`
+    if (yours === typical) return `Du liegst im Plan: ${who} ${steps(typical, f)} erledigt`
+    return `${who} ${steps(typical, f)} erledigt – du hast ${f.number(yours)} geschafft`
   },
   firstStepHeading: 'Dein erster Schritt',
   nextStepHeading: 'Dein nächster Schritt',
   nudgeHeading: { inactive: 'Willkommen zurück', usage_drop: 'Schön, dich zu sehen', stalled: 'Ein guter Moment für den nächsten Schritt' },
   nudgeLead: { inactive: 'Mach da weiter, wo du aufgehört hast', usage_drop: 'Ein kleiner Schritt hält alles in Bewegung', stalled: 'Schritt für Schritt' },
-  nudgeToNextLevel: (remaining, f) => `noch ${f.number(remaining)} ${f.plural(remaining) === 'one' ? 'Schritt' : 'Schritte'} bis zur nächsten Stufe`,
-  nudgeToFinish: (remaining, title, f) => `noch ${f.number(remaining)} ${f.plural(remaining) === 'one' ? 'Schritt' : 'Schritte'} bis „${title}“ abgeschlossen ist`,
+  nudgeToNextLevel: (remaining, f) => `noch ${steps(remaining, f)} bis zur nächsten Stufe`,
+  nudgeToFinish: (remaining, title, f) => `noch ${steps(remaining, f)} bis „${title}“ abgeschlossen ist`,
   nudgeLine: (lead, goal) => `${lead}: ${goal}`,
   valueSaved: (minutes, f) => `Du hast ${f.duration(minutes)} gespart`,
   valueWorth: (amount) => ` – im Wert von ${amount}`,

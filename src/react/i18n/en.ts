@@ -1,4 +1,8 @@
+import type { BenchmarkUnit } from '../../core'
 import type { CairnMessages } from './types'
+
+/** Whom a benchmark compared the reader with: teams when they were compared as their account, else people. */
+const likeYou = (peers: BenchmarkUnit | undefined) => (peers === 'user' ? 'people like you' : 'teams like yours')
 
 /** English (default). */
 export const en: CairnMessages = {
@@ -28,15 +32,16 @@ export const en: CairnMessages = {
   badgesHeading: 'Badges',
   badgeEarned: (date) => `Earned ${date}`,
   badgeLocked: 'Not earned yet',
-  badgeRarity: (percent, f) => `Earned by ${f.number(percent)}% of teams like yours`,
+  badgeRarity: (percent, f, peers) => `Earned by ${f.number(percent)}% of ${likeYou(peers)}`,
   benchmarkHeading: 'How you compare',
-  benchmarkTop: (share, f) => `You're in the top ${f.number(share)}% of teams like yours`,
-  benchmarkTypicalWeek: (week, f) => `Teams like yours that do this usually get there by week ${f.number(week)}`,
-  benchmarkStage: (typical, yours, f) => {
+  benchmarkTop: (share, f, peers) => `You're in the top ${f.number(share)}% of ${likeYou(peers)}`,
+  benchmarkTypicalWeek: (week, f, peers) => `Typically, ${likeYou(peers)} who do this get there by week ${f.number(week)}`,
+  benchmarkStage: (typical, yours, f, peers) => {
     const steps = (n: number) => `${f.number(n)} ${f.plural(n) === 'one' ? 'step' : 'steps'}`
-    if (typical === 0) return `Teams at your stage typically haven't completed a step yet — you've done ${f.number(yours)}`
-    if (yours === typical) return `You're on pace: teams at your stage have typically completed ${steps(typical)}`
-    return `Teams at your stage have typically completed ${steps(typical)} — you've done ${f.number(yours)}`
+    const who = peers === 'user' ? 'people' : 'teams'
+    if (typical === 0) return `At your stage, ${who} typically haven't completed a step yet — you've done ${f.number(yours)}`
+    if (yours === typical) return `You're on pace: ${who} at your stage have typically completed ${steps(typical)}`
+    return `At your stage, ${who} have typically completed ${steps(typical)} — you've done ${f.number(yours)}`
   },
   firstStepHeading: 'Your first step',
   nextStepHeading: 'Your next step',

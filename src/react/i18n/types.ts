@@ -1,4 +1,4 @@
-import type { CelebrationKind, LevelState, MilestoneState, SignalCriterion } from '../../core'
+import type { BenchmarkUnit, CelebrationKind, LevelState, MilestoneState, SignalCriterion } from '../../core'
 import type { Formatters } from './format'
 
 /** The kinds of risk signal a nudge can stand for. */
@@ -48,15 +48,19 @@ export interface CairnMessages {
   /** "Earned Nov 3, 2026" — `date` is already formatted. */
   badgeEarned(date: string): string
   badgeLocked: string
-  /** "Earned by 12% of teams like yours": badge rarity in the benchmark cohort; `percent` is a whole number, 1–100. */
-  badgeRarity(percent: number, f: Formatters): string
+  /**
+   * "Earned by 12% of teams like yours": badge rarity in the benchmark cohort; `percent` is a whole number, 1–100.
+   * `peers` (here and in the benchmark lines) is how the reader was compared: `account` — "teams like yours";
+   * `user` — "people like you" (no account); undefined — an older server, which compared teams.
+   */
+  badgeRarity(percent: number, f: Formatters, peers?: BenchmarkUnit): string
   benchmarkHeading: string
   /** "You're in the top 20% of teams like yours" — shown only when the user is ahead of the typical team. */
-  benchmarkTop(share: number, f: Formatters): string
+  benchmarkTop(share: number, f: Formatters, peers?: BenchmarkUnit): string
   /** "Teams like yours that do this usually get there by week 3" — shown only while that week is still ahead. */
-  benchmarkTypicalWeek(week: number, f: Formatters): string
+  benchmarkTypicalWeek(week: number, f: Formatters, peers?: BenchmarkUnit): string
   /** "Teams at your stage have typically completed 5 steps — you've done 3"; `typical` or `yours` may be 0. */
-  benchmarkStage(typical: number, yours: number, f: Formatters): string
+  benchmarkStage(typical: number, yours: number, f: Formatters, peers?: BenchmarkUnit): string
   /** Heading of the next-step prompt before the user has achieved anything. */
   firstStepHeading: string
   nextStepHeading: string

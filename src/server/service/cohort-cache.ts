@@ -23,7 +23,8 @@ export interface CohortCache {
 }
 
 /**
- * The benchmark population, one member per account (its most advanced user, as "teams like yours" compares teams).
+ * The benchmark population, one member per account (its most advanced user: "teams like yours"), or per user when
+ * there is none ("people like you"; `Benchmarks.comparedAs` tells the widget which).
  * Loaded once, then refreshed at most every `ttlMs` by reading only the subjects whose progress or traits changed
  * since (from this process or any other); the prepared distribution is rebuilt only when something did.
  */

@@ -46,6 +46,16 @@ describe.each(availableBackends())('benchmarks and insights on $name', (backend)
     expect((await service.progress('me-ent', NOW)).benchmarks).toBeUndefined()
   })
 
+  it('tells the widget whether the reader was compared as a team (an account) or on their own (no account)', async () => {
+    service = await suite.start(tinyProgram(), { cohortTtlMs: 0 })
+    const signedUp = '2026-02-01T00:00:00.000Z'
+    for (let i = 0; i < 3; i++) await addAccount(`team-${i}`, 'team', signedUp, [{ name: 'did_a', day: 1 }])
+    await addAccount('me-team', 'team', signedUp, [])
+    await service.upsertSubject('me-alone', { signedUpAt: signedUp, traits: { plan: 'team' } })
+    expect((await service.progress('me-team', NOW)).benchmarks?.comparedAs).toBe('account')
+    expect((await service.progress('me-alone', NOW)).benchmarks?.comparedAs).toBe('user')
+  })
+
   it('sees accounts and trait changes written after its first load, by itself or by another process on the same database', async () => {
     const program = tinyProgram()
     service = await suite.start(program, { cohortTtlMs: 0 })
