@@ -2,7 +2,10 @@
 // (839 → 10,000 → 100,000 subjects; BENCH_COHORT_SIZES overrides, e.g. "839,10000"). Synthetic stored progress under
 // the demo program (plans, signups over 120 days, milestones achieved over the weeks after signup), in memory: this
 // measures the computation, not the database (`BENCH_ACCOUNTS=… npm run bench -- server` measures it end to end).
-import { computeBenchmarks, createCohortDistribution, demoProgram, type CohortMember, type Progress } from '../src/core'
+import {
+  computeBenchmarks, computeSuccessMetrics, createCohortDistribution, createSuccessAggregates, demoProgram, type CohortMember, type Progress,
+} from '../src/core'
+import { createInsightAggregates } from '../src/server/service/insight-aggregates'
 import { computeInsights } from '../src/server/service/insights'
 import type { BenchResult } from './harness'
 
@@ -83,12 +86,41 @@ export async function cohortScale(): Promise<BenchResult[]> {
       candidate: { label: `prepared cohort distribution (built once per refresh in ${build.toFixed(0)} ms for one segment)`, ms: prepared },
       note: 'target: flat in cohort size',
     })
-    const insights = timeSync(() => computeInsights(demoProgram, cohort, now), size >= 100_000 ? 3 : 7)
+    // Insights: the per-request scan (before) against reading the incrementally kept aggregates (now), and what
+    // keeping them costs: the first build, and one member's row changing (old contribution out, new one in).
+    const retained = new Set(cohort.filter((_, i) => i % 4 === 0).map((m) => m.subject.accountId ?? m.subject.userId))
+    const scanInsights = timeSync(() => {
+      computeInsights(demoProgram, cohort, now)
+      computeSuccessMetrics(demoProgram, cohort, retained, now)
+    }, size >= 100_000 ? 3 : 7)
+    const aggregateStart = performance.now()
+    const insights = createInsightAggregates(demoProgram)
+    const success = createSuccessAggregates(demoProgram)
+    for (const member of cohort) {
+      insights.add(member)
+      success.set(member)
+    }
+    const aggregateBuild = performance.now() - aggregateStart
+    const read = timeSync(() => {
+      insights.read(now)
+      success.read(retained, now)
+    }, 301)
+    let changed = 0
+    const update = timeSync(() => {
+      const i = (changed++ * 7919) % cohort.length
+      const before = cohort[i]!
+      const after = cohort[(i + 1) % cohort.length]!
+      const moved = { subject: before.subject, progress: after.progress }
+      insights.remove(before)
+      insights.add(moved)
+      success.set(moved)
+      cohort[i] = moved
+    }, 301)
     results.push({
-      name: `cohort: insights over ${size.toLocaleString('en')} subjects (computation only)`,
-      baseline: { label: 'one progress request (prepared benchmarks)', ms: prepared },
-      candidate: { label: 'computeInsights', ms: insights },
-      note: 'insights aggregate every subject by definition: linear, computed per request',
+      name: `cohort: insights and success metrics over ${size.toLocaleString('en')} subjects (computation only)`,
+      baseline: { label: 'computeInsights + computeSuccessMetrics, scanning per request (before)', ms: scanInsights },
+      candidate: { label: `read from incrementally kept aggregates (built once in ${aggregateBuild.toFixed(0)} ms; one member update ${(update * 1000).toFixed(0)} µs)`, ms: read },
+      note: 'target: flat or logarithmic in cohort size',
     })
   }
   return results

@@ -2,6 +2,8 @@ import type { CohortMember } from '../benchmarks'
 import type { Program } from '../schemas/program'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** Density counts tenure in months of 30 days; a first month counts as a whole one. */
+export const MONTH_MS = 30 * DAY_MS
 /** "Early" means in the first two weeks, well before the retention window opens. */
 export const EARLY_DAYS = 14
 export const EARLY_MILESTONES = 3
@@ -31,6 +33,11 @@ export interface SuccessMetrics {
   completionBySegment: { trait: string; segments: { value: string; accounts: number; completionRate: number }[] }
 }
 
+/** Milestones per account-month, two decimals; 0 without accounts. */
+export function densityOf(achievedTotal: number, tenureMs: number): number {
+  return tenureMs === 0 ? 0 : Math.round((achievedTotal / (tenureMs / MONTH_MS)) * 100) / 100
+}
+
 /**
  * Milestone density, retention of accounts with early milestones against those without, and completion by segment.
  * `retainedUnits` holds the account ids (user ids for users without one) with an event in the retention window.
@@ -45,7 +52,8 @@ export function computeSuccessMetrics(program: Program, members: readonly Cohort
     else units.set(key, [member])
   }
   let achievedTotal = 0
-  let months = 0
+  // Whole milliseconds, so the sum is exact in any order (the incrementally kept figures add it up differently).
+  let tenureMs = 0
   const arms = { withEarlyMilestones: { accounts: 0, retained: 0 }, withoutEarlyMilestones: { accounts: 0, retained: 0 } }
   const bySegment = new Map<string, { accounts: number; achieved: number; eligible: number }>()
   for (const [unit, list] of units) {
@@ -60,7 +68,7 @@ export function computeSuccessMetrics(program: Program, members: readonly Cohort
     }
     const tenureDays = (now.getTime() - start) / DAY_MS
     achievedTotal += firstAchieved.size
-    months += Math.max(1, tenureDays / 30)
+    tenureMs += Math.max(MONTH_MS, now.getTime() - start)
     if (tenureDays >= RETENTION_WINDOW_DAYS[1]) {
       const early = [...firstAchieved.values()].filter((at) => at - start <= EARLY_DAYS * DAY_MS).length >= EARLY_MILESTONES
       const arm = early ? arms.withEarlyMilestones : arms.withoutEarlyMilestones
@@ -76,7 +84,7 @@ export function computeSuccessMetrics(program: Program, members: readonly Cohort
   }
   const withRate = (arm: { accounts: number; retained: number }): RetentionArm => ({ ...arm, rate: arm.accounts === 0 ? null : arm.retained / arm.accounts })
   return {
-    milestoneDensity: months === 0 ? 0 : Math.round((achievedTotal / months) * 100) / 100,
+    milestoneDensity: densityOf(achievedTotal, tenureMs),
     retention: {
       earlyMilestones: EARLY_MILESTONES,
       earlyDays: EARLY_DAYS,

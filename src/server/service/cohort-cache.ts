@@ -1,8 +1,10 @@
 import {
-  createBadgeRarityIndex, createCohortDistribution, type BadgeRarityIndex, type Benchmarks, type CohortDistribution, type CohortMember, type Program,
-  type Progress, type Subject,
+  createBadgeRarityIndex, createCohortDistribution, createSuccessAggregates, type BadgeRarityIndex, type Benchmarks, type CohortDistribution,
+  type CohortMember, type Program, type Progress, type Subject, type SuccessAggregates,
 } from '../../core'
 import { compareKeys, loadCohortChanges, type Storage } from '../storage'
+import { createInsightAggregates, type InsightAggregates } from './insight-aggregates'
+import { createKeyedQueue } from './keyed-queue'
 
 /** Benchmarks move slowly; re-reading what changed on each widget load would not. */
 export const COHORT_TTL_MS = 30_000
@@ -13,6 +15,16 @@ export const COHORT_TTL_MS = 30_000
  */
 const COMMIT_OVERLAP_MS = 60_000
 
+/** Rows applied between yields to the event loop: a few milliseconds of work, so no build or refresh holds it long. */
+export const ROWS_PER_SLICE = 500
+
+/** Incrementally kept program-wide figures for one program version (see `CohortCache.aggregates`). */
+export interface CohortAggregates {
+  program: Program
+  insights: InsightAggregates
+  success: SuccessAggregates
+}
+
 /** The benchmark population and the answers drawn from it. */
 export interface CohortCache {
   /**
@@ -20,54 +32,104 @@ export interface CohortCache {
    * with badge rarity (`badges`) from the same cohort in O(badges + log n).
    */
   benchmarks(program: Program, subject: Subject, progress: Progress, now: Date): Promise<Benchmarks | undefined>
+  /**
+   * Insights and success-metric aggregates over every subject with progress, for `program`, after reading what
+   * changed since the last read (so a request sees every write made before it). Built once per program version
+   * (linear, yielding to the event loop every `ROWS_PER_SLICE` rows), then kept up to date row by row.
+   */
+  aggregates(program: Program): Promise<CohortAggregates>
 }
 
 /**
- * The benchmark population, one member per account (its most advanced user: "teams like yours"), or per user when
- * there is none ("people like you"; `Benchmarks.comparedAs` tells the widget which).
- * Loaded once, then refreshed at most every `ttlMs` by reading only the subjects whose progress or traits changed
- * since (from this process or any other); the prepared distribution is rebuilt only when something did.
+ * The cohort, one row per subject with progress, loaded once, then refreshed by reading only the subjects whose
+ * progress or traits changed since (from this process or any other). Benchmarks compare one member per account
+ * (its most advanced user: "teams like yours"), or per user when there is none ("people like you";
+ * `Benchmarks.comparedAs` tells the widget which), refreshed at most every `ttlMs`; insight aggregates take every
+ * changed row on every read.
  */
 export function createCohortCache(programId: string, storage: Storage, ttlMs = COHORT_TTL_MS): CohortCache {
   const members = new Map<string, CohortMember>()
   let latest: string | undefined
   let refreshedAt = -Infinity
-  let refreshing: Promise<void> | undefined
-  let distributions = new Map<Program, { distribution: CohortDistribution; rarity: BadgeRarityIndex }>()
+  /** Moves on with every member change; a distribution built from an older one is stale. */
+  let generation = 0
+  let distributions = new Map<Program, { distribution: CohortDistribution; rarity: BadgeRarityIndex; generation: number; builtAt: number }>()
+  let aggregates: CohortAggregates | undefined
+  // Refreshes and builds change what the other reads from: one at a time, each row applied whole.
+  const changes = createKeyedQueue()
+  let queued: Promise<void> | undefined
 
-  const refresh = async (now: Date) => {
+  const applyChanges = async () => {
     const since = latest === undefined ? undefined : new Date(Date.parse(latest) - COMMIT_OVERLAP_MS).toISOString()
-    const changes = await loadCohortChanges(storage, programId, since)
-    latest = changes.latest
-    refreshedAt = now.getTime()
-    let changed = false
-    for (const row of changes.rows) {
+    const read = await loadCohortChanges(storage, programId, since)
+    latest = read.latest
+    let applied = 0
+    for (const row of read.rows) {
+      if (++applied % ROWS_PER_SLICE === 0) await yieldToLoop()
       const known = members.get(row.subject.userId)
       if (known && JSON.stringify(known) === JSON.stringify(row)) continue
       members.set(row.subject.userId, row)
-      changed = true
+      generation++
+      if (!aggregates) continue
+      if (known) aggregates.insights.remove(known)
+      aggregates.insights.add(row)
+      aggregates.success.set(row)
     }
-    if (changed) distributions = new Map()
   }
+
+  /** A refresh that starts after this call: concurrent callers share one that has not started yet. */
+  const refresh = () => {
+    queued ??= changes.run('cohort', () => {
+      queued = undefined
+      return applyChanges()
+    })
+    return queued
+  }
+
+  const build = (program: Program) =>
+    changes.run('cohort', async () => {
+      if (aggregates?.program === program) return aggregates
+      const built = { program, insights: createInsightAggregates(program), success: createSuccessAggregates(program) }
+      let added = 0
+      for (const member of members.values()) {
+        if (++added % ROWS_PER_SLICE === 0) await yieldToLoop()
+        built.insights.add(member)
+        built.success.set(member)
+      }
+      return (aggregates = built)
+    })
 
   return {
     async benchmarks(program, subject, progress, now) {
       if (now.getTime() - refreshedAt >= ttlMs) {
-        refreshing ??= refresh(now).finally(() => (refreshing = undefined))
-        await refreshing
+        await refresh()
+        refreshedAt = now.getTime()
       }
       let prepared = distributions.get(program)
-      if (!prepared) {
+      if (!prepared || (prepared.generation !== generation && now.getTime() - prepared.builtAt >= ttlMs)) {
         // In user id order, so an account's representative among equally advanced users does not depend on arrival.
         const ordered = onePerAccount([...members.values()].sort((a, b) => compareKeys(a.subject.userId, b.subject.userId)))
-        prepared = { distribution: createCohortDistribution(program, ordered), rarity: createBadgeRarityIndex(program, ordered) }
-        distributions.set(program, prepared)
+        prepared = {
+          distribution: createCohortDistribution(program, ordered),
+          rarity: createBadgeRarityIndex(program, ordered),
+          generation,
+          builtAt: now.getTime(),
+        }
+        distributions = new Map([[program, prepared]])
       }
       const benchmarks = prepared.distribution.benchmarks(subject, progress, now)
       const badges = benchmarks && prepared.rarity.shares(subject, now)
       return badges ? { ...benchmarks, badges } : benchmarks
     },
+    async aggregates(program) {
+      await refresh()
+      return aggregates?.program === program ? aggregates : build(program)
+    },
   }
+}
+
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 function onePerAccount(rows: readonly CohortMember[]): CohortMember[] {

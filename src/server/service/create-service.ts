@@ -1,5 +1,5 @@
 import {
-  buildDigest, digestPeriodStart, computeSuccessMetrics, RETENTION_WINDOW_DAYS, localizeProgress,
+  buildDigest, digestPeriodStart, RETENTION_WINDOW_DAYS, localizeProgress,
   type LocalizedProgram, type MeProgress, type Program, type Subject,
 } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
@@ -13,7 +13,6 @@ import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
 import { computeExperimentInsights } from './experiment-insights'
 import { storeBatch } from './ingest'
-import { computeInsights } from './insights'
 import { createAccountsView } from './accounts'
 import { perVersion } from './per-version'
 import { previewProgram } from './program-preview'
@@ -220,13 +219,14 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     },
     insights: async (now) => {
       const program = await active.fresh()
-      const [rows, retained, activations] = await Promise.all([
-        loadCohort(storage, programId),
+      // Kept up to date row by row (the scan, `computeInsights`, is the reference it is tested against).
+      const [aggregates, retained, activations] = await Promise.all([
+        cohort.aggregates(program),
         retainedUnits(storage, programId, now, RETENTION_WINDOW_DAYS),
         listActivations(storage, programId),
       ])
       const versions = activations.map(({ version, activatedAt }) => ({ version, activatedAt }))
-      return { ...computeInsights(program, rows, now), success: computeSuccessMetrics(program, rows, retained, now), versions }
+      return { ...aggregates.insights.read(now), success: aggregates.success.read(retained, now), versions }
     },
     publishProgram: (program, definition, by, now) => track(() => versions.publish(program, definition, by, now)),
     activateProgram: (version, by, now) => track(() => versions.activate(version, by, now)),

@@ -1,13 +1,14 @@
 import { median as medianOf, type CohortMember, type Program } from '../../core'
 import type { Insights } from '../service-types'
 
-const DAY_MS = 24 * 60 * 60 * 1000
-const WEEK_MS = 7 * DAY_MS
+export const DAY_MS = 24 * 60 * 60 * 1000
+export const WEEK_MS = 7 * DAY_MS
 /** Velocity covers at most this many ISO weeks back from now: enough for a quarter's trend, still small. */
 export const VELOCITY_WEEKS = 26
 
 /**
- * Program-wide numbers from stored progress rows (one per user):
+ * Program-wide numbers from stored progress rows (one per user), by scanning them: the reference that the
+ * incrementally kept `createInsightAggregates` (what the service answers from) is property-tested against.
  * - completion rate = achieved / eligible (users for whom the milestone is not ineligible); for milestones with a
  *   deadline, `missed` = users whose deadline passed without it;
  * - median days from signup to achievement (one decimal), null when nobody achieved it;
@@ -116,7 +117,7 @@ function weeklyVelocity(rows: readonly CohortMember[], now: Date): Insights['vel
 }
 
 /** Monday 00:00 UTC of the ISO week holding `ms`. */
-function isoWeekStart(ms: number): number {
+export function isoWeekStart(ms: number): number {
   const dayStart = Math.floor(ms / DAY_MS) * DAY_MS
   const weekday = (new Date(dayStart).getUTCDay() + 6) % 7 // Monday = 0
   return dayStart - weekday * DAY_MS

@@ -1,0 +1,36 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { median, OrderStatisticTree } from '../../src/core'
+
+describe('OrderStatisticTree', () => {
+  it('answers k-th smallest, median, size and count/sum at most a bound as a sorted copy would, through adds and removes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -20, max: 20 })), { maxLength: 200 }),
+        fc.integer({ min: -22, max: 22 }),
+        (operations, bound) => {
+          const tree = new OrderStatisticTree()
+          const held: number[] = []
+          for (const [adding, value] of operations) {
+            if (adding) {
+              tree.add(value)
+              held.push(value)
+            } else {
+              const at = held.indexOf(value)
+              expect(tree.remove(value)).toBe(at >= 0)
+              if (at >= 0) held.splice(at, 1)
+            }
+            const sorted = [...held].sort((a, b) => a - b)
+            expect(tree.size).toBe(sorted.length)
+            expect(tree.median()).toBe(median(sorted))
+            const below = sorted.filter((v) => v <= bound)
+            expect(tree.atMost(bound)).toEqual({ count: below.length, sum: below.reduce((sum, v) => sum + v, 0) })
+          }
+          const sorted = [...held].sort((a, b) => a - b)
+          for (let i = -1; i <= sorted.length; i++) expect(tree.at(i)).toBe(sorted[i])
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})

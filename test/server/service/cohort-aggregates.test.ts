@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Progress, Subject } from '../../../src/core'
+import { computeInsights } from '../../../src/server/service'
+import { createCohortCache, ROWS_PER_SLICE } from '../../../src/server/service/cohort-cache'
+import { loadCohort, saveSubjects, writeProgress, type Storage } from '../../../src/server/storage'
+import { availableBackends, freshProgram } from '../storage/backends'
+
+const NOW = new Date('2026-04-01T12:00:00.000Z')
+const ROWS = ROWS_PER_SLICE * 2 + 17
+
+/**
+ * The real storage, plus a probe armed as each query's rows come back: `setImmediate` queued at that moment runs
+ * only if the caller gives the event loop a turn before it finishes what it does with those rows.
+ */
+function probed(storage: Storage): { storage: Storage; probes: { ran: boolean }[] } {
+  const probes: { ran: boolean }[] = []
+  const query: Storage['query'] = async (sql, params) => {
+    const rows = await storage.query(sql, params)
+    const probe = { ran: false }
+    probes.push(probe)
+    setImmediate(() => (probe.ran = true))
+    return rows as never
+  }
+  return { storage: { ...storage, query, transaction: (fn) => storage.transaction(fn), close: () => storage.close() }, probes }
+}
+
+describe.each(availableBackends())('insight aggregates kept by the cohort cache on $name', (backend) => {
+  let storage: Storage
+  beforeAll(async () => {
+    storage = await backend.open()
+  })
+  afterAll(async () => {
+    await storage.close()
+    await backend.dispose()
+  })
+
+  const seed = async (programId: string, count: number, achievedFrom = 0) => {
+    const subjects: Subject[] = Array.from({ length: count }, (_, i) => ({
+      userId: `user-${String(i).padStart(5, '0')}`,
+      accountId: `account-${i % 400}`,
+      signedUpAt: new Date(NOW.getTime() - (i % 90) * 86_400_000).toISOString(),
+      traits: { plan: ['free', 'team'][i % 2]! },
+    }))
+    await saveSubjects(storage, programId, subjects)
+    await writeProgress(
+      storage,
+      programId,
+      subjects.map((subject, i) => {
+        const achieved = i >= achievedFrom && i % 3 !== 0
+        const progress: Progress = {
+          programId, programVersion: '1', evaluatedAt: NOW.toISOString(), levels: [], badges: [], unlockedFeatures: [], nextSteps: [],
+          milestones: {
+            'first-project': achieved
+              ? { state: 'achieved', current: 1, target: 1, achievedAt: new Date(Date.parse(subject.signedUpAt) + (i % 11) * 3_600_000).toISOString() }
+              : { state: 'available', current: 0, target: 1 },
+          },
+        }
+        return { userId: subject.userId, snapshot: progress, version: 1 }
+      }),
+    )
+  }
+
+  it('gives the event loop a turn while it counts a large cohort for the first time and after a version switch', async () => {
+    const program = freshProgram()
+    await seed(program.id, ROWS)
+    const { storage: watched, probes } = probed(storage)
+    const cache = createCohortCache(program.id, watched)
+
+    // A setImmediate armed when the rows arrived runs before the counting is done: other requests are answered meanwhile.
+    const firstRan = cache.aggregates(program).then(() => probes.map((probe) => probe.ran))
+    expect(await firstRan).toEqual([true])
+
+    const next = { ...program, version: '2' } // another version object: counted again from the cohort in memory
+    const switchRan = cache.aggregates(next).then(() => probes.map((probe) => probe.ran))
+    expect(await switchRan).toEqual([true, true])
+    expect((await cache.aggregates(next)).program).toBe(next)
+  })
+
+  it('answers what a scan of the stored rows answers, after rows change in storage', async () => {
+    const program = freshProgram()
+    await seed(program.id, 120)
+    const cache = createCohortCache(program.id, storage)
+    const scan = async () => computeInsights(program, await loadCohort(storage, program.id), NOW)
+    expect((await cache.aggregates(program)).insights.read(NOW)).toEqual(await scan())
+
+    await seed(program.id, 150, 60) // 30 newcomers; the first 60 lose their achievement
+    expect((await cache.aggregates(program)).insights.read(NOW)).toEqual(await scan())
+  })
+})
