@@ -68,6 +68,11 @@ export interface CairnService {
   subjectFromToken(claims: TokenSubject): Promise<Subject>
   /** Progress with its program text (next steps, celebrations) in `locale`. @default the program's default language */
   progress(userId: string, now: Date, locale?: string): Promise<MeProgress>
+  /**
+   * `subjectFromToken` then `progress` for the token's user, in one database round trip when the stored subject
+   * already matches the claims (what `GET /v1/me/progress` answers).
+   */
+  progressForToken(claims: TokenSubject, now: Date, locale?: string): Promise<MeProgress>
   /** False when the celebration does not exist or belongs to someone else. */
   ackCelebration(userId: string, celebrationId: string): Promise<boolean>
   digest(userId: string, period: 'week' | 'month', now: Date, locale?: string): Promise<Digest>

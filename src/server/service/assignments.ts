@@ -15,8 +15,11 @@ export interface SubjectAssignment {
 export interface Assigner {
   /** False when the program has neither an experiment nor variants (nothing is recorded then). */
   readonly active: boolean
-  /** The recorded assignment of each subject's unit (recording new units first), by user id. */
-  forSubjects(q: Queryable, subjects: readonly Subject[]): Promise<Map<string, SubjectAssignment>>
+  /**
+   * The recorded assignment of each subject's unit (recording new units first), by user id. `recorded` holds arms
+   * already read for some units (by set id), which are then not read again.
+   */
+  forSubjects(q: Queryable, subjects: readonly Subject[], recorded?: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<Map<string, SubjectAssignment>>
   /** The program as this assignment sees it (its variants' criteria); one shared object per combination. */
   programFor(assignment: SubjectAssignment | undefined): Program
 }
@@ -65,7 +68,7 @@ export function createAssigner(program: Program): Assigner {
 
   return {
     active,
-    async forSubjects(q, subjects) {
+    async forSubjects(q, subjects, recorded) {
       const result = new Map<string, SubjectAssignment>()
       if (!active) return result
       const known = new Map<string, SubjectAssignment>()
@@ -83,7 +86,9 @@ export function createAssigner(program: Program): Assigner {
           if (!sets) byUnit.set(row.unit, (sets = new Map()))
           sets.set(row.setId, row.arm)
         }
-        for (const row of await readAssignments(q, program.id, [...missing])) remember(row)
+        const unread = [...missing].filter((unit) => !recorded?.has(unit))
+        for (const unit of missing) for (const [setId, arm] of recorded?.get(unit) ?? []) remember({ setId, unit, arm })
+        for (const row of await readAssignments(q, program.id, unread)) remember(row)
         const fresh: AssignmentRow[] = []
         const stale: AssignmentRow[] = []
         for (const unit of missing) {

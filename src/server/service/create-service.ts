@@ -7,7 +7,7 @@ import {
   findSubjects, listActivations, loadCohort, retainedUnits, markCelebrationSeen, saveSubjects, StorageUnavailableError,
   type Storage,
 } from '../storage'
-import type { CairnService } from '../service-types'
+import type { CairnService, TokenSubject } from '../service-types'
 import { createActiveProgram } from './active-program'
 import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
@@ -127,7 +127,14 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     await bus.publishAll(userIds.map((userId) => ({ programId, userId })))
   }
 
-  const reader = createMeProgressReader({ programId, storage, active, keeper, cohort, assignerFor })
+  const ensureSubject = (claims: TokenSubject) =>
+    track(async () => {
+      const stored = (await findSubjects(storage, programId, [claims.userId])).get(claims.userId)
+      const subject = subjectFromClaims(claims, stored)
+      if (!sameSubject(stored, subject)) await saveAndRecompute(subject, clock())
+      return subject
+    })
+  const reader = createMeProgressReader({ storage, active, keeper, cohort, assignerFor, ensureSubject })
   const plainProgress = reader.plain
   const progressOf = async (userId: string, now: Date): Promise<MeProgress> => (await reader.many([userId], now)).get(userId)!
 
@@ -137,8 +144,8 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     return texts.locales.length === 0 ? progress : localizeProgress(progress, texts.in(locale))
   }
 
-  // A change from another process may come from a version it just activated: sync exactly, not within the TTL.
-  const live = createLiveUpdates({ sync: () => active.sync(), read: (userIds) => reader.many(userIds, clock()), inLocale })
+  // A change from another process may come from a version it just activated: the read checks the active version itself.
+  const live = createLiveUpdates({ read: (userIds) => reader.many(userIds, clock()), inLocale })
   const unsubscribeBus = bus.subscribe(
     (change) => {
       if (change.programId === programId && !closed) live.changed([change.userId])
@@ -193,16 +200,11 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
         await saveAndRecompute(subject, options?.now ?? clock())
         return subject
       }),
-    subjectFromToken: (claims) =>
-      track(async () => {
-        const stored = (await findSubjects(storage, programId, [claims.userId])).get(claims.userId)
-        const subject = subjectFromClaims(claims, stored)
-        if (!sameSubject(stored, subject)) await saveAndRecompute(subject, clock())
-        return subject
-      }),
+    subjectFromToken: ensureSubject,
     programLocale: (preferences) => active.texts().negotiate(preferences),
     programIn: (locale) => active.texts().in(locale),
     progress: async (userId, now, locale) => inLocale(await progressOf(userId, now), locale),
+    progressForToken: async (claims, now, locale) => inLocale(await reader.forToken(claims, now), locale),
     ackCelebration: (userId, celebrationId) =>
       track(async () => {
         const found = await markCelebrationSeen(storage, programId, userId, celebrationId)

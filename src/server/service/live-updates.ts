@@ -21,13 +21,11 @@ export interface LiveUpdates {
 
 /**
  * Live pushes in rounds: changes arriving together (one ingest batch, one bus burst) are read together — one
- * `sync`, one read per kind for all their users — and each user's progress is localised once per locale, the same
+ * read for all their users, which also notices a version another process activated — and each user's progress is localised once per locale, the same
  * object going to every listener in that locale (a stream serialises it once). A change arriving during a round
  * is read in the next, so nobody hears an older snapshot after a newer one.
  */
 export function createLiveUpdates(deps: {
-  /** Checks for a version another process activated (exactly, not within a TTL). */
-  sync(): Promise<unknown>
   read(userIds: readonly string[]): Promise<Map<string, MeProgress>>
   inLocale(progress: MeProgress, locale: string | undefined): MeProgress
 }): LiveUpdates {
@@ -37,7 +35,6 @@ export function createLiveUpdates(deps: {
   let closed = false
 
   const round = async (userIds: readonly string[]) => {
-    await deps.sync()
     const progress = await deps.read(userIds)
     for (const userId of userIds) {
       const set = listeners.get(userId)

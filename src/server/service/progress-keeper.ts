@@ -1,4 +1,5 @@
 import {
+  assignmentUnit,
   teamCelebrations,
   createIncrementalEvaluator,
   progressAcrossVersions,
@@ -16,6 +17,7 @@ import {
   eventsForSubjects,
   insertCelebrations,
   readCarried,
+  readProgressInputs,
   readSubjectStates,
   recordSignalChanges,
   writeCarried,
@@ -76,8 +78,29 @@ export interface ProgressKeeper {
   current(userId: string, now: Date): Promise<{ subject: Subject; progress: Progress } | undefined>
   /** `current` for many users with one read of each kind; users without a subject are absent. */
   currentMany(userIds: Iterable<string>, now: Date): Promise<Map<string, { subject: Subject; progress: Progress }>>
+  /**
+   * `currentMany` in one database round trip (the active version checked in the same statement), with what a
+   * `/v1/me/progress` answer adds, and the program version the users were evaluated under.
+   */
+  readMany(userIds: Iterable<string>, now: Date, options?: { celebrations?: boolean }): Promise<ProgressRead>
   /** Resolves when no recomputation is running or queued. */
   idle(): Promise<void>
+}
+
+/** A user's progress as read, with their assignment and (when asked for) pending celebrations. */
+export interface CurrentProgress {
+  subject: Subject
+  progress: Progress
+  /** The subject's recorded assignment; absent when the program has neither an experiment nor variants. */
+  assignment?: SubjectAssignment
+  /** Celebrations not yet acknowledged, oldest first; present when asked for. */
+  celebrations?: Celebration[]
+}
+
+/** What `readMany` returns: the active version the users were evaluated under, and each user with a subject. */
+export interface ProgressRead {
+  program: Program
+  users: Map<string, CurrentProgress>
 }
 
 /** One user's progress change, as written. */
@@ -116,26 +139,39 @@ export function createProgressKeeper(
     return entry && entry.program === program && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry : undefined
   }
 
-  const assignmentsOf = async (q: Queryable, program: Program, subjects: readonly Subject[]): Promise<Map<string, SubjectAssignment>> => {
+  const assignmentsOf = async (
+    q: Queryable,
+    program: Program,
+    subjects: readonly Subject[],
+    recorded?: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  ): Promise<Map<string, SubjectAssignment>> => {
     const assigner = assignerFor?.(program)
-    return assigner?.active ? assigner.forSubjects(q, subjects) : new Map()
+    return assigner?.active ? assigner.forSubjects(q, subjects, recorded) : new Map()
   }
   const programOf = (program: Program, assigned: Map<string, SubjectAssignment>, userId: string) =>
     assignerFor?.(program).programFor(assigned.get(userId)) ?? program
 
-  /** Evaluators for every subject: warm ones as they are, the rest rebuilt from one query over stored events. */
+  /**
+   * Evaluators for every subject: warm ones as they are, the rest rebuilt from their `prefetched` events, or from one
+   * query over stored events.
+   */
   const evaluatorsFor = async (
     q: Queryable,
     program: Program,
     subjects: readonly { subject: Subject; version: number }[],
     assigned: Map<string, SubjectAssignment>,
+    prefetched?: ReadonlyMap<string, readonly CairnEvent[]>,
   ) => {
     const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean; events: number }>()
     const missing: Subject[] = []
     for (const { subject, version } of subjects) {
       const warm = cached(program, subject, version)
+      const events = prefetched?.get(subject.userId)
       if (warm) result.set(subject.userId, { evaluator: warm.evaluator, fresh: false, events: warm.events })
-      else missing.push(subject)
+      else if (events) {
+        cache.delete(subject.userId)
+        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, events), fresh: true, events: events.length })
+      } else missing.push(subject)
     }
     if (missing.length > 0) {
       const accounts = [...new Set(missing.flatMap((s) => (s.accountId === undefined ? [] : [s.accountId])))]
@@ -233,28 +269,55 @@ export function createProgressKeeper(
       }
     })
 
-  const currentMany = (userIds: Iterable<string>, now: Date) => {
+  /**
+   * One statement reads everything (subjects, snapshots, carried achievements, assignments, celebrations, and the
+   * events of users without a warm evaluator); only a version activated elsewhere since, an assignment never recorded
+   * or a warm evaluator for another subject costs more.
+   */
+  const readMany = (userIds: Iterable<string>, now: Date, options: { celebrations?: boolean } = {}): Promise<ProgressRead> => {
     const ids = [...new Set(userIds)].sort()
     return queue.runAll(ids, async () => {
-      const program = programs.current()
-      const result = new Map<string, { subject: Subject; progress: Progress }>()
-      // Version first, events second: a write landing in between only makes the cache newer than its version says.
-      const states = await readSubjectStates(storage, program.id, ids)
-      if (states.size === 0) return result
-      const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
-      const assigned = await assignmentsOf(storage, program, subjects.map((s) => s.subject))
-      const evaluators = await evaluatorsFor(storage, program, subjects, assigned)
-      const carried = await readCarried(storage, program.id, [...states.keys()])
-      for (const { subject, version } of subjects) {
-        const { evaluator, fresh, events } = evaluators.get(subject.userId)!
-        if (fresh) cache.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version, program, events })
-        // A snapshot from another version is crossed in memory the same way the next write will cross it.
-        const stored = states.get(subject.userId)?.stored?.snapshot ?? null
-        const { progress } = progressAcrossVersions(program, evaluator.progress(now), stored, carried.get(subject.userId))
-        result.set(subject.userId, { subject, progress })
+      for (let attempt = 0; ; attempt++) {
+        const program = programs.current()
+        const assigning = assignerFor?.(program).active ?? false
+        const warm = new Map<string, number>()
+        for (const userId of ids) {
+          const entry = cache.get(userId)
+          if (entry?.program === program) warm.set(userId, entry.version)
+        }
+        const read = await readProgressInputs(storage, program.id, ids, { warm, assignments: assigning, celebrations: options.celebrations ?? false })
+        // Another process activated a version since this one last looked: switch to it and read again under it.
+        if (read.activeVersion !== undefined && read.activeVersion !== program.version && attempt < 2 && (await programs.sync()) !== program) continue
+        const users = new Map<string, CurrentProgress>()
+        if (read.users.size === 0) return { program, users }
+        const inputs = [...read.users.values()]
+        const subjects = inputs.map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
+        const recorded = assigning ? new Map(inputs.map(({ subject, assignments }) => [assignmentUnit(subject), assignments])) : undefined
+        const assigned = await assignmentsOf(storage, program, subjects.map((s) => s.subject), recorded)
+        const prefetched = new Map(inputs.flatMap(({ subject, events }) => (events === undefined ? [] : [[subject.userId, events] as const])))
+        const evaluators = await evaluatorsFor(storage, program, subjects, assigned, prefetched)
+        for (const { subject, stored, carried, celebrations } of inputs) {
+          const { evaluator, fresh, events } = evaluators.get(subject.userId)!
+          const version = stored?.version ?? 0
+          if (fresh) cache.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version, program, events })
+          // A snapshot from another version is crossed in memory the same way the next write will cross it.
+          const { progress } = progressAcrossVersions(program, evaluator.progress(now), stored?.snapshot ?? null, carried)
+          const assignment = assigned.get(subject.userId)
+          users.set(subject.userId, {
+            subject,
+            progress,
+            ...(assigning && assignment && { assignment }),
+            ...(options.celebrations && { celebrations }),
+          })
+        }
+        return { program, users }
       }
-      return result
     })
+  }
+
+  const currentMany = async (userIds: Iterable<string>, now: Date) => {
+    const { users } = await readMany(userIds, now)
+    return new Map([...users].map(([userId, { subject, progress }]) => [userId, { subject, progress }]))
   }
 
   return {
@@ -264,6 +327,7 @@ export function createProgressKeeper(
     },
     current: async (userId, now) => (await currentMany([userId], now)).get(userId),
     currentMany,
+    readMany,
     idle: () => queue.idle(),
   }
 }

@@ -6,6 +6,7 @@ export { clientConfig, type PostgresConnectionConfig } from './postgres-connecti
 export { findEvents, insertEvents, eventsForSubjects } from './events-table'
 export { findSubjects, saveSubjects, usersOfAccounts, hasSubjects, compareKeys } from './subjects-table'
 export { readSubjectStates, writeProgress, bumpProgressVersions, loadCohort, loadCohortChanges, type StoredProgress, type SubjectState, type CohortRow, type ProgressRow } from './progress-table'
+export { readProgressInputs, type ProgressInputs, type ProgressReads, type ProgressReadOptions } from './progress-reads'
 export { earliestScheduledChange, claimDueSubjects } from './schedule-table'
 export { recordSignalChanges, readSignalHistory, type SignalChangeRow, type SignalHistoryEntry, type SignalHistoryQuery } from './signal-history-table'
 export { insertCelebrations, pendingCelebrations, pendingCelebrationsOf, markCelebrationSeen, markAllCelebrationsSeen } from './celebrations-table'

@@ -9,7 +9,6 @@ describe('live updates', () => {
     const reads: string[][] = []
     let gate: Promise<void> = Promise.resolve()
     const live = createLiveUpdates({
-      sync: async () => {},
       read: async (userIds) => {
         reads.push([...userIds])
         await gate
