@@ -32,7 +32,7 @@ const LIBRARY_DIRS = ['react', 'store', 'client'].map((dir) => resolve(root, 'sr
  * Files only the lazy chunks (celebrations, digest, share) use. They import React directly: were they to share the
  * React module with the first load, an app's code splitting would put it in a chunk shared by both.
  */
-const LAZY_ONLY = /[\\/](celebrations[\\/](celebration-(chunk|view|dialog|toasts|queue|messages|motion)|reduced-motion|share-action|badge-share)|components[\\/](digest-result|signal-nudge-view|progress-change))\.tsx?$/
+const LAZY_ONLY = /[\\/](celebrations[\\/](celebration-(chunk|view|dialog|toasts|queue|messages|motion)|reduced-motion|share-action|badge-share)|components[\\/](digest-result|signal-nudge-view|progress-change|benchmark-view))\.tsx?$/
 
 /** True for a `react` import of one of the library's own files: `sharedReactImports` resolves it, not `external`. */
 const routedThroughSharedReact = (source: string, importer: string | undefined): boolean =>

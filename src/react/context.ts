@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import type { Source } from '../client'
 import type { CairnStore } from '../store'
 import type { CairnAnalyticsHandler } from './analytics/types'
-import type { CairnMessages, Formatters } from './i18n'
+import type { Formatters, ProviderMessages } from './i18n'
 
 /** `system` follows `prefers-color-scheme`. */
 export type CairnTheme = 'system' | 'light' | 'dark'
@@ -30,7 +30,8 @@ export interface CairnContextValue {
   source: Source
   locale: string
   dir: 'ltr' | 'rtl'
-  messages: CairnMessages
+  /** The lazy parts' strings may be absent: each part lays these over its own English. */
+  messages: ProviderMessages
   /** False while the locale's built-in strings load: show a skeleton rather than a flash of English. */
   localeReady: boolean
   format: Formatters

@@ -2,7 +2,7 @@ import { useEffect, useReducer } from 'react'
 
 /** A module fetched with import() once, on first need; its outcome stays readable during render. */
 export interface LazyModule<T> {
-  readonly state: { module: T | null; failed: boolean }
+  readonly state: { module: T | null; failed: boolean; error?: unknown }
   /** Starts the import (once); settles when the module has loaded or failed (offline, a stale deploy). */
   load(): Promise<void>
 }
@@ -18,26 +18,34 @@ export function lazyModule<T>(importModule: () => Promise<T>): LazyModule<T> {
         (module) => {
           state.module = module
         },
-        () => {
+        (error: unknown) => {
           state.failed = true
+          state.error = error
         },
       )),
   }
 }
 
-/** Loads `lazy` once `wanted`, re-rendering when it settles; returns the module (null until then, or without one). */
-export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolean): T | null {
+/**
+ * Loads `lazy` once `wanted`, re-rendering when it settles; returns the module (null until then, or without one).
+ * `onFailed` hears a failed load once per component that was waiting for it. @default none
+ */
+export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolean, onFailed?: (error: unknown) => void): T | null {
   const [, rerender] = useReducer((count: number) => count + 1, 0)
   const settled = !lazy || lazy.state.module !== null || lazy.state.failed
   useEffect(() => {
     if (!lazy || !wanted || settled) return
     let live = true
     void lazy.load().then(() => {
-      if (live) rerender()
+      if (!live) return
+      if (lazy.state.failed) onFailed?.(lazy.state.error)
+      rerender()
     })
     return () => {
       live = false
     }
+    // `onFailed` is read when the load settles; a new function each render must not restart the wait.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lazy, wanted, settled])
   return lazy?.state.module ?? null
 }

@@ -1,7 +1,8 @@
-import { waitFor } from '@testing-library/react'
+import { act, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Benchmarks } from '../../src/core'
 import { BadgeShelf } from '../../src/react'
+import { BENCHMARK_VIEW } from '../../src/react/components/benchmark-card'
 import { createFakeSource, makeProgress, renderWithProvider } from './fixtures'
 
 const cohort = (badges?: Benchmarks['badges'], comparedAs?: Benchmarks['comparedAs']): Benchmarks => ({
@@ -32,6 +33,7 @@ describe('badge rarity on the shelf', () => {
   it('says nothing where no honest number exists: nobody yet, under 0.5%, or a badge the cohort has no figure for', async () => {
     renderWithProvider(<BadgeShelf />, createFakeSource(withRarity({ organized: { earnedShare: 0 }, productive: { earnedShare: 0.004 } })))
     await waitFor(() => expect(badge('organized')).toBeInTheDocument())
+    await act(() => BENCHMARK_VIEW.load()) // the rarity's words have arrived, and still say nothing
     expect(rarity('organized')).toBeNull()
     expect(rarity('productive')).toBeNull()
     expect(rarity('power-user')).toBeNull()

@@ -7,9 +7,9 @@ import { createProgramLoader } from './etag'
 import type { EventSourceConstructor } from './live'
 import { createHttpClient } from './request'
 import { backoffDelay, DEFAULT_RETRY, DEFAULT_RETRY_DEPS, type RetryOptions } from './retry'
-import { createShare, revokeShare } from './share-requests'
+import type { ShareKit } from './share-requests'
 import { createTokenProvider } from './token'
-import { validateDigest, validateIngestResult, validateMeProgress, validateStreamTicket } from '../validate'
+import { obj, refine, str, text, validate, validateDigest, validateIngestResult, validateMeProgress, validateStreamTicket } from '../validate'
 
 /** Polling every 30 s keeps a widget without SSE fresh enough while costing the API almost nothing. */
 export const DEFAULT_POLL_INTERVAL_MS = 30_000
@@ -19,17 +19,6 @@ export const DEFAULT_POLL_INTERVAL_MS = 30_000
  * some proxies buffer or block event streams, and then every reconnect fails the same way.
  */
 export const SSE_FAILURES_BEFORE_POLLING = 3
-
-/** A live update's data as progress: JSON, then the same checks as `GET /v1/me/progress`. */
-function parseLiveUpdate(data: unknown, onLeftOut: (error: Error) => void) {
-  let json: unknown
-  try {
-    json = JSON.parse(String(data))
-  } catch {
-    throw new CairnError('invalid_response', 'A live update was not valid JSON')
-  }
-  return validateMeProgress(json, onLeftOut)
-}
 
 export interface HttpSourceOptions {
   /** Where the Cairn API lives, e.g. `https://cairn.example.com` (no `/v1`). */
@@ -102,8 +91,9 @@ export function httpSource(options: HttpSourceOptions): Source & Required<Pick<S
           pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
           failuresBeforePolling: SSE_FAILURES_BEFORE_POLLING,
           backoff: (attempt) => backoffDelay(attempt, retry, deps.random),
-          parse: (data) => parseLiveUpdate(data, warnListeners),
-          networkError: (message) => new CairnError('network', message),
+          // A live update passes the same checks as `GET /v1/me/progress`.
+          validate: (json) => validateMeProgress(json, warnListeners),
+          error: (code, message) => new CairnError(code, message),
           isAbortError,
           onProgress: (progress) => listeners.progress(progress),
           onError: (error) => listeners.error(error),
@@ -114,6 +104,12 @@ export function httpSource(options: HttpSourceOptions): Source & Required<Pick<S
       },
     )
   }
+  // The share requests arrive with the first share or revoke (see share-requests.ts).
+  const shareKit: ShareKit = { client, check: { obj, refine, str, text, validate } }
+  const shareRequests = () =>
+    import('./share-requests').catch((error: unknown) => {
+      throw new CairnError('network', 'Sharing could not start (its code did not load)', undefined, error)
+    })
   const stopLiveUpdates = () => {
     stopLive?.()
     stopLive = null
@@ -158,8 +154,8 @@ export function httpSource(options: HttpSourceOptions): Source & Required<Pick<S
       return validateDigest(response.body, warnListeners)
     },
 
-    share: (kind, refId, options) => createShare(client, kind, refId, options),
-    unshare: (id) => revokeShare(client, id),
+    share: (kind, refId, options) => shareRequests().then((m) => m.createShare(shareKit, kind, refId, options)),
+    unshare: (id) => shareRequests().then((m) => m.revokeShare(shareKit, id)),
 
     dispose() {
       stopLiveUpdates()

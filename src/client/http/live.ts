@@ -26,10 +26,10 @@ export interface LiveOptions {
   failuresBeforePolling: number
   /** Wait before reconnect attempt `attempt` (0-based): the client's backoff with jitter. */
   backoff(attempt: number): number
-  /** A live update's data as validated progress; throws a `CairnError('invalid_response')` when it is not. */
-  parse(data: unknown): MeProgress
-  /** A `CairnError('network')` with `message`. */
-  networkError(message: string): Error
+  /** A live update's parsed JSON as validated progress; throws a `CairnError('invalid_response')` when it is not. */
+  validate(json: unknown): MeProgress
+  /** A `CairnError` with `code` and `message`. */
+  error(code: 'network' | 'invalid_response', message: string): Error
   /** True for errors that only mean "cancelled" (never reported). */
   isAbortError(error: unknown): boolean
   onProgress(progress: MeProgress): void
@@ -51,7 +51,7 @@ export function startLive(options: LiveOptions): () => void {
 
   const report = (error: unknown) => {
     if (stopped || options.isAbortError(error)) return
-    options.onError(error instanceof Error ? error : options.networkError(String(error)))
+    options.onError(error instanceof Error ? error : options.error('network', String(error)))
   }
   const after = (ms: number, run: () => void) => {
     clearTimeout(timer)
@@ -66,8 +66,14 @@ export function startLive(options: LiveOptions): () => void {
   }
 
   const receive = (data: unknown) => {
+    let json: unknown
     try {
-      options.onProgress(options.parse(data))
+      json = JSON.parse(String(data))
+    } catch {
+      return report(options.error('invalid_response', 'A live update was not valid JSON'))
+    }
+    try {
+      options.onProgress(options.validate(json))
     } catch (error) {
       report(error)
     }
@@ -108,7 +114,7 @@ export function startLive(options: LiveOptions): () => void {
       source.close()
       stream = undefined
       failures++
-      report(options.networkError('Live updates were interrupted; reconnecting'))
+      report(options.error('network', 'Live updates were interrupted; reconnecting'))
       reconnectOrPoll()
     })
   }

@@ -7,7 +7,7 @@ import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { deHistoryMessages } from '../i18n/de-history'
 import { enHistoryMessages } from '../i18n/en-history'
 import { primaryLanguage, withOverrides } from '../i18n/locale-tables'
-import type { CairnMessages, HistoryMessages } from '../i18n/types'
+import type { FirstLoadMessages, HistoryMessages } from '../i18n/types'
 import { ErrorNotice } from './widget-states'
 import { usePartClass, usePartRoot } from './part-attributes'
 
@@ -44,7 +44,7 @@ function timelineDates(locale: string): TimelineDates {
 }
 
 /** The line of one entry, in the same past-tense words as the digest. */
-function entryText(entry: HistoryEntry, messages: CairnMessages): string {
+function entryText(entry: HistoryEntry, messages: FirstLoadMessages): string {
   if (entry.kind === 'level') return messages.digestLevelCompleted(entry.title)
   if (entry.kind === 'badge') return messages.digestBadgeEarned(entry.title)
   return entry.doneTitle ?? messages.digestAchieved(entry.title)

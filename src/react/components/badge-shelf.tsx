@@ -1,11 +1,13 @@
 import { forwardRef, lazy, Suspense } from 'react'
-import { badgeRarityPercent, type Badge } from '../../core'
+import type { Badge } from '../../core'
 import type { CairnState } from '../../store'
 import type { BadgeShareKit } from '../celebrations/badge-share'
 import { useCairnContext } from '../context'
 import { useBadges, useBenchmarks } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useLocaleTables } from '../i18n/locale-tables'
+import { useLazyModule } from '../lazy-module'
+import { BENCHMARK_VIEW, benchmarkViewFailed } from './benchmark-card'
 import { usePartClass, usePartRoot } from './part-attributes'
 
 export interface BadgeShelfProps {
@@ -43,14 +45,9 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
   const badgeClass = usePartClass('badge')
   const { earned, locked } = useBadges()
   const benchmarks = useBenchmarks()
-  // "Earned by 12% of teams like yours" (or "people like you" without an account): only with benchmarks and an
-  // honest whole number (badgeRarityPercent).
-  const rarityLine = (percent: number | undefined) =>
-    percent !== undefined && (
-      <span data-cairn-badge-rarity="" data-cairn-card-detail="">
-        {messages.badgeRarity(percent, format, benchmarks?.comparedAs)}
-      </span>
-    )
+  // "Earned by 12% of teams like yours" (or "people like you" without an account): its words load with the
+  // benchmark card's (benchmark-view).
+  const view = useLazyModule(BENCHMARK_VIEW, benchmarks?.badges !== undefined, benchmarkViewFailed(context.reportError))
   if (earned.length === 0 && (!showLocked || locked.length === 0)) return null
   const item = (badge: Badge, earnedAt: string | undefined) => (
     <li key={badge.id} data-cairn-badge={badge.id} data-state={earnedAt ? 'earned' : 'locked'} className={badgeClass}>
@@ -64,7 +61,7 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
         </span>
       )}
       <span data-cairn-card-detail="">{earnedAt ? messages.badgeEarned(format.date(earnedAt)) : messages.badgeLocked}</span>
-      {rarityLine(badgeRarityPercent(benchmarks?.badges?.[badge.id]?.earnedShare))}
+      {view && benchmarks && view.badgeRarityLine(context, benchmarks, badge.id)}
       {earnedAt && sharing ? (
         <Suspense fallback={null}>
           <BadgeShare badge={badge} kit={kit} />

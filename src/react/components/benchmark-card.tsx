@@ -1,14 +1,25 @@
 import { forwardRef } from 'react'
-import { benchmarkClaims } from '../../core'
+import { CairnError } from '../../client'
 import { selectOverall } from '../../store'
 import { useCairnContext } from '../context'
 import { useBenchmarks, useNextStep } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { lazyModule, useLazyModule } from '../lazy-module'
 import { usePartRoot } from './part-attributes'
 
 export interface BenchmarkCardProps {
   className?: string
 }
+
+/**
+ * The card's claims and words, and the badge shelf's rarity line (benchmark-view): loaded with the first snapshot
+ * that carries benchmarks. Until then, and if it cannot load (reported through `onError`), neither shows.
+ */
+export const BENCHMARK_VIEW = lazyModule(() => import('./benchmark-view'))
+
+/** Reports a benchmark view that could not load (offline, or a deploy removed the old file). */
+export const benchmarkViewFailed = (reportError: (error: unknown) => void) => (error: unknown) =>
+  reportError(new CairnError('network', 'The benchmark lines could not load (their code did not load)', undefined, error))
 
 /**
  * How the user compares with peers at the same stage — teams like theirs, or people like them when they have no
@@ -18,36 +29,13 @@ export interface BenchmarkCardProps {
  * or local mode), or no line that passes `benchmarkClaims`.
  */
 export const BenchmarkCard = forwardRef<HTMLElement, BenchmarkCardProps>(function BenchmarkCard({ className }, ref) {
-  const { messages, format } = useCairnContext()
+  const context = useCairnContext()
   const root = usePartRoot('benchmarkCard', className)
   const benchmarks = useBenchmarks()
   const nextStep = useNextStep()
   const overall = useCairnSelector(selectOverall)
-  if (!benchmarks) return null
-  const claims = benchmarkClaims({ benchmarks, achieved: overall.completed, ...(nextStep && { nextStepId: nextStep.milestoneId }) })
-  // `benchmarkClaims` sets only the claims it can make: no key, nothing honest and new to say.
-  if (Object.keys(claims).length === 0) return null
-  // Teams when the reader was compared as their account, people when on their own (no account).
-  const peers = benchmarks.comparedAs
-
-  return (
-    <section ref={ref} data-cairn-benchmark-card="" aria-label={messages.benchmarkHeading} {...root}>
-      <h3 data-cairn-card-title="">{messages.benchmarkHeading}</h3>
-      {claims.topShare !== undefined && <p data-cairn-benchmark="top">{messages.benchmarkTop(claims.topShare, format, peers)}</p>}
-      {nextStep && claims.typicalWeek !== undefined && (
-        <p data-cairn-benchmark="typical-week">
-          <span data-cairn-card-detail="">
-            <bdi>{nextStep.title}</bdi>:{' '}
-          </span>
-          {messages.benchmarkTypicalWeek(claims.typicalWeek, format, peers)}
-        </p>
-      )}
-      {claims.stage && (
-        <p data-cairn-benchmark="stage" data-cairn-card-detail="">
-          {messages.benchmarkStage(claims.stage.typical, claims.stage.yours, format, peers)}
-        </p>
-      )}
-    </section>
-  )
+  const view = useLazyModule(BENCHMARK_VIEW, benchmarks !== undefined, benchmarkViewFailed(context.reportError))
+  if (!benchmarks || !view) return null
+  return <view.BenchmarkCardView context={context} benchmarks={benchmarks} achieved={overall.completed} nextStep={nextStep} root={root} sectionRef={ref} />
 })
 BenchmarkCard.displayName = 'Cairn.BenchmarkCard'

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react'
 import type { Digest } from '../../core'
 import type { CairnContextValue } from '../context'
+import { enDigestMessages } from '../i18n/en-digest'
 import type { CheckIcon } from './icons'
 
 /** One settled digest request, tagged with the `period:attempt` it answers. */
@@ -68,7 +69,9 @@ interface DigestResultViewProps {
 
 /** The failure notice with its retry, "nothing new yet", or the list of what happened in the period. */
 function DigestResultView({ result, period, kit: { context, CheckIcon }, onRetry }: DigestResultViewProps) {
-  const { messages, format } = context
+  const { format } = context
+  // The provider's strings over this chunk's English (the first load carries no digest lines).
+  const messages = { ...enDigestMessages, ...context.messages }
   if ('failed' in result) {
     return (
       <p data-cairn-notice="">

@@ -1,8 +1,10 @@
 import type { MeProgress, Program } from '../../core'
-import type { CairnMessages, Formatters } from '../i18n'
+import { enAnnounceMessages } from '../i18n/en-announce'
+import type { Formatters, ProviderMessages } from '../i18n'
 
 // Loaded with import() by the live region when the first snapshot arrives: only later snapshots are announced.
-// It imports nothing at run time (`newlyAchieved` is passed in), so the first load holds no shared chunk.
+// It imports no first-load module at run time (`newlyAchieved` is passed in), so the first load holds no shared
+// chunk; its English strings come along from en-announce.
 
 /**
  * What changed between two snapshots, in words: achievements first, then steps forward. Empty when nothing did.
@@ -13,12 +15,14 @@ export function describeProgressChange(
   program: Program,
   previous: MeProgress | null,
   next: MeProgress,
-  messages: CairnMessages,
+  provided: ProviderMessages,
   format: Formatters,
   celebrating: boolean,
   newlyAchieved: (previous: MeProgress, next: MeProgress) => string[],
 ): string {
   if (!previous) return ''
+  // The provider's strings over this chunk's English (the first load carries no announcements).
+  const messages = { ...enAnnounceMessages, ...provided }
   const title = (id: string) => program.milestones.find((m) => m.id === id)?.title ?? id
   const celebrated = (id: string) => celebrating && next.celebrations.some((c) => c.kind === 'milestone' && c.refId === id && c.style !== 'none')
   const achieved = newlyAchieved(previous, next).filter((id) => !celebrated(id)).map((id) => {

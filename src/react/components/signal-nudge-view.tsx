@@ -2,6 +2,7 @@ import { forwardRef, useCallback, useMemo, type ReactNode } from 'react'
 import { toNudge, type RiskNudge } from '../../store/risk-nudge-rule'
 import type { CairnState } from '../../store/types'
 import type { CairnContextValue } from '../context'
+import { enNudgeMessages } from '../i18n/en-nudge'
 import type { useCairnSelector } from '../hooks/use-cairn-selector'
 import type { CtaLink } from './cta-link'
 import type { usePartRoot } from './part-attributes'
@@ -27,7 +28,9 @@ export interface SignalNudgeViewProps {
 
 /** The nudge's markup; `SignalNudge` (public) and `LiveSignalNudge` (the prompt's lazy path) both render it. */
 export const SignalNudgeView = forwardRef<HTMLElement, SignalNudgeViewProps>(function SignalNudgeView({ nudge, kit, root }, ref) {
-  const { messages, format } = kit.context
+  const { format } = kit.context
+  // The provider's strings over this chunk's English (the first load carries no nudge lines).
+  const messages = { ...enNudgeMessages, ...kit.context.messages }
   const { CtaLink, VisuallyHidden } = kit
   const { goal, step, cta, kind } = nudge
   const id = step.milestoneId

@@ -3,8 +3,8 @@ import { primaryLanguage } from './locale-tables'
 // German is not re-exported here: it has its own door (./de, package export `cairn/locales/de`) and is
 // loaded with import() when a provider asks for it. English celebration strings (./en-celebrations) are imported
 // by the lazy celebration chunk alone, so the barrel leaves them out too.
-export { en } from './en'
-export type { CairnMessages, CelebrationMessages, HistoryMessages, StepPhase } from './types'
+export { en } from './en-all'
+export type { CairnMessages, CelebrationMessages, HistoryMessages, ProviderMessages, StepPhase } from './types'
 export { getFormatters, type Formatters } from './format'
 export { coversAll, primaryLanguage, useLocaleTables, withOverrides, type LocaleTables } from './locale-tables'
 

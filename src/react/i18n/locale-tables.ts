@@ -1,15 +1,16 @@
 import { lazyModule, useLazyModule, type LazyModule } from '../lazy-module'
-import { en } from './en'
-import type { CairnMessages, CelebrationMessages } from './types'
+import { enFirstLoad } from './en'
+import type { CelebrationMessages, ProviderMessages } from './types'
 
 /** One language's strings: the widget's and the celebration layer's. */
 export interface LocaleTables {
-  messages: CairnMessages
+  /** English holds the first load's strings only: each lazily loaded part brings its own English. */
+  messages: ProviderMessages
   /** Absent for English: its celebration strings ship with the lazily loaded celebration chunk. */
   celebrations?: CelebrationMessages
 }
 
-const ENGLISH: LocaleTables = { messages: en }
+const ENGLISH: LocaleTables = { messages: enFirstLoad }
 
 /** Built-in languages besides English, each in its own chunk: an English page never downloads them. */
 const LAZY_LANGUAGES = new Map<string, LazyModule<LocaleTables>>([
@@ -21,9 +22,12 @@ export function primaryLanguage(locale: string): string {
   return locale.split(/[-_]/)[0]?.toLowerCase() ?? 'en'
 }
 
-/** True when `overrides` sets every string of `reference`, so the built-in table would add nothing. */
-export function coversAll(reference: object, overrides: object | undefined): boolean {
-  return overrides !== undefined && Object.keys(reference).every((key) => key in overrides)
+/**
+ * True when `overrides` sets every string of `reference`, so the built-in table would add nothing. `beyond`
+ * counts strings the table has and `reference` lacks (the lazy parts' strings, for the first-load English).
+ */
+export function coversAll(reference: object, overrides: object | undefined, beyond = 0): boolean {
+  return overrides !== undefined && Object.keys(reference).every((key) => key in overrides) && Object.keys(overrides).length >= Object.keys(reference).length + beyond
 }
 
 /** `base` with `overrides` laid over it. */

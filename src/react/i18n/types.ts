@@ -103,6 +103,26 @@ export interface CairnMessages {
 }
 
 
+/** Strings of the benchmark card and the badge rarity line (benchmark-view, loaded with the first benchmarks). */
+export type BenchmarkMessageKey = 'badgeRarity' | 'benchmarkHeading' | 'benchmarkTop' | 'benchmarkTypicalWeek' | 'benchmarkStage'
+/** Strings of the risk-signal nudge (signal-nudge-view, loaded while a signal is active). */
+export type NudgeMessageKey = 'nudgeHeading' | 'nudgeLead' | 'nudgeToNextLevel' | 'nudgeToFinish' | 'nudgeLine'
+/** Strings only the open digest shows (digest-result, loaded on the first opening). */
+export type DigestMessageKey = 'digestIntro' | 'digestEmpty' | 'digestSaved'
+/** Strings of the live region's announcements (progress-change, loaded with the first snapshot). */
+export type AnnounceMessageKey = 'announceAchieved' | 'announceProgress'
+/** Strings only lazily loaded parts show: their English ships with the part, not in every page's first load. */
+export type LazyMessageKey = BenchmarkMessageKey | NudgeMessageKey | DigestMessageKey | AnnounceMessageKey
+
+/** The widget's English strings that the first load carries (`en` without the lazy parts' strings). */
+export type FirstLoadMessages = Omit<CairnMessages, LazyMessageKey>
+
+/**
+ * The strings the provider holds: every first-load string, plus a lazy part's strings where the locale's table
+ * or the host gave them. A lazy part lays what it finds here over its own English (`{ ...enX, ...messages }`).
+ */
+export type ProviderMessages = FirstLoadMessages & Partial<Pick<CairnMessages, LazyMessageKey>>
+
 /**
  * Every string the celebration layer renders. Override any subset with `<CelebrationLayer messages={…}>`.
  * Emoji are decorative and rendered apart from these strings, so screen readers announce words only.

@@ -3,7 +3,8 @@ import type { Source } from '../../client'
 import type { CairnAnalyticsHandler, CairnSubject } from '../analytics/types'
 import { CelebrationHost, type CelebrationPolicy } from '../celebrations'
 import { CairnContext, type CairnClassNames, type CairnContextValue, type CairnTheme, type RenderLink } from '../context'
-import { coversAll, en, getFormatters, textDirection, useLocaleTables, withOverrides, type CairnMessages } from '../i18n'
+import { coversAll, getFormatters, textDirection, useLocaleTables, withOverrides, type CairnMessages, type ProviderMessages } from '../i18n'
+import { enFirstLoad, LAZY_MESSAGE_COUNT } from '../i18n/en'
 import { createCairnRuntime } from './cairn-runtime'
 
 export interface CairnProviderProps extends CelebrationPolicy {
@@ -63,7 +64,7 @@ export function CairnProvider({
   ...celebrationPolicy
 }: CairnProviderProps) {
   const [runtime] = useState(() => createCairnRuntime(source, { onEvent, onError, subject }))
-  const tables = useLocaleTables(locale, coversAll(en, overrides))
+  const tables = useLocaleTables(locale, coversAll(enFirstLoad, overrides, LAZY_MESSAGE_COUNT))
   useEffect(() => runtime.setHandlers({ onEvent, onError, subject }), [runtime, onEvent, onError, subject])
   useEffect(() => runtime.start(), [runtime])
 
@@ -73,7 +74,7 @@ export function CairnProvider({
       source: runtime.source,
       locale,
       dir: dir ?? textDirection(locale),
-      messages: withOverrides(tables?.messages ?? en, overrides),
+      messages: withOverrides<ProviderMessages>(tables?.messages ?? enFirstLoad, overrides),
       localeReady: tables !== undefined,
       format: getFormatters(locale),
       theme,
