@@ -80,13 +80,19 @@ export const WithRarityGerman: Story = {
   },
 }
 
-/** An earned badge's share action (DESIGN §7.5), opened: the panel takes the shelf's whole row. */
+/**
+ * An earned badge's share action (DESIGN §7.5), opened: the panel floats over the shelf, full width under its
+ * button, and no badge moves. It closes on Escape, on "Share" again, or when focus moves to a control outside it.
+ */
 export const ShareOpen: Story = {
   play: async (context) => {
     await playUntilState('badge', 'earned', 'organized')(context)
+    const badges = () => [...context.canvasElement.querySelectorAll('[data-cairn-badge]')].map((badge) => JSON.stringify(badge.getBoundingClientRect()))
+    const before = badges()
     const toggle = await waitForElement('[data-cairn-badge="organized"] [data-cairn-share-toggle]', context.canvasElement)
     await context.userEvent.click(toggle)
     await expect(context.canvasElement.querySelector('[data-cairn-badge="organized"] [data-cairn-share-panel]')).not.toHaveAttribute('hidden')
+    await expect(badges()).toEqual(before)
   },
 }
 

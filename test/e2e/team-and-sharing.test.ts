@@ -72,14 +72,29 @@ describe('team moments and sharing (two teammates, one account)', () => {
     // An earned badge on the shelf offers the same action (its panel arrives with import() on first need).
     await dialog.getByRole('button', { name: 'Keep going' }).click()
     await dialog.waitFor({ state: 'detached' })
+    // Toasts sit over the sidebar's lower corner: dismissed first (moving focus to them would close the floating
+    // panel), so the screenshot shows the panel.
+    const dismiss = achiever.page.getByRole('button', { name: 'Dismiss' })
+    while ((await dismiss.count()) > 0) await dismiss.first().click()
     const shelf = achiever.page.getByRole('complementary', { name: 'Your progress' }).getByRole('region', { name: 'Badges' })
+    // Each badge's box relative to the shelf (clicking may scroll the page).
+    const badgeBoxes = () =>
+      shelf.locator('[data-cairn-badge]').evaluateAll((items) =>
+        items.map((item) => {
+          const box = item.getBoundingClientRect()
+          const origin = item.closest('[data-cairn-badge-shelf]')!.getBoundingClientRect()
+          return [box.x - origin.x, box.y - origin.y, box.width, box.height]
+        }),
+      )
+    const before = await badgeBoxes()
     await shelf.getByRole('button', { name: 'Share Productive' }).click()
     await shelf.getByRole('textbox', { name: 'Your first name (optional)' }).waitFor()
     expect(await shelf.getByRole('button', { name: /^Share / }).count()).toBe(2) // Organized and Productive; Power User is not earned
-    // Toasts sit over the sidebar's lower corner: dismissed, so the screenshot shows the panel.
-    const dismiss = achiever.page.getByRole('button', { name: 'Dismiss' })
-    while ((await dismiss.count()) > 0) await dismiss.first().click()
-    await shelf.getByRole('textbox', { name: 'Your first name (optional)' }).scrollIntoViewIfNeeded()
+    // The panel floats over the shelf: no badge moves or changes size when it opens.
+    expect(await badgeBoxes()).toEqual(before)
+    const shelfAxe = await new AxeBuilder({ page: achiever.page }).include('[data-cairn-badge-shelf]').analyze()
+    expect(shelfAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await shelf.getByRole('button', { name: 'Create link' }).scrollIntoViewIfNeeded()
     await h.screenshot(achiever.page, '33-badge-shelf-share-panel')
 
     // Anyone with the link: a visitor with no session sees the achievement, the product and the typed name only.

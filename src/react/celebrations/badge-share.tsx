@@ -18,6 +18,6 @@ export default function BadgeShare({ badge, kit }: { badge: Badge; kit: BadgeSha
   const tables = kit.useLocaleTables(kit.context.locale)
   if (!tables) return null
   const messages = tables.celebrations ?? enCelebrationMessages
-  return <ShareAction kind="badge" refId={badge.id} title={badge.title} context={kit.context} messages={messages} label={messages.shareNamed(badge.title)} />
+  return <ShareAction kind="badge" refId={badge.id} title={badge.title} context={kit.context} messages={messages} label={messages.shareNamed(badge.title)} floating />
 }
 BadgeShare.displayName = 'Cairn.BadgeShare'

@@ -2,7 +2,7 @@
 // first name, "Create link" — then hands the link to the device's share sheet (Web Share API) or offers LinkedIn,
 // X and "Copy link". Lazy only: the dialog (celebration chunk) imports it, the badge shelf loads it with import().
 // Nothing here may import a first-load module except for types; what it needs comes in `context`.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import type { ShareKind, ShareLink } from '../../client'
 import { isShareFirstName, MAX_FIRST_NAME_LENGTH } from '../../core'
 import type { CairnContextValue } from '../context'
@@ -18,6 +18,11 @@ export interface ShareActionProps {
   messages: CelebrationMessages
   /** Accessible name of the button when "Share" alone is ambiguous (a row among many). @default the visible text */
   label?: string
+  /**
+   * The panel floats over what follows (the badge shelf's stylesheet positions it), so it closes when focus moves
+   * to a control outside it: a control under the panel is never focused out of sight. @default false
+   */
+  floating?: boolean
 }
 
 type Phase = 'compose' | 'creating' | 'ready'
@@ -35,7 +40,7 @@ export function shareTargets(url: string, text: string): { linkedIn: string; x: 
 }
 
 /** A button that opens the share panel; renders nothing when the source cannot share or the program does not enable it. */
-export function ShareAction({ kind, refId, title, context, messages, label }: ShareActionProps) {
+export function ShareAction({ kind, refId, title, context, messages, label, floating = false }: ShareActionProps) {
   const { source, store, reportError, unstyled } = context
   const sharing = store.getState().program?.sharing
   const [open, setOpen] = useState(false)
@@ -150,8 +155,14 @@ export function ShareAction({ kind, refId, title, context, messages, label }: Sh
     </span>
   )
 
+  // Only a move to another control closes it: a click on the page (or on a button, in Safari) moves focus nowhere.
+  const leave = (event: FocusEvent) => {
+    const to = event.relatedTarget as Node | null
+    if (floating && to && !event.currentTarget.contains(to)) setOpen(false)
+  }
+
   return (
-    <div data-cairn-share={kind} data-state={phase}>
+    <div data-cairn-share={kind} data-state={phase} onBlur={leave}>
       <button
         ref={toggleRef}
         type="button"
@@ -227,10 +238,11 @@ export function ShareAction({ kind, refId, title, context, messages, label }: Sh
             </div>
           </>
         )}
+        {/* Inside the panel, so a floating panel never covers its own status line. */}
+        <p role="status" data-cairn-share-status="">
+          {status}
+        </p>
       </div>
-      <p role="status" data-cairn-share-status="">
-        {status}
-      </p>
     </div>
   )
 }

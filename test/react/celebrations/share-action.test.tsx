@@ -170,4 +170,32 @@ describe('the share action on the badge shelf', () => {
     await userEvent.setup().click(share)
     expect(within(shelf).getByRole('textbox', { name: 'Your first name (optional)' })).toHaveFocus()
   })
+
+  it('floats its panel, which closes once focus moves to a control outside it (that control may lie under it)', async () => {
+    const widget = createWidgetSource(
+      makeProgress({}, { badges: [{ id: 'organized', earnedAt: '2026-11-18T09:00:00.000Z' }, { id: 'productive', earnedAt: '2026-11-20T09:00:00.000Z' }] }),
+    )
+    const source: Source = {
+      ...widget.source,
+      load: async () => ({ ...(await widget.source.load()), program: { ...taskly, sharing: SHARING } }),
+      share: vi.fn(async () => LINK),
+    }
+    renderWithProvider(<BadgeShelf />, { ...widget, source })
+    const shelf = await screen.findByRole('region', { name: 'Badges' })
+    const user = userEvent.setup()
+    const toggle = await within(shelf).findByRole('button', { name: 'Share Organized' })
+    await user.click(toggle)
+    const panel = document.querySelector('[data-cairn-badge="organized"] [data-cairn-share-panel]')!
+    expect(panel).not.toHaveAttribute('hidden')
+    // Within the panel (name field → Create link) it stays open, its status line inside it.
+    await user.tab()
+    expect(within(shelf).getByRole('button', { name: 'Create link' })).toHaveFocus()
+    expect(panel).not.toHaveAttribute('hidden')
+    expect(panel).toContainElement(within(shelf).getByRole('status'))
+    // On to the next badge's Share: the panel closes rather than cover it.
+    await user.tab()
+    expect(await within(shelf).findByRole('button', { name: 'Share Productive' })).toHaveFocus()
+    expect(panel).toHaveAttribute('hidden')
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  })
 })
