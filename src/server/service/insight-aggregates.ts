@@ -47,6 +47,7 @@ export function createInsightAggregates(program: Program): InsightAggregates {
   const count = (member: CohortMember, sign: 1 | -1) => {
     const { subject, progress } = member
     subjects += sign
+    const signedUpAt = Date.parse(subject.signedUpAt)
     for (const [id, entry] of tracked) {
       const state = progress.milestones[id]?.state
       if (state === undefined) continue
@@ -56,7 +57,7 @@ export function createInsightAggregates(program: Program): InsightAggregates {
       entry.achieved += sign
       const achievedAt = progress.milestones[id]!.achievedAt
       if (achievedAt === undefined) continue
-      const days = (Date.parse(achievedAt) - Date.parse(subject.signedUpAt)) / DAY_MS
+      const days = (Date.parse(achievedAt) - signedUpAt) / DAY_MS
       if (sign === 1) entry.days.add(days)
       else entry.days.remove(days)
     }

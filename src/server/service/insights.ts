@@ -118,7 +118,7 @@ function weeklyVelocity(rows: readonly CohortMember[], now: Date): Insights['vel
 
 /** Monday 00:00 UTC of the ISO week holding `ms`. */
 export function isoWeekStart(ms: number): number {
-  const dayStart = Math.floor(ms / DAY_MS) * DAY_MS
-  const weekday = (new Date(dayStart).getUTCDay() + 6) % 7 // Monday = 0
-  return dayStart - weekday * DAY_MS
+  const day = Math.floor(ms / DAY_MS)
+  const weekday = (((day + 3) % 7) + 7) % 7 // Monday = 0; day 0, 1970-01-01, was a Thursday
+  return (day - weekday) * DAY_MS
 }

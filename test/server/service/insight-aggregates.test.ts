@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { computeSuccessMetrics, createSuccessAggregates, type CohortMember, type Program, type Progress, type Subject } from '../../../src/core'
 import { computeInsights } from '../../../src/server/service'
 import { createInsightAggregates } from '../../../src/server/service/insight-aggregates'
+import { isoWeekStart } from '../../../src/server/service/insights'
 
 const HOUR_MS = 60 * 60 * 1000
 const DAY_MS = 24 * HOUR_MS
@@ -104,6 +105,20 @@ describe('incrementally kept insights', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('isoWeekStart', () => {
+  it('is the Monday 00:00 UTC on or before the moment, before 1970 too', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -4e12, max: 4e12 }), (ms) => {
+        const start = isoWeekStart(ms)
+        expect(new Date(start).getUTCDay()).toBe(1)
+        expect(Math.abs(start % DAY_MS)).toBe(0)
+        expect(ms - start).toBeGreaterThanOrEqual(0)
+        expect(ms - start).toBeLessThan(7 * DAY_MS)
+      }),
     )
   })
 })
