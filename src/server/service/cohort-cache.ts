@@ -3,6 +3,8 @@ import {
   type CohortMember, type Program, type Progress, type Subject, type SuccessAggregates,
 } from '../../core'
 import { compareKeys, loadCohortChanges, type Storage } from '../storage'
+import type { SubjectAssignment } from './assignments'
+import { createExperimentAggregates, type ExperimentAggregates } from './experiment-aggregates'
 import { createInsightAggregates, type InsightAggregates } from './insight-aggregates'
 import { createKeyedQueue } from './keyed-queue'
 
@@ -38,7 +40,12 @@ export interface CohortCache {
    * (linear, yielding to the event loop every `ROWS_PER_SLICE` rows), then kept up to date row by row.
    */
   aggregates(program: Program): Promise<CohortAggregates>
+  /** Experiment aggregates for `program` (which must have an experiment), kept up to date the same way. */
+  experiment(program: Program): Promise<ExperimentAggregates>
 }
+
+/** The recorded assignment of each subject's unit, by user id (recording new units first), as `Assigner.forSubjects`. */
+export type AssignmentsOf = (program: Program, subjects: readonly Subject[]) => Promise<ReadonlyMap<string, SubjectAssignment>>
 
 /**
  * The cohort, one row per subject with progress, loaded once, then refreshed by reading only the subjects whose
@@ -47,7 +54,7 @@ export interface CohortCache {
  * `Benchmarks.comparedAs` tells the widget which), refreshed at most every `ttlMs`; insight aggregates take every
  * changed row on every read.
  */
-export function createCohortCache(programId: string, storage: Storage, ttlMs = COHORT_TTL_MS): CohortCache {
+export function createCohortCache(programId: string, storage: Storage, ttlMs = COHORT_TTL_MS, assignmentsOf?: AssignmentsOf): CohortCache {
   const members = new Map<string, CohortMember>()
   let latest: string | undefined
   let refreshedAt = -Infinity
@@ -55,6 +62,7 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   let generation = 0
   let distributions = new Map<Program, { distribution: CohortDistribution; rarity: BadgeRarityIndex; generation: number; builtAt: number }>()
   let aggregates: CohortAggregates | undefined
+  let experiment: { program: Program; aggregates: ExperimentAggregates } | undefined
   // Refreshes and builds change what the other reads from: one at a time, each row applied whole.
   const changes = createKeyedQueue()
   let queued: Promise<void> | undefined
@@ -64,16 +72,29 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
     const read = await loadCohortChanges(storage, programId, since)
     latest = read.latest
     let applied = 0
+    const changed: CohortMember[] = []
     for (const row of read.rows) {
       if (++applied % ROWS_PER_SLICE === 0) await yieldToLoop()
       const known = members.get(row.subject.userId)
       if (known && JSON.stringify(known) === JSON.stringify(row)) continue
       members.set(row.subject.userId, row)
+      changed.push(row)
       generation++
       if (!aggregates) continue
       if (known) aggregates.insights.remove(known)
       aggregates.insights.add(row)
       aggregates.success.set(row)
+    }
+    if (experiment && changed.length > 0) await assignInto(experiment, changed)
+  }
+
+  /** Counts `rows` into experiment aggregates with their units' assignments (read, or recorded on first sight). */
+  const assignInto = async (target: { program: Program; aggregates: ExperimentAggregates }, rows: readonly CohortMember[]) => {
+    const assignments = await assignmentsOf!(target.program, rows.map((row) => row.subject))
+    let applied = 0
+    for (const row of rows) {
+      if (++applied % ROWS_PER_SLICE === 0) await yieldToLoop()
+      target.aggregates.set(row, assignments.get(row.subject.userId))
     }
   }
 
@@ -97,6 +118,16 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
         built.success.set(member)
       }
       return (aggregates = built)
+    })
+
+  const buildExperiment = (program: Program) =>
+    changes.run('cohort', async () => {
+      if (experiment?.program === program) return experiment.aggregates
+      if (!program.experiment || !assignmentsOf) throw new Error(`program ${program.id}@${program.version} has no experiment to aggregate`)
+      const built = { program, aggregates: createExperimentAggregates({ ...program, experiment: program.experiment }) }
+      await assignInto(built, [...members.values()])
+      experiment = built
+      return built.aggregates
     })
 
   return {
@@ -124,6 +155,10 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
     async aggregates(program) {
       await refresh()
       return aggregates?.program === program ? aggregates : build(program)
+    },
+    async experiment(program) {
+      await refresh()
+      return experiment?.program === program ? experiment.aggregates : buildExperiment(program)
     },
   }
 }

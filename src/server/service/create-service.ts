@@ -4,14 +4,13 @@ import {
 } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
 import {
-  findSubjects, listActivations, loadCohort, retainedUnits, markCelebrationSeen, saveSubjects, StorageUnavailableError,
+  findSubjects, listActivations, retainedUnits, markCelebrationSeen, saveSubjects, StorageUnavailableError,
   type Storage,
 } from '../storage'
 import type { CairnService, TokenSubject } from '../service-types'
 import { createActiveProgram } from './active-program'
 import { createAssigner } from './assignments'
 import { createCohortCache } from './cohort-cache'
-import { computeExperimentInsights } from './experiment-insights'
 import { storeBatch } from './ingest'
 import { createAccountsView } from './accounts'
 import { perVersion } from './per-version'
@@ -97,7 +96,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     const events = changes.flatMap(({ subject, before, after }) => progressChanges(program, subject, before, after, now))
     await enqueueDeliveries(tx, programId, events)
   }, (at) => scheduler?.noteChange(at))
-  const cohort = createCohortCache(programId, storage, options.cohortTtlMs)
+  const cohort = createCohortCache(programId, storage, options.cohortTtlMs, (program, subjects) => assignerFor(program).forSubjects(storage, subjects))
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
 
@@ -236,11 +235,9 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     previewProgram: async (program, now) => previewProgram(storage, await active.fresh(), program, now),
     experiment: async (now) => {
       const program = await active.fresh()
-      const experiment = program.experiment
-      if (!experiment) return undefined
-      const rows = await loadCohort(storage, programId)
-      const assignments = await assignerFor(program).forSubjects(storage, rows.map((row) => row.subject))
-      return computeExperimentInsights({ ...program, experiment }, rows, assignments, now)
+      if (!program.experiment) return undefined
+      // Kept up to date row by row (the scan, `computeExperimentInsights`, is the reference it is tested against).
+      return (await cohort.experiment(program)).read(now)
     },
     subscribe: (userId, listener, locale) => live.subscribe(userId, listener, locale),
     accounts: async (query, now) => accountsViewFor(await active.fresh()).page(query, now),

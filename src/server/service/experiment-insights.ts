@@ -4,7 +4,7 @@ import {
 } from '../../core'
 import type { SubjectAssignment } from './assignments'
 
-const DAY_MS = 24 * 60 * 60 * 1000
+export const DAY_MS = 24 * 60 * 60 * 1000
 /** The effect the power figure is stated for: five percentage points, a difference worth acting on. */
 export const POWER_EFFECT = 0.05
 
@@ -17,8 +17,23 @@ interface Unit {
   milestoneAt: Map<string, number>
 }
 
+/** How many units an arm holds and how many of them reached what it counts. */
+export interface ArmTally {
+  n: number
+  converted: number
+}
+
+/** Counted units per arm, and per variant (treatment only): `completed` its milestone, `converted` the metric. */
+export interface ExperimentTallies {
+  treatment: ArmTally
+  holdout: ArmTally
+  /** By milestone id, then variant id. */
+  variants: Map<string, Map<string, { n: number; completed: number; converted: number }>>
+}
+
 /**
- * Treatment against holdout on the experiment's metric, and threshold variants against each other.
+ * Treatment against holdout on the experiment's metric, and threshold variants against each other, by scanning
+ * the cohort: the reference the incrementally kept `createExperimentAggregates` is property-tested against.
  * A unit counts once its `withinDays` since signup (its earliest member's) have passed; it converted when any
  * member reached the metric within them. Variants compare treatment units only: the holdout sees no threshold.
  */
@@ -28,20 +43,32 @@ export function computeExperimentInsights(
   assignments: ReadonlyMap<string, SubjectAssignment>,
   now: Date,
 ): ExperimentInsights {
-  const { experiment } = program
-  const windowMs = experiment.metric.withinDays * DAY_MS
+  const windowMs = program.experiment.metric.withinDays * DAY_MS
   const units = collectUnits(program, rows, assignments)
   const counted = [...units.values()].filter((unit) => unit.signedUpAt + windowMs <= now.getTime())
   const within = (at: number | undefined, unit: Unit) => at !== undefined && at <= unit.signedUpAt + windowMs
-  const arm = (members: Unit[], reached: (unit: Unit) => boolean) => {
-    const converted = members.filter(reached).length
-    return { n: members.length, converted, rate: members.length === 0 ? null : converted / members.length }
-  }
   const metricReached = (unit: Unit) => within(unit.metricAt, unit)
-
+  const tally = (members: Unit[]): ArmTally => ({ n: members.length, converted: members.filter(metricReached).length })
   const treatmentUnits = counted.filter((unit) => !unit.assignment.holdout)
-  const treatment = arm(treatmentUnits, metricReached)
-  const holdout = arm(counted.filter((unit) => unit.assignment.holdout), metricReached)
+  const variants = new Map<string, Map<string, { n: number; completed: number; converted: number }>>()
+  for (const milestone of program.milestones) {
+    if (!milestone.variants) continue
+    const arms = new Map<string, { n: number; completed: number; converted: number }>()
+    for (const variant of milestone.variants) {
+      const members = treatmentUnits.filter((unit) => unit.assignment.variants[milestone.id] === variant.id)
+      arms.set(variant.id, { ...tally(members), completed: members.filter((unit) => within(unit.milestoneAt.get(milestone.id), unit)).length })
+    }
+    variants.set(milestone.id, arms)
+  }
+  return experimentInsightsFrom(program, { treatment: tally(treatmentUnits), holdout: tally(counted.filter((unit) => unit.assignment.holdout)), variants }, now)
+}
+
+/** The answer from counted units: rates, lift, power and variant comparisons. */
+export function experimentInsightsFrom(program: Program & { experiment: Experiment }, tallies: ExperimentTallies, now: Date): ExperimentInsights {
+  const { experiment } = program
+  const withRate = (arm: ArmTally) => ({ n: arm.n, converted: arm.converted, rate: arm.n === 0 ? null : arm.converted / arm.n })
+  const treatment = withRate(tallies.treatment)
+  const holdout = withRate(tallies.holdout)
   const lift = estimateLift({ treatment, control: holdout })
 
   const all = treatment.n + holdout.n
@@ -60,13 +87,13 @@ export function computeExperimentInsights(
   const variants = program.milestones.flatMap((milestone) => {
     if (!milestone.variants) return []
     const arms = milestone.variants.map((variant) => {
-      const members = treatmentUnits.filter((unit) => unit.assignment.variants[milestone.id] === variant.id)
-      const completed = arm(members, (unit) => within(unit.milestoneAt.get(milestone.id), unit))
-      const metric = arm(members, metricReached)
+      const counts = tallies.variants.get(milestone.id)?.get(variant.id) ?? { n: 0, completed: 0, converted: 0 }
+      const completed = withRate({ n: counts.n, converted: counts.completed })
+      const metric = withRate(counts)
       return {
         id: variant.id,
         weight: variant.weight,
-        n: members.length,
+        n: counts.n,
         completed: completed.converted,
         completionRate: completed.rate,
         converted: metric.converted,
@@ -117,16 +144,16 @@ function collectUnits(program: Program & { experiment: Experiment }, rows: reado
   return units
 }
 
-function achievedAt(progress: Progress, milestoneId: string): number | undefined {
+export function achievedAt(progress: Progress, milestoneId: string): number | undefined {
   const entry = progress.milestones[milestoneId]
   return entry?.state === 'achieved' && entry.achievedAt !== undefined ? Date.parse(entry.achievedAt) : undefined
 }
 
-function levelAt(program: Program, progress: Progress, levelId: string): number | undefined {
+export function levelAt(program: Program, progress: Progress, levelId: string): number | undefined {
   const at = levelCompletionTimes(program, progress).get(levelId)
   return at === undefined ? undefined : Date.parse(at)
 }
 
-function earliest(a: number | undefined, b: number | undefined): number | undefined {
+export function earliest(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b)
 }
