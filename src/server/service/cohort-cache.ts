@@ -12,8 +12,8 @@ import { createKeyedQueue } from './keyed-queue'
 export const COHORT_TTL_MS = 30_000
 
 /**
- * A transaction that started before the latest change seen may commit after it was read: every refresh re-reads
- * this much before that change too (re-reading a row is harmless).
+ * A transaction that started before a refresh read may commit after it, with rows stamped before the read: every
+ * refresh re-reads this much before the previous read began too (re-reading a row is harmless).
  */
 const COMMIT_OVERLAP_MS = 60_000
 
@@ -56,7 +56,8 @@ export type AssignmentsOf = (program: Program, subjects: readonly Subject[]) => 
  */
 export function createCohortCache(programId: string, storage: Storage, ttlMs = COHORT_TTL_MS, assignmentsOf?: AssignmentsOf): CohortCache {
   const members = new Map<string, CohortMember>()
-  let latest: string | undefined
+  /** The database's clock when the last refresh read began. */
+  let lastRead: string | undefined
   let refreshedAt = -Infinity
   /** Moves on with every member change; a distribution built from an older one is stale. */
   let generation = 0
@@ -68,9 +69,9 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   let queued: Promise<void> | undefined
 
   const applyChanges = async () => {
-    const since = latest === undefined ? undefined : new Date(Date.parse(latest) - COMMIT_OVERLAP_MS).toISOString()
+    const since = lastRead === undefined ? undefined : new Date(Date.parse(lastRead) - COMMIT_OVERLAP_MS).toISOString()
     const read = await loadCohortChanges(storage, programId, since)
-    latest = read.latest
+    lastRead = read.readAt
     let applied = 0
     const changed: CohortMember[] = []
     for (const row of read.rows) {

@@ -96,16 +96,21 @@ export async function loadCohort(q: Queryable, programId: string): Promise<Cohor
 
 /**
  * Subjects whose subject or progress row changed after `since` (every subject with progress when undefined), and the
- * latest change seen: a cohort kept in memory re-reads only what moved.
+ * database's clock when the read began (`readAt`): a cohort kept in memory re-reads only what moved. (Re-reading from
+ * the latest change seen instead would re-read the last burst of writes on every refresh, however long ago it was.)
  */
-export async function loadCohortChanges(q: Queryable, programId: string, since: string | undefined): Promise<{ rows: CohortRow[]; latest: string | undefined }> {
-  const rows = await q.query<CohortRow & { changed_at: string }>(
-    `SELECT s.payload AS subject, p.snapshot AS progress, to_char(greatest(s.updated_at, p.updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_at
-       FROM subjects s JOIN progress p ON p.program_id = s.program_id AND p.user_id = s.user_id
-      WHERE s.program_id = $1 AND ($2::timestamptz IS NULL OR s.updated_at > $2::timestamptz OR p.updated_at > $2::timestamptz)`,
+export async function loadCohortChanges(q: Queryable, programId: string, since: string | undefined): Promise<{ rows: CohortRow[]; readAt: string }> {
+  // One row with the clock even when nothing changed; a row per changed subject otherwise.
+  const rows = await q.query<{ read_at: string; subject: Subject | null; progress: Progress | null }>(
+    `SELECT to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS read_at, c.subject, c.progress
+       FROM (SELECT 1) AS clock
+       LEFT JOIN LATERAL (
+         SELECT s.payload AS subject, p.snapshot AS progress
+           FROM subjects s JOIN progress p ON p.program_id = s.program_id AND p.user_id = s.user_id
+          WHERE s.program_id = $1 AND ($2::timestamptz IS NULL OR s.updated_at > $2::timestamptz OR p.updated_at > $2::timestamptz)
+       ) AS c ON true`,
     [programId, since ?? null],
   )
-  let latest = since
-  for (const row of rows) if (latest === undefined || row.changed_at > latest) latest = row.changed_at
-  return { rows: rows.map(({ subject, progress }) => ({ subject, progress })), latest }
+  const changed = rows.flatMap(({ subject, progress }) => (subject === null || progress === null ? [] : [{ subject, progress }]))
+  return { rows: changed, readAt: rows[0]!.read_at }
 }

@@ -12,11 +12,11 @@ const ROWS = ROWS_PER_SLICE * 2 + 17
  * The real storage, plus a probe armed as each query's rows come back: `setImmediate` queued at that moment runs
  * only if the caller gives the event loop a turn before it finishes what it does with those rows.
  */
-function probed(storage: Storage): { storage: Storage; probes: { ran: boolean }[] } {
-  const probes: { ran: boolean }[] = []
+function probed(storage: Storage): { storage: Storage; probes: { ran: boolean; rows: number }[] } {
+  const probes: { ran: boolean; rows: number }[] = []
   const query: Storage['query'] = async (sql, params) => {
     const rows = await storage.query(sql, params)
-    const probe = { ran: false }
+    const probe = { ran: false, rows: rows.length }
     probes.push(probe)
     setImmediate(() => (probe.ran = true))
     return rows as never
@@ -85,5 +85,18 @@ describe.each(availableBackends())('insight aggregates kept by the cohort cache 
 
     await seed(program.id, 150, 60) // 30 newcomers; the first 60 lose their achievement
     expect((await cache.aggregates(program)).insights.read(NOW)).toEqual(await scan())
+  })
+
+  it('re-reads nothing once the last writes are long past, however large that last burst was', async () => {
+    const program = freshProgram()
+    await seed(program.id, 50)
+    // Written ten minutes ago, by the database's clock.
+    await storage.query(`UPDATE progress SET updated_at = now() - interval '10 minutes' WHERE program_id = $1`, [program.id])
+    await storage.query(`UPDATE subjects SET updated_at = now() - interval '10 minutes' WHERE program_id = $1`, [program.id])
+    const { storage: watched, probes } = probed(storage)
+    const cache = createCohortCache(program.id, watched)
+    expect((await cache.aggregates(program)).insights.read(NOW).subjects).toBe(50)
+    await cache.aggregates(program)
+    expect(probes.map((probe) => probe.rows)).toEqual([50, 1]) // the second read: only the clock
   })
 })
