@@ -1,5 +1,5 @@
 import {
-  buildDigest, digestPeriodStart, RETENTION_WINDOW_DAYS, localizeProgress,
+  accountEventReader, buildDigest, digestPeriodStart, RETENTION_WINDOW_DAYS, localizeProgress,
   type LocalizedProgram, type MeProgress, type Program, type Subject,
 } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
@@ -23,7 +23,7 @@ import { createShareAdmin } from './shares'
 import { createStreamTickets } from './stream-tickets'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
 import { parseSubjectBody, sameSubject, subjectFromClaims } from './subject-input'
-import { clientTrackableEventNames, hasAccountMilestones, validateEvents } from './validate-events'
+import { clientTrackableEventNames, validateEvents } from './validate-events'
 import { createWebhookAdmin, createWebhookSender, DIGEST_CHECK_INTERVAL_MS, enqueueDeliveries, enqueueWeeklyDigests, progressChanges } from '../webhooks'
 
 /** What the service runs on. */
@@ -188,7 +188,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
           ...(onlyUserId !== undefined ? { onlyUserId, onlyAccountId } : {}),
           ...(onlyClientTrackable ? { allowedNames: clientTrackableEventNames(program) } : {}),
         })
-        const batch = await storeBatch(storage, program, valid, rejected, hasAccountMilestones(program))
+        const batch = await storeBatch(storage, program, valid, rejected, accountEventReader(program))
         const written = await keeper.recompute(batch.affectedUsers, batch.touched, now)
         await publish(written)
         return batch.result

@@ -30,7 +30,8 @@ export async function storeBatch(
   program: Program,
   valid: readonly { index: number; event: CairnEvent }[],
   rejected: readonly Rejection[],
-  includeAccountPeers: boolean,
+  /** Whether a teammate's event of this name can change a member's progress (`accountEventReader` from core). */
+  teamReads: (name: string) => boolean,
 ): Promise<StoredBatch> {
   let inBatchDuplicates = 0
   const inBatchConflicts: Rejection[] = []
@@ -66,8 +67,10 @@ export async function storeBatch(
     await saveSubjects(tx, program.id, provisionalSubjects(inserted), true)
 
     const users = new Set(touched.map((e) => e.userId))
-    const accounts = [...new Set(touched.flatMap((e) => (e.accountId === undefined ? [] : [e.accountId])))]
-    if (includeAccountPeers) for (const peer of await usersOfAccounts(tx, program.id, accounts)) users.add(peer)
+    // Teammates only where an account-unit rule reads the event: the rest of an account's events leave their progress
+    // exactly as it was (proven in core), so they are neither recomputed nor rewritten nor told.
+    const accounts = [...new Set(touched.flatMap((e) => (e.accountId === undefined || !teamReads(e.name) ? [] : [e.accountId])))]
+    if (accounts.length > 0) for (const peer of await usersOfAccounts(tx, program.id, accounts)) users.add(peer)
     refused.sort((a, b) => a.index - b.index)
     return { result: { accepted: inserted.length, duplicates, rejected: refused }, touched, affectedUsers: [...users] }
   })

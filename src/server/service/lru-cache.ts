@@ -7,11 +7,15 @@ export class LruCache<K, V> {
   private readonly entries = new Map<K, { value: V; weight: number }>()
   private totalWeight = 0
 
-  /** @param maxWeight @default Infinity (entry count only) */
+  /**
+   * @param maxWeight @default Infinity (entry count only)
+   * @param onEvict told of each entry forgotten to make room (not of `delete` or of an entry set again) @default none
+   */
   constructor(
     private readonly capacity: number,
     private readonly weigh: (value: V) => number = () => 0,
     private readonly maxWeight = Infinity,
+    private readonly onEvict?: (key: K, value: V) => void,
   ) {}
 
   get(key: K): V | undefined {
@@ -31,7 +35,9 @@ export class LruCache<K, V> {
     while (this.entries.size > 1 && (this.entries.size > this.capacity || this.totalWeight > this.maxWeight)) {
       const oldest = this.entries.keys().next()
       if (oldest.done) break
+      const evicted = this.entries.get(oldest.value)
       this.delete(oldest.value)
+      if (evicted !== undefined) this.onEvict?.(oldest.value, evicted.value)
     }
   }
 

@@ -1,20 +1,17 @@
 import {
   assignmentUnit,
   teamCelebrations,
-  createIncrementalEvaluator,
   progressAcrossVersions,
   signalChangesBetween,
   type CairnEvent,
   type CarriedAchievements,
   type Celebration,
-  type IncrementalEvaluator,
   type Program,
   type Progress,
   type Subject,
 } from '../../core'
 import {
   bumpProgressVersions,
-  eventsForSubjects,
   insertCelebrations,
   readCarried,
   readProgressInputs,
@@ -30,36 +27,11 @@ import {
 import type { ActiveProgram } from './active-program'
 import type { Assigner, SubjectAssignment } from './assignments'
 import { canonicalJson } from './canonical-json'
-import { concerns, eventsConcerning } from './concerning-events'
+import { createEvaluatorCache, DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE, type EvaluatorCacheLimits, type WarmEvaluator } from './evaluator-cache'
 import { createKeyedQueue } from './keyed-queue'
-import { LruCache } from './lru-cache'
+import { timeSlice } from './time-slice'
 
-/** Evaluators kept warm; each holds one user's (and account's) events, so this bounds memory. */
-export const DEFAULT_EVALUATOR_CACHE_SIZE = 5_000
-/** Events held by all warm evaluators together (an account's events count once per member holding them). */
-export const DEFAULT_EVALUATOR_CACHE_EVENTS = 1_000_000
-/** Long evaluation work yields to the event loop this often, so requests and pushes are not held up behind it. */
-const YIELD_AFTER_MS = 20
-
-/** How many warm evaluators are kept: at most `entries`, holding at most `events` events in total. */
-export interface EvaluatorCacheLimits {
-  entries: number
-  events: number
-}
-
-/**
- * A warm evaluator is valid while nobody else wrote the user's progress since: `version` is the stored
- * version it was built or last written at. Another process writing bumps the version, forcing a rebuild.
- */
-interface CacheEntry {
-  evaluator: IncrementalEvaluator
-  subjectKey: string
-  version: number
-  /** The program version it evaluates; another active version means a rebuild. */
-  program: Program
-  /** Events it holds (about: duplicates applied count too), what the cache is bounded by. */
-  events: number
-}
+export { DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE, type EvaluatorCacheLimits }
 
 /** How a recomputation treats the stored snapshots. */
 export interface RecomputeOptions {
@@ -131,13 +103,8 @@ export function createProgressKeeper(
   onScheduled?: (nextChangeAt: Date) => void,
 ): ProgressKeeper {
   const limits = typeof cacheSize === 'number' ? { entries: cacheSize, events: DEFAULT_EVALUATOR_CACHE_EVENTS } : cacheSize
-  const cache = new LruCache<string, CacheEntry>(limits.entries, (entry) => entry.events, limits.events)
+  const cache = createEvaluatorCache(limits)
   const queue = createKeyedQueue()
-
-  const cached = (program: Program, subject: Subject, version: number): CacheEntry | undefined => {
-    const entry = cache.get(subject.userId)
-    return entry && entry.program === program && entry.version === version && entry.subjectKey === canonicalJson(subject) ? entry : undefined
-  }
 
   const assignmentsOf = async (
     q: Queryable,
@@ -151,46 +118,20 @@ export function createProgressKeeper(
   const programOf = (program: Program, assigned: Map<string, SubjectAssignment>, userId: string) =>
     assignerFor?.(program).programFor(assigned.get(userId)) ?? program
 
-  /**
-   * Evaluators for every subject: warm ones as they are, the rest rebuilt from their `prefetched` events, or from one
-   * query over stored events.
-   */
-  const evaluatorsFor = async (
+  /** Evaluators for every subject, each with its variants' criteria (cold ones from `prefetched` events where read). */
+  const evaluatorsFor = (
     q: Queryable,
     program: Program,
     subjects: readonly { subject: Subject; version: number }[],
     assigned: Map<string, SubjectAssignment>,
     prefetched?: ReadonlyMap<string, readonly CairnEvent[]>,
-  ) => {
-    const result = new Map<string, { evaluator: IncrementalEvaluator; fresh: boolean; events: number }>()
-    const missing: Subject[] = []
-    for (const { subject, version } of subjects) {
-      const warm = cached(program, subject, version)
-      const events = prefetched?.get(subject.userId)
-      if (warm) result.set(subject.userId, { evaluator: warm.evaluator, fresh: false, events: warm.events })
-      else if (events) {
-        cache.delete(subject.userId)
-        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, events), fresh: true, events: events.length })
-      } else missing.push(subject)
-    }
-    if (missing.length > 0) {
-      const accounts = [...new Set(missing.flatMap((s) => (s.accountId === undefined ? [] : [s.accountId])))]
-      const events = await eventsForSubjects(q, program.id, missing.map((s) => s.userId), accounts)
-      const concerning = eventsConcerning(events)
-      const slice = timeSlice()
-      for (const subject of missing) {
-        await slice()
-        cache.delete(subject.userId)
-        const own = concerning(subject)
-        result.set(subject.userId, { evaluator: createIncrementalEvaluator(programOf(program, assigned, subject.userId), subject, own), fresh: true, events: own.length })
-      }
-    }
-    return result
-  }
+  ) => cache.evaluatorsFor(q, program, subjects, (userId) => programOf(program, assigned, userId), prefetched)
 
   const recomputeAll = (userIds: readonly string[], events: readonly CairnEvent[], now: Date, redefined: boolean): Promise<string[]> =>
     queue.runAll(userIds, async () => {
-      const pending = new Map<string, CacheEntry>()
+      const pending: (WarmEvaluator & { subject: Subject; version: number; program: Program })[] = []
+      // Accounts whose history took in this transaction's events: dropped if it rolls back.
+      let accountsTouched = new Set<string>()
       try {
         const written = await storage.transaction(async (tx) => {
           // Other API processes on the same Postgres serialise on these locks (the queue covers this one; embedded
@@ -208,6 +149,8 @@ export function createProgressKeeper(
           const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
           const assigned = await assignmentsOf(tx, program, subjects.map((s) => s.subject))
           const evaluators = await evaluatorsFor(tx, program, subjects, assigned)
+          // Each account event is stored once, in its account's history; every member reads it from there.
+          accountsTouched = cache.storeOnce(events, evaluators.values())
           const progressRows: ProgressRow[] = []
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
           const changes: ProgressChange[] = []
@@ -218,21 +161,16 @@ export function createProgressKeeper(
           const slice = timeSlice()
           for (const { subject, version } of subjects) {
             await slice()
-            const { evaluator, fresh, events: held } = evaluators.get(subject.userId)!
-            let holds = held
-            if (!fresh) {
-              for (const event of events) {
-                if (!concerns(event, subject)) continue
-                evaluator.apply(event, now)
-                holds++
-              }
-            }
+            const warm = evaluators.get(subject.userId)!
+            const { evaluator } = warm
+            // Teammates' events reached it through the history; its own it files itself (a fresh one read them all).
+            if (!warm.fresh) for (const event of events) if (event.userId === subject.userId) evaluator.apply(event, now)
             const stored = states.get(subject.userId)?.stored
             const before = stored?.snapshot ?? null
             const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId), redefined)
             const after = next.progress
             const nextChangeAt = evaluator.nextChangeAt(now)
-            pending.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version: version + 1, program, events: holds })
+            pending.push({ ...warm, subject, version: version + 1, program })
             // Nothing to rewrite, announce or celebrate: only the version moves (other processes' evaluators must
             // see that events were stored), and nobody is told.
             if (stored && next.celebrations.length === 0 && !next.carried && stored.nextChangeAt === nextChangeAt && sameSnapshot(stored.snapshot, after)) {
@@ -260,11 +198,11 @@ export function createProgressKeeper(
           return progressRows
         })
         // Cached only once committed: a rolled-back write must not leave events applied in memory.
-        for (const [userId, entry] of pending) cache.set(userId, entry)
+        for (const entry of pending) cache.keep(entry.subject, entry.evaluator, entry.version, entry.program, entry.history)
         for (const row of written) if (row.nextChangeAt !== undefined) onScheduled?.(new Date(row.nextChangeAt))
         return written.map((row) => row.userId)
       } catch (error) {
-        for (const userId of userIds) cache.delete(userId)
+        cache.forget(userIds, accountsTouched)
         throw error
       }
     })
@@ -282,8 +220,8 @@ export function createProgressKeeper(
         const assigning = assignerFor?.(program).active ?? false
         const warm = new Map<string, number>()
         for (const userId of ids) {
-          const entry = cache.get(userId)
-          if (entry?.program === program) warm.set(userId, entry.version)
+          const version = cache.warmVersion(userId, program)
+          if (version !== undefined) warm.set(userId, version)
         }
         const read = await readProgressInputs(storage, program.id, ids, { warm, assignments: assigning, celebrations: options.celebrations ?? false })
         // Another process activated a version since this one last looked: switch to it and read again under it.
@@ -297,9 +235,9 @@ export function createProgressKeeper(
         const prefetched = new Map(inputs.flatMap(({ subject, events }) => (events === undefined ? [] : [[subject.userId, events] as const])))
         const evaluators = await evaluatorsFor(storage, program, subjects, assigned, prefetched)
         for (const { subject, stored, carried, celebrations } of inputs) {
-          const { evaluator, fresh, events } = evaluators.get(subject.userId)!
+          const { evaluator, fresh, history } = evaluators.get(subject.userId)!
           const version = stored?.version ?? 0
-          if (fresh) cache.set(subject.userId, { evaluator, subjectKey: canonicalJson(subject), version, program, events })
+          if (fresh) cache.keep(subject, evaluator, version, program, history)
           // A snapshot from another version is crossed in memory the same way the next write will cross it.
           const { progress } = progressAcrossVersions(program, evaluator.progress(now), stored?.snapshot ?? null, carried)
           const assignment = assigned.get(subject.userId)
@@ -329,16 +267,6 @@ export function createProgressKeeper(
     currentMany,
     readMany,
     idle: () => queue.idle(),
-  }
-}
-
-/** Call between units of long work: yields to the event loop once `YIELD_AFTER_MS` passed since the last yield. */
-function timeSlice(): () => Promise<void> {
-  let since = performance.now()
-  return async () => {
-    if (performance.now() - since < YIELD_AFTER_MS) return
-    await new Promise((resolve) => setImmediate(resolve))
-    since = performance.now()
   }
 }
 

@@ -86,8 +86,3 @@ export function clientTrackableEventNames(program: Program): Set<string> {
   }
   return names
 }
-
-/** Whether any milestone counts a whole account, so one user's events can move their teammates' progress. */
-export function hasAccountMilestones(program: Program): boolean {
-  return program.milestones.some((m) => m.unit === 'account')
-}

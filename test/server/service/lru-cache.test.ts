@@ -25,4 +25,16 @@ describe('LruCache', () => {
     cache.delete('huge')
     expect([cache.size, cache.weight]).toEqual([0, 0])
   })
+
+  it('tells of entries forgotten to make room, not of entries deleted or set again', () => {
+    const forgotten: string[] = []
+    const cache = new LruCache<string, number>(2, () => 0, Infinity, (key) => forgotten.push(key))
+    cache.set('a', 1)
+    cache.set('b', 2)
+    cache.set('b', 3)
+    cache.delete('b')
+    cache.set('c', 4)
+    cache.set('d', 5)
+    expect(forgotten).toEqual(['a'])
+  })
 })
