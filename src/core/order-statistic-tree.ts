@@ -29,46 +29,15 @@ export class OrderStatisticTree {
 
   /** Adds one copy of `key` (a finite number). */
   add(key: number): void {
-    const path: TreeNode[] = []
-    for (let node = this.root; node; node = key < node.key ? node.left : node.right) {
-      path.push(node)
-      if (node.key === key) {
-        node.count++
-        for (const above of path) {
-          above.size++
-          above.sum += key
-        }
-        return
-      }
-    }
-    const [below, above] = split(this.root, key)
-    this.root = merge(merge(below, { key, count: 1, priority: this.nextPriority(), size: 1, sum: key, left: undefined, right: undefined }), above)
+    this.root = insert(this.root, key, this)
   }
 
   /** Removes one copy of `key`; false when none is held. */
   remove(key: number): boolean {
-    const path: TreeNode[] = []
     let node = this.root
-    while (node && node.key !== key) {
-      path.push(node)
-      node = key < node.key ? node.left : node.right
-    }
+    while (node && node.key !== key) node = key < node.key ? node.left : node.right
     if (!node) return false
-    for (const above of path) {
-      above.size--
-      above.sum -= key
-    }
-    if (node.count > 1) {
-      node.count--
-      node.size--
-      node.sum -= key
-      return true
-    }
-    const replacement = merge(node.left, node.right)
-    const parent = path[path.length - 1]
-    if (!parent) this.root = replacement
-    else if (parent.left === node) parent.left = replacement
-    else parent.right = replacement
+    this.root = erase(this.root!, key)
     return true
   }
 
@@ -111,7 +80,8 @@ export class OrderStatisticTree {
     return n % 2 === 1 ? this.at(mid) : (this.at(mid - 1)! + this.at(mid)!) / 2
   }
 
-  private nextPriority(): number {
+  /** @internal the next node's priority */
+  nextPriority(): number {
     // xorshift32
     let x = this.seed
     x ^= x << 13
@@ -128,17 +98,41 @@ function update(node: TreeNode): TreeNode {
   return node
 }
 
-/** Splits into keys < `key` and keys ≥ `key`. */
-function split(node: TreeNode | undefined, key: number): [TreeNode | undefined, TreeNode | undefined] {
-  if (!node) return [undefined, undefined]
-  if (node.key < key) {
-    const [low, high] = split(node.right, key)
-    node.right = low
-    return [update(node), high]
+/** `node` with one more copy of `key`, rotated back into heap order on the way up (no allocation but the new node). */
+function insert(node: TreeNode | undefined, key: number, tree: OrderStatisticTree): TreeNode {
+  if (!node) return { key, count: 1, priority: tree.nextPriority(), size: 1, sum: key, left: undefined, right: undefined }
+  node.size++
+  node.sum += key
+  if (key === node.key) node.count++
+  else if (key < node.key) {
+    const left = (node.left = insert(node.left, key, tree))
+    if (left.priority > node.priority) {
+      node.left = left.right
+      left.right = node
+      update(node)
+      return update(left)
+    }
+  } else {
+    const right = (node.right = insert(node.right, key, tree))
+    if (right.priority > node.priority) {
+      node.right = right.left
+      right.left = node
+      update(node)
+      return update(right)
+    }
   }
-  const [low, high] = split(node.left, key)
-  node.left = high
-  return [low, update(node)]
+  return node
+}
+
+/** `node` with one copy of `key` (known to be held) taken out. */
+function erase(node: TreeNode, key: number): TreeNode | undefined {
+  node.size--
+  node.sum -= key
+  if (key < node.key) node.left = erase(node.left!, key)
+  else if (key > node.key) node.right = erase(node.right!, key)
+  else if (node.count > 1) node.count--
+  else return merge(node.left, node.right)
+  return node
 }
 
 /** Joins two treaps whose keys are all ordered `a` before `b`. */
