@@ -36,14 +36,15 @@ export default [
   {
     // What a page with the drop-in widget pays before anything lazy: provider, widget and http source, bundled
     // with code splitting (the outside measure of BENCHMARKS.md). Issue 18's target is 15.5 KB (1/8 of
-    // @frigade/react) by that measure, which counts ≈ 55 B more than this one; the benchmark lines, the lazy
-    // parts' English strings, the share requests and live-update parsing moved out (16.30 → 15.47 KB there).
-    // The limit sits ≈ 40 B above today's 15,429 B, so any growth is a decision to write down here, not drift.
+    // @frigade/react) by that measure, which counts ≈ 60 B more than this one; the benchmark lines, the lazy
+    // parts' English strings, the share requests, live-update parsing, duplicate signal helpers and CloseIcon
+    // moved out (16,302 → 15,394 B there). The limit sits ≈ 50 B above today's 15,334 B, so any growth is a
+    // decision to write down here, not drift.
     name: 'cairn entry (first load)',
     path: 'dist/lib/cairn.js',
     import: '{ CairnProvider, ProgressWidget, httpSource }',
     ignore: REACT,
-    limit: '15470 B',
+    limit: '15385 B',
     gzip: true,
     modifyEsbuildConfig: asConsumerBundles,
   },

@@ -5,9 +5,12 @@ export function abortedError(): CairnError {
   return new CairnError('aborted', 'The request was cancelled')
 }
 
-/** True for errors that only mean "someone cancelled this", which callers usually ignore. */
+/**
+ * True for errors that only mean "someone cancelled this", which callers usually ignore: a `CairnError` (or a host
+ * source's error) with code `aborted`, or the platform's `AbortError`.
+ */
 export function isAbortError(error: unknown): boolean {
-  return (error instanceof CairnError && error.code === 'aborted') || (error instanceof Error && error.name === 'AbortError')
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: unknown }).code === 'aborted')
 }
 
 /**

@@ -2,3 +2,4 @@
 // (package export `cairn/local`), so a widget talking to the API never downloads the engine.
 export * from './source'
 export * from './http'
+export { isAbortError, linkSignals } from './abort'

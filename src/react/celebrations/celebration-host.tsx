@@ -4,7 +4,7 @@
 import { createContext, useEffect, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react'
 import type { CairnActions, CairnState } from '../../store'
 import { CtaLink } from '../components/cta-link'
-import { CloseIcon } from '../components/icons'
+import { Icon } from '../components/icons'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
@@ -73,7 +73,7 @@ export function CelebrationHost({ enabled, children, ...policy }: CelebrationHos
   const shown = enabled && !holdout && !suppressed
   const value = useMemo(() => ({ enabled: shown, queue, setLayer }), [shown, queue])
   const View = loaded?.CelebrationView
-  const kit = useMemo<CelebrationKit>(() => ({ context, useCairnSelector, useLocaleTables, coversAll, withOverrides, CtaLink, CloseIcon }), [context])
+  const kit = useMemo<CelebrationKit>(() => ({ context, useCairnSelector, useLocaleTables, coversAll, withOverrides, CtaLink, Icon }), [context])
 
   return (
     <CelebrationHostContext.Provider value={value}>

@@ -1,6 +1,6 @@
 // Small moments: polite toasts in a corner, auto-dismissed, paused while the user hovers or focuses them.
 import { useEffect, useRef, useState } from 'react'
-import type { CloseIcon } from '../components/icons'
+import type { Icon } from '../components/icons'
 import type { Formatters } from '../i18n'
 import { celebrationEmoji, celebrationHeadline, type CelebrationMessages } from './celebration-messages'
 import type { ToastDisplay } from './celebration-queue'
@@ -46,10 +46,10 @@ interface ToastProps {
   messages: CelebrationMessages
   formatters: Formatters
   onDismiss(key: string, reason: DismissReason): void
-  CloseIcon: typeof CloseIcon
+  Icon: typeof Icon
 }
 
-function CelebrationToast({ toast, paused, durationMs, messages, formatters, onDismiss, CloseIcon }: ToastProps) {
+function CelebrationToast({ toast, paused, durationMs, messages, formatters, onDismiss, Icon }: ToastProps) {
   useAutoDismiss(durationMs, paused, () => onDismiss(toast.key, 'timeout'))
   const { title, detail } = toastText(toast, messages, formatters)
   const kind = toast.as === 'group' ? 'group' : toast.celebration.kind
@@ -63,7 +63,10 @@ function CelebrationToast({ toast, paused, durationMs, messages, formatters, onD
         {detail ? <span data-cairn-toast-detail="">{detail}</span> : null}
       </span>
       <button type="button" data-cairn-toast-dismiss="" aria-label={messages.toastDismiss} onClick={() => onDismiss(toast.key, 'user')}>
-        <CloseIcon size={14} />
+        {/* The cross of `CloseIcon`, drawn here: the chunk imports no first-load module (the frame comes in the kit). */}
+        <Icon name="close" size={14}>
+          <path d="m4 4 8 8M12 4l-8 8" />
+        </Icon>
       </button>
     </div>
   )
@@ -78,14 +81,14 @@ export interface CelebrationToastsProps {
   /** @default TOAST_DURATION_MS (6 s) */
   durationMs?: number
   /** The first load's close icon, handed over by the host (see CelebrationKit). */
-  CloseIcon: typeof CloseIcon
+  Icon: typeof Icon
 }
 
 /**
  * The polite live region holding the toasts. It stays mounted while empty: screen readers only
  * announce additions to a region that already existed.
  */
-export function CelebrationToasts({ toasts, messages, formatters, onDismiss, durationMs = TOAST_DURATION_MS, CloseIcon }: CelebrationToastsProps) {
+export function CelebrationToasts({ toasts, messages, formatters, onDismiss, durationMs = TOAST_DURATION_MS, Icon }: CelebrationToastsProps) {
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
   const paused = hovered || focused
@@ -118,7 +121,7 @@ export function CelebrationToasts({ toasts, messages, formatters, onDismiss, dur
             messages={messages}
             formatters={formatters}
             onDismiss={dismiss}
-            CloseIcon={CloseIcon}
+            Icon={Icon}
           />
         ))}
       </div>

@@ -1,7 +1,7 @@
 // Types shared by the always-loaded half of the celebration room (host, layer, hook) and its lazy chunk.
 // Types only: importing this file costs nothing at run time and links the two halves in no direction.
 import type { CtaLink } from '../components/cta-link'
-import type { CloseIcon } from '../components/icons'
+import type { Icon } from '../components/icons'
 import type { CairnContextValue } from '../context'
 import type { useCairnSelector } from '../hooks/use-cairn-selector'
 import type { CelebrationMessages } from '../i18n'
@@ -19,7 +19,8 @@ export interface CelebrationKit {
   coversAll: typeof coversAll
   withOverrides: typeof withOverrides
   CtaLink: typeof CtaLink
-  CloseIcon: typeof CloseIcon
+  /** The icon frame (the toasts draw their close cross in it). */
+  Icon: typeof Icon
 }
 
 /** The celebration policy, set on `<CairnProvider>` (DESIGN §5, §7.2). */

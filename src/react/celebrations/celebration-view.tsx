@@ -34,7 +34,7 @@ function LayerContent({ queue, kit, messages, toastDurationMs = TOAST_DURATION_M
   return createPortal(
     <div data-cairn-celebrations="" data-cairn-styled={unstyled ? undefined : ''} data-cairn-theme={theme} dir={dir} className={className}>
       {modal ? <CelebrationDialog key={modal.key} kit={kit} modal={modal} messages={messages} onClose={() => queue.dismiss(modal.key)} /> : null}
-      <CelebrationToasts CloseIcon={kit.CloseIcon} toasts={toasts} messages={messages} formatters={format} onDismiss={queue.dismiss} durationMs={toastDurationMs} />
+      <CelebrationToasts Icon={kit.Icon} toasts={toasts} messages={messages} formatters={format} onDismiss={queue.dismiss} durationMs={toastDurationMs} />
     </div>,
     container ?? document.body,
   )

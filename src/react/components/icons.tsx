@@ -5,7 +5,7 @@ import type { ReactNode } from 'react'
 const ICON_SIZE = 16
 
 /** The frame every icon shares: a 16 × 16 outline drawing in the current text colour. */
-function Icon({ name, size = ICON_SIZE, children }: { name: string; size?: number; children: ReactNode }) {
+export function Icon({ name, size = ICON_SIZE, children }: { name: string; size?: number; children: ReactNode }) {
   return (
     <svg
       data-cairn-icon={name}
@@ -63,7 +63,7 @@ export function ChevronIcon() {
   )
 }
 
-/** A cross: close buttons. @default size 16 */
+/** A cross: close buttons (the celebration toasts draw the same cross in `Icon` themselves). @default size 16 */
 export function CloseIcon({ size }: { size?: number }) {
   return (
     <Icon name="close" size={size}>

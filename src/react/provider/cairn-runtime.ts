@@ -1,4 +1,4 @@
-import type { Source } from '../../client'
+import { isAbortError, type Source } from '../../client'
 import type { Program } from '../../core'
 import { createCairnStore, type CairnStore } from '../../store'
 import { achievementEvent, newlyAchieved } from '../analytics/newly-achieved'
@@ -26,11 +26,6 @@ export interface CairnRuntime {
   start(): () => void
 }
 
-/** A cancelled request is the widget going away, not a failure worth reporting. */
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: unknown }).code === 'aborted')
-}
-
 /** Creates the runtime behind one `<CairnProvider>`. */
 export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers): CairnRuntime {
   let handlers = initial
@@ -42,7 +37,8 @@ export function createCairnRuntime(hostSource: Source, initial: RuntimeHandlers)
   const heldOut = new Set<string>()
 
   const reportError = (error: unknown) => {
-    if (isAbort(error)) return
+    // A cancelled request is the widget going away, not a failure worth reporting.
+    if (isAbortError(error)) return
     try {
       handlers.onError?.(error instanceof Error ? error : new Error(String(error)))
     } catch {
