@@ -3,7 +3,7 @@ import { every } from 'hono/combine'
 import { cors } from 'hono/cors'
 import { apiKeyMatcher } from './auth/api-key'
 import { requireApiKey, requireStreamCredential, requireUserToken, type AuthSettings } from './auth/middleware'
-import { secretKey } from './auth/user-token'
+import { createUserTokenVerifier, secretKey } from './auth/user-token'
 import type { AppEnv } from './http/app-env'
 import { createErrorHandler, handleNotFound, logErrorSafely, type ErrorLogger } from './http/error-handlers'
 import { failedAuthLimiter, limitRate, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
@@ -77,9 +77,12 @@ export function createApp(options: AppOptions): CairnApp {
   const now = options.now ?? (() => new Date())
   const log: ErrorLogger = options.log ?? logErrorSafely
   const buckets = new TokenBuckets()
+  const signingKey = secretKey(options.signingSecret)
   const auth: AuthSettings = {
     apiKeyMatches: apiKeyMatcher(options.apiKey),
-    signingKey: secretKey(options.signingSecret),
+    signingKey,
+    // One verifier for every guard: a token accepted on one route is not verified again on the next.
+    verifyUser: createUserTokenVerifier(signingKey, options.tokenMaxLifetimeS),
     now,
     ...(options.tokenMaxLifetimeS !== undefined && { maxTokenLifetimeS: options.tokenMaxLifetimeS }),
     ...(options.rateLimit !== false && { failedAuth: failedAuthLimiter(buckets, options.rateLimit?.authFailuresPerMinute) }),

@@ -4,7 +4,7 @@ import { ApiError } from '../http/errors'
 import { clientAddress, type FailedAuthLimiter } from '../http/rate-limit'
 import type { TokenSubject } from '../service-types'
 import type { TicketRedemption } from '../storage'
-import { isSignedUserToken, TokenError, verifyUserToken } from './user-token'
+import { createUserTokenVerifier, isSignedUserToken, TokenError } from './user-token'
 
 /** What the auth middleware needs to tell the two credentials apart. */
 export interface AuthSettings {
@@ -19,13 +19,19 @@ export interface AuthSettings {
   failedAuth?: FailedAuthLimiter
   /** Read the client address from `X-Forwarded-For` (only behind a proxy you run). @default false */
   trustProxy?: boolean
+  /**
+   * Verifies a user token at `now` (one verifier per app, so tokens it accepted are remembered across routes).
+   * @default a fresh `createUserTokenVerifier(signingKey, maxTokenLifetimeS)` per guard
+   */
+  verifyUser?: (token: string, now: Date) => Promise<TokenSubject>
 }
 
 const REALM = 'Bearer realm="cairn"'
 
 /** Requires a user token (`Authorization: Bearer <jwt>`) and stores its claims as `c.var.user`. */
 export function requireUserToken(settings: AuthSettings): MiddlewareHandler<AppEnv> {
-  return guarded(settings, (c) => authenticateUser(c, settings, bearer(c)))
+  const verify = settings.verifyUser ?? createUserTokenVerifier(settings.signingKey, settings.maxTokenLifetimeS)
+  return guarded(settings, (c) => authenticateUser(c, settings, verify, bearer(c)))
 }
 
 /** Redeems a stream ticket: the claims it was issued for, or why it cannot be used. */
@@ -43,10 +49,11 @@ const TICKET_REFUSALS: Record<'unknown' | 'expired' | 'used', [code: string, mes
  * sends, since EventSource cannot send headers); else `?token=` (still accepted, but it puts the token in URLs).
  */
 export function requireStreamCredential(settings: AuthSettings, redeem: StreamTicketRedeemer): MiddlewareHandler<AppEnv> {
+  const verify = settings.verifyUser ?? createUserTokenVerifier(settings.signingKey, settings.maxTokenLifetimeS)
   return guarded(settings, async (c) => {
     const header = bearer(c)
     const ticket = header === undefined ? c.req.query('ticket') : undefined
-    if (ticket === undefined) return authenticateUser(c, settings, header ?? (c.req.query('token') || undefined))
+    if (ticket === undefined) return authenticateUser(c, settings, verify, header ?? (c.req.query('token') || undefined))
     const redeemed = await redeem(ticket)
     if (!redeemed.ok) throw unauthorized(...TICKET_REFUSALS[redeemed.reason])
     c.set('user', redeemed.claims)
@@ -55,13 +62,18 @@ export function requireStreamCredential(settings: AuthSettings, redeem: StreamTi
 }
 
 /** Verifies a user token and stores its claims; the API key or a bad token is refused. */
-async function authenticateUser(c: Context<AppEnv>, settings: AuthSettings, token: string | undefined): Promise<void> {
+async function authenticateUser(
+  c: Context<AppEnv>,
+  settings: AuthSettings,
+  verify: (token: string, now: Date) => Promise<TokenSubject>,
+  token: string | undefined,
+): Promise<void> {
   if (token === undefined) throw unauthorized('missing_credential', 'A user token is required (Authorization: Bearer <token>).')
   if (settings.apiKeyMatches(token)) {
     throw new ApiError(403, 'wrong_credential', 'This route takes a user token, not the API key.')
   }
   try {
-    const user = await verifyUserToken(token, settings.signingKey, settings.now(), settings.maxTokenLifetimeS)
+    const user = await verify(token, settings.now())
     c.set('user', user)
     c.set('credential', { kind: 'user', userId: user.userId })
   } catch (error) {

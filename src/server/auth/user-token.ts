@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { LocaleTagSchema, SubjectSchema, TraitsSchema, type Traits } from '../../core'
 import type { TokenSubject } from '../service-types'
 import { describeProblem, findUnsafeText } from '../service/input-rules'
+import { LruCache } from '../service/lru-cache'
 import { subjectProblems } from '../service/subject-input'
 
 /** HS256 wants a key at least as long as its 256-bit output; shorter secrets are guessable offline. */
@@ -104,38 +105,86 @@ function relativeTo(expiresIn: string | Date, now: Date | undefined): string | D
   return new Date(now.getTime() + Number(m[1]) * unitS * 1000)
 }
 
+/** Verified tokens a verifier remembers: a widget sends the same token on every request of its life. */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000
+
+/** The time claims of a verified token, checked again against every request's clock. */
+interface TokenTimes {
+  exp: number
+  iat?: number
+  nbf?: number
+}
+
 /**
  * Verifies signature (HS256 only — `alg: none` and every other algorithm are refused), expiry (`exp` is
  * required), lifetime (`exp` at most `maxLifetimeS` ahead, and after `iat` when present; `iat` not in the
  * future) and claim shapes, and returns who the token speaks for. Throws `TokenError` otherwise.
  */
 export async function verifyUserToken(token: string, key: Uint8Array, now: Date, maxLifetimeS = DEFAULT_MAX_TOKEN_LIFETIME_S): Promise<TokenSubject> {
-  let payload: { exp?: number; iat?: number } & Record<string, unknown>
+  return (await verifyFully(token, key, now, maxLifetimeS)).subject
+}
+
+/**
+ * `verifyUserToken` that remembers the last `size` tokens it accepted: a token seen again skips the signature and
+ * claim checks (which do not depend on the clock) but not the time checks, which run against each `now` exactly as a
+ * full verification would (expiry, not-before, lifetime, issued in the future). Refused tokens are not remembered.
+ */
+export function createUserTokenVerifier(
+  key: Uint8Array,
+  maxLifetimeS = DEFAULT_MAX_TOKEN_LIFETIME_S,
+  size = VERIFIED_TOKEN_CACHE_SIZE,
+): (token: string, now: Date) => Promise<TokenSubject> {
+  const verified = new LruCache<string, { subject: TokenSubject; times: TokenTimes }>(size)
+  return async (token, now) => {
+    const known = verified.get(token)
+    if (known) {
+      checkTimes(known.times, now, maxLifetimeS)
+      return known.subject
+    }
+    const result = await verifyFully(token, key, now, maxLifetimeS)
+    verified.set(token, result)
+    return result.subject
+  }
+}
+
+async function verifyFully(token: string, key: Uint8Array, now: Date, maxLifetimeS: number): Promise<{ subject: TokenSubject; times: TokenTimes }> {
+  let payload: { exp?: number; iat?: number; nbf?: number } & Record<string, unknown>
   try {
     ;({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], currentDate: now, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['sub', 'exp'] }))
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new TokenError('token_expired', 'The user token has expired.')
     throw new TokenError('invalid_token', 'The user token is not valid.')
   }
-  const nowS = now.getTime() / 1000
-  const { exp = 0, iat } = payload
-  if (exp - nowS > maxLifetimeS + CLOCK_TOLERANCE_S || (iat !== undefined && exp - iat > maxLifetimeS + CLOCK_TOLERANCE_S)) {
-    throw new TokenError('invalid_token', `The user token lives too long: at most ${maxLifetimeS} s are accepted.`)
-  }
-  if (iat !== undefined && iat > nowS + CLOCK_TOLERANCE_S) throw new TokenError('invalid_token', 'The user token was issued in the future.')
+  const { exp = 0, iat, nbf } = payload
+  const times: TokenTimes = { exp, ...(iat !== undefined && { iat }), ...(nbf !== undefined && { nbf }) }
+  checkTimes(times, now, maxLifetimeS)
   const claims = ClaimsSchema.safeParse(payload)
   if (!claims.success) throw new TokenError('invalid_token', 'The user token claims are not valid.')
   const problem = claimsProblem(claims.data, payload)
   if (problem !== undefined) throw new TokenError('invalid_token', `The user token claims are not valid: ${problem}.`)
   const { sub, acct, signedUpAt, traits, consent, locale } = claims.data
-  return {
+  // Frozen: a remembered subject is handed to every request that sends the token.
+  const subject: TokenSubject = Object.freeze({
     userId: sub,
     signedUpAt,
     ...(acct !== undefined && { accountId: acct }),
-    ...(traits !== undefined && { traits }),
+    ...(traits !== undefined && { traits: Object.freeze({ ...traits }) }),
     ...(consent !== undefined && { consent }),
     ...(locale !== undefined && { locale }),
+  })
+  return { subject, times }
+}
+
+/** jose's not-before and expiry checks (whole seconds, with the tolerance), then the lifetime rules. */
+function checkTimes({ exp, iat, nbf }: TokenTimes, now: Date, maxLifetimeS: number): void {
+  const epochS = Math.floor(now.getTime() / 1000)
+  if (nbf !== undefined && nbf > epochS + CLOCK_TOLERANCE_S) throw new TokenError('invalid_token', 'The user token is not valid.')
+  if (exp <= epochS - CLOCK_TOLERANCE_S) throw new TokenError('token_expired', 'The user token has expired.')
+  const nowS = now.getTime() / 1000
+  if (exp - nowS > maxLifetimeS + CLOCK_TOLERANCE_S || (iat !== undefined && exp - iat > maxLifetimeS + CLOCK_TOLERANCE_S)) {
+    throw new TokenError('invalid_token', `The user token lives too long: at most ${maxLifetimeS} s are accepted.`)
   }
+  if (iat !== undefined && iat > nowS + CLOCK_TOLERANCE_S) throw new TokenError('invalid_token', 'The user token was issued in the future.')
 }
 
 /** True when the token carries a valid signature from `key`, expired or not (used to spot misrouted tokens). */

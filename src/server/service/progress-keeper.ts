@@ -14,7 +14,6 @@ import {
   bumpProgressVersions,
   insertCelebrations,
   readCarried,
-  readProgressInputs,
   readSubjectStates,
   recordSignalChanges,
   writeCarried,
@@ -30,6 +29,7 @@ import { canonicalJson } from './canonical-json'
 import { createEvaluatorCache, DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE, type EvaluatorCacheLimits, type WarmEvaluator } from './evaluator-cache'
 import { createKeyedQueue } from './keyed-queue'
 import { timeSlice } from './time-slice'
+import { createProgressInputsReader } from './progress-read-cache'
 
 export { DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE, type EvaluatorCacheLimits }
 
@@ -105,6 +105,7 @@ export function createProgressKeeper(
   const limits = typeof cacheSize === 'number' ? { entries: cacheSize, events: DEFAULT_EVALUATOR_CACHE_EVENTS } : cacheSize
   const cache = createEvaluatorCache(limits)
   const queue = createKeyedQueue()
+  const readInputs = createProgressInputsReader(storage, programs.current().id)
 
   const assignmentsOf = async (
     q: Queryable,
@@ -223,7 +224,7 @@ export function createProgressKeeper(
           const version = cache.warmVersion(userId, program)
           if (version !== undefined) warm.set(userId, version)
         }
-        const read = await readProgressInputs(storage, program.id, ids, { warm, assignments: assigning, celebrations: options.celebrations ?? false })
+        const read = await readInputs(ids, { warm, assignments: assigning, celebrations: options.celebrations ?? false })
         // Another process activated a version since this one last looked: switch to it and read again under it.
         if (read.activeVersion !== undefined && read.activeVersion !== program.version && attempt < 2 && (await programs.sync()) !== program) continue
         const users = new Map<string, CurrentProgress>()

@@ -19,5 +19,11 @@ export interface Storage extends Queryable {
    * `UnstorableInputError` (a value the database refuses); others as thrown.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Embedded only, where this process is the only writer (the data-dir lock): how many statements that may write
+   * have started or finished so far. While it stands still, what was read is what is stored, so reads may be kept in
+   * memory. Undefined on Postgres, where other processes write too.
+   */
+  readonly writeCount?: () => number
   close(): Promise<void>
 }
