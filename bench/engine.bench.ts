@@ -1,4 +1,4 @@
-import { createIncrementalEvaluator, demoProgram, evaluate, type CairnEvent, type Criterion, type Subject } from '../src/core'
+import { AccountHistory, createIncrementalEvaluator, demoProgram, evaluate, type CairnEvent, type Criterion, type Subject } from '../src/core'
 import { report, time, type BenchResult } from './harness'
 
 const EVENT_NAMES = ['project_created', 'task_added', 'task_completed', 'teammate_invited', 'feature_used', 'logged_in', 'report_generated']
@@ -147,9 +147,60 @@ export async function evaluatorMemory(): Promise<BenchResult> {
   }
 }
 
+/**
+ * Memory per member of a 5-member account, the server's evaluator cache in both shapes: every member's evaluator
+ * holding its own copy of the account's events (before), against one shared `AccountHistory` per account plus each
+ * member's own events. The events are loaded once per account on both sides (the server reads them in one query)
+ * and owned by the structure measured. Run with --expose-gc (npm run bench does).
+ */
+export async function accountMemberMemory(): Promise<BenchResult> {
+  const accounts = 20
+  const members = 5
+  const perAccount = 5_000
+  const heap = () => {
+    globalThis.gc?.()
+    return process.memoryUsage().heapUsed
+  }
+  const team = (a: number): Subject[] =>
+    Array.from({ length: members }, (_, m) => ({ userId: `a${a}-m${m}`, accountId: `a${a}`, signedUpAt: new Date(START).toISOString(), traits: { plan: 'team' } }))
+  // Each event from one of the members, all carrying the account.
+  const eventsOf = (a: number) => syntheticEvents(perAccount, team(a)[0]!, START, `a${a}-`).map((e, i) => ({ ...e, userId: `a${a}-m${i % members}` }))
+  const measure = (build: (a: number) => unknown[]) => {
+    const before = heap()
+    const held = Array.from({ length: accounts }, (_, a) => build(a))
+    const bytes = heap() - before
+    void held.length
+    return bytes / (accounts * members) / 1024
+  }
+  const copied = measure((a) => {
+    const events = eventsOf(a)
+    return team(a).map((member) => {
+      const evaluator = createIncrementalEvaluator(demoProgram, member, events)
+      evaluator.progress(NOW)
+      return evaluator
+    })
+  })
+  const shared = measure((a) => {
+    const events = eventsOf(a)
+    const history = AccountHistory.from(`a${a}`, events)
+    return team(a).map((member) => {
+      const evaluator = createIncrementalEvaluator(demoProgram, member, events.filter((e) => e.userId === member.userId), { account: history })
+      evaluator.progress(NOW)
+      return evaluator
+    })
+  })
+  return {
+    name: `memory per account member: ${members}-member accounts, ${perAccount.toLocaleString('en')} account events each, ${accounts} accounts (KB, lower is better)`,
+    baseline: { label: "each member's evaluator holding a copy of the account's events", ms: copied },
+    candidate: { label: 'one shared AccountHistory per account + each member\'s own events', ms: shared },
+    unit: 'KB',
+  }
+}
+
 export const engineBenchmarks = [
   ...[1_000, 10_000, 100_000, 1_000_000].map(evaluateVsCountingLoop),
   ...[10_000, 100_000].map(applyCost),
   evaluatorMemory,
+  accountMemberMemory,
 ]
 export { report }
