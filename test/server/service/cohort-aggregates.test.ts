@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Progress, Subject } from '../../../src/core'
+import { demoExperiment, type Progress, type Subject } from '../../../src/core'
 import { computeInsights } from '../../../src/server/service'
-import { createCohortCache, ROWS_PER_SLICE } from '../../../src/server/service/cohort-cache'
+import { createAssigner } from '../../../src/server/service/assignments'
+import { createCohortCache, ROWS_PER_SLICE, type AssignmentsOf } from '../../../src/server/service/cohort-cache'
+import { computeExperimentInsights } from '../../../src/server/service/experiment-insights'
 import { loadCohort, saveSubjects, writeProgress, type Storage } from '../../../src/server/storage'
 import { availableBackends, freshProgram } from '../storage/backends'
 
@@ -98,5 +100,23 @@ describe.each(availableBackends())('insight aggregates kept by the cohort cache 
     expect((await cache.aggregates(program)).insights.read(NOW).subjects).toBe(50)
     await cache.aggregates(program)
     expect(probes.map((probe) => probe.rows)).toEqual([50, 1]) // the second read: only the clock
+  })
+
+  it('answers the experiment as a scan of the stored rows and their recorded assignments does, after rows change', async () => {
+    const program = { ...freshProgram(), experiment: { ...demoExperiment, holdoutPercent: 30, metric: { milestoneId: 'first-project', withinDays: 3 } } }
+    await seed(program.id, 90)
+    const assigner = createAssigner(program)
+    const assignmentsOf: AssignmentsOf = (_, subjects) => assigner.forSubjects(storage, subjects)
+    const cache = createCohortCache(program.id, storage, undefined, assignmentsOf)
+    const scan = async () => {
+      const rows = await loadCohort(storage, program.id)
+      return computeExperimentInsights(program, rows, await assigner.forSubjects(storage, rows.map((row) => row.subject)), NOW)
+    }
+    const first = (await cache.experiment(program)).read(NOW)
+    expect(first.treatment.n + first.holdout.n).toBeGreaterThan(0)
+    expect(first).toEqual(await scan())
+
+    await seed(program.id, 130, 40) // 40 newcomers; the first 40 lose their achievement
+    expect((await cache.experiment(program)).read(NOW)).toEqual(await scan())
   })
 })
