@@ -4,6 +4,7 @@ import { BadgeShelf } from '../src/react'
 import { typicalBenchmarks, withoutAccountBenchmarks } from './fixtures/benchmarks'
 import { everything, halfway, levelOneSettled } from './fixtures/snapshots'
 import { inPanelWidth } from './support/panel'
+import { NothingRenderedNote } from './support/status-note'
 import { apiParameters, componentDocs, playUntilState, waitForElement, waitForText } from './support/story-helpers'
 
 const meta = {
@@ -98,3 +99,18 @@ export const ShareOpen: Story = {
 
 /** The same, dark. */
 export const ShareOpenDark: Story = { globals: { theme: 'dark' }, play: ShareOpen.play }
+
+/** A user in the experiment's holdout (DESIGN §7.6): the shelf, used on its own, renders nothing. */
+export const HeldOut: Story = {
+  parameters: apiParameters({ progress: { ...withRarity, holdout: true } }),
+  render: () => (
+    <>
+      <BadgeShelf />
+      <NothingRenderedNote why="this user is in the experiment's holdout, who sees no part of the program." />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitForElement('[data-story-status="ready"]', canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-badge-shelf]')).toBeNull()
+  },
+}

@@ -109,3 +109,18 @@ export const WithoutAnAccountGerman: Story = {
     await waitForText('[data-cairn-benchmark="top"]', /20 % der Leute wie du/, canvasElement)
   },
 }
+
+/** A user in the experiment's holdout (DESIGN §7.6): the card, used on its own, renders nothing. */
+export const HeldOut: Story = {
+  parameters: apiParameters({ progress: { ...meProgress(dayTwenty, { benchmarks: typicalBenchmarks }), holdout: true } }),
+  render: () => (
+    <>
+      <BenchmarkCard />
+      <NothingRenderedNote why="this user is in the experiment's holdout, who sees no part of the program." />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitForElement('[data-story-status="ready"]', canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-benchmark-card]')).toBeNull()
+  },
+}

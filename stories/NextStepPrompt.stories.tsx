@@ -67,3 +67,18 @@ export const NothingLeft: Story = {
 
 /** Dark theme: the CTA keeps its contrast on the accent. */
 export const Dark: Story = { globals: { theme: 'dark' } }
+
+/** A user in the experiment's holdout (DESIGN §7.6): the part, used on its own, renders nothing. */
+export const HeldOut: Story = {
+  parameters: apiParameters({ progress: { ...halfway, holdout: true } }),
+  render: () => (
+    <>
+      <NextStepPrompt />
+      <NothingRenderedNote why="this user is in the experiment's holdout, who sees no part of the program." />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitForElement('[data-story-status="ready"]', canvasElement)
+    await expect(canvasElement.querySelector('[data-cairn-next-step]')).toBeNull()
+  },
+}

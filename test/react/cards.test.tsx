@@ -154,7 +154,7 @@ describe('DigestCard', () => {
   it('loads the digest only when opened', async () => {
     const fake = createFakeSource()
     renderWithProvider(<DigestCard />, fake)
-    const toggle = screen.getByRole('button', { name: 'Your week in review' })
+    const toggle = await screen.findByRole('button', { name: 'Your week in review' })
     expect(fake.source.digest).not.toHaveBeenCalled()
     await userEvent.click(toggle)
     expect(toggle).toHaveAttribute('aria-expanded', 'true')

@@ -5,6 +5,7 @@ import type { BadgeShareKit } from '../celebrations/badge-share'
 import { useCairnContext } from '../context'
 import { useBadges, useBenchmarks } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import { useLocaleTables } from '../i18n/locale-tables'
 import { useLazyModule } from '../lazy-module'
 import { BENCHMARK_VIEW, benchmarkViewFailed } from './benchmark-card'
@@ -34,7 +35,7 @@ const selectSharing = (state: CairnState) => state.program?.sharing?.enabled ===
 /**
  * Earned badges with their description and date, then the ones still to earn (their description says how); each
  * with its rarity among teams like yours (people like you, without an account) when the benchmarks carry it.
- * Renders nothing when the program has no badges.
+ * Renders nothing when the program has no badges, and for a subject in the experiment's holdout.
  */
 export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function BadgeShelf({ showLocked = true, className }, ref) {
   const context = useCairnContext()
@@ -48,7 +49,8 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
   // "Earned by 12% of teams like yours" (or "people like you" without an account): its words load with the
   // benchmark card's (benchmark-view).
   const view = useLazyModule(BENCHMARK_VIEW, benchmarks?.badges !== undefined, benchmarkViewFailed(context.reportError))
-  if (earned.length === 0 && (!showLocked || locked.length === 0)) return null
+  // The experiment's holdout sees no part of the program (DESIGN §7.6), used on its own as in the widget.
+  if (useHoldout() || (earned.length === 0 && (!showLocked || locked.length === 0))) return null
   const item = (badge: Badge, earnedAt: string | undefined) => (
     <li key={badge.id} data-cairn-badge={badge.id} data-state={earnedAt ? 'earned' : 'locked'} className={badgeClass}>
       <BadgeIcon icon={badge.icon} />

@@ -4,6 +4,7 @@ import { selectOverall } from '../../store'
 import { useCairnContext } from '../context'
 import { useBenchmarks, useNextStep } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import { lazyModule, useLazyModule } from '../lazy-module'
 import { usePartRoot } from './part-attributes'
 
@@ -26,7 +27,7 @@ export const benchmarkViewFailed = (reportError: (error: unknown) => void) => (e
  * account (`benchmarks.comparedAs`): their rank (only when they are ahead of the typical peer), when peers usually
  * reach their next step (only while that is still ahead of them), and what peers at their stage have typically
  * done. Says nothing — renders nothing — when nothing honest and new can be said: no benchmarks (cohort too small,
- * or local mode), or no line that passes `benchmarkClaims`.
+ * or local mode), or no line that passes `benchmarkClaims` — and for a subject in the experiment's holdout.
  */
 export const BenchmarkCard = forwardRef<HTMLElement, BenchmarkCardProps>(function BenchmarkCard({ className }, ref) {
   const context = useCairnContext()
@@ -35,7 +36,7 @@ export const BenchmarkCard = forwardRef<HTMLElement, BenchmarkCardProps>(functio
   const nextStep = useNextStep()
   const overall = useCairnSelector(selectOverall)
   const view = useLazyModule(BENCHMARK_VIEW, benchmarks !== undefined, benchmarkViewFailed(context.reportError))
-  if (!benchmarks || !view) return null
+  if (useHoldout() || !benchmarks || !view) return null
   return <view.BenchmarkCardView context={context} benchmarks={benchmarks} achieved={overall.completed} nextStep={nextStep} root={root} sectionRef={ref} />
 })
 BenchmarkCard.displayName = 'Cairn.BenchmarkCard'

@@ -1,5 +1,8 @@
 import { forwardRef, lazy, Suspense, useId, useMemo, useState } from 'react'
+import { selectStatus } from '../../store'
 import { useCairnContext } from '../context'
+import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import type { DigestKit, DigestState } from './digest-result'
 import { CheckIcon, ChevronIcon } from './icons'
 import { usePartRoot } from './part-attributes'
@@ -16,7 +19,10 @@ export interface DigestCardProps {
 // costs its button only.
 const DigestContent = lazy(() => import('./digest-result'))
 
-/** "This week you: ✅ …" — fetched from the source only when first opened, so it costs nothing until wanted. */
+/**
+ * "This week you: ✅ …" — fetched from the source only when first opened, so it costs nothing until wanted.
+ * Renders nothing (and fetches nothing) until the first snapshot, and for a subject in the experiment's holdout.
+ */
 export const DigestCard = forwardRef<HTMLElement, DigestCardProps>(function DigestCard({ period = 'week', defaultOpen = false, className }, ref) {
   const context = useCairnContext()
   const { messages } = context
@@ -29,6 +35,9 @@ export const DigestCard = forwardRef<HTMLElement, DigestCardProps>(function Dige
     if (state === 'idle') setState('loading')
     setOpen(!open)
   }
+  // Nothing until the first snapshot says whether this user is in the experiment's holdout, who sees nothing.
+  const loading = useCairnSelector(selectStatus) === 'loading'
+  if (useHoldout() || loading) return null
 
   return (
     <section ref={ref} data-cairn-digest={period} data-state={state} {...root}>

@@ -5,6 +5,7 @@ import { useCairnContext } from '../context'
 import { sameItems } from '../hooks/equality'
 import { useLevel } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import { ChevronIcon, LockIcon } from './icons'
 import { MilestoneRow } from './milestone-row'
 import { usePartClass, usePartRoot } from './part-attributes'
@@ -31,9 +32,10 @@ export interface LevelChecklistRootProps {
   className?: string
 }
 
-/** The container of the level sections. */
+/** The container of the level sections. Renders nothing for the experiment's holdout, like every part. */
 export const Root = forwardRef<HTMLDivElement, LevelChecklistRootProps>(function Root({ children, className }, ref) {
   const root = usePartRoot('checklist', className)
+  if (useHoldout()) return null
   return (
     <div ref={ref} data-cairn-level-list="" {...root}>
       {children}
@@ -54,14 +56,14 @@ export interface LevelChecklistLevelProps {
   className?: string
 }
 
-/** One collapsible level section (`data-cairn-level`, `data-state`). Renders nothing until loaded. */
+/** One collapsible level section (`data-cairn-level`, `data-state`). Renders nothing until loaded, or for the holdout. */
 export const Level = forwardRef<HTMLElement, LevelChecklistLevelProps>(function Level({ id, open: controlledOpen, defaultOpen, onOpenChange, children, className }, ref) {
   const level = useLevel(id)
   const partClass = usePartClass('level', className)
   const baseId = useId()
   // null until the user toggles: the section then follows the level, opening when it becomes active.
   const [toggled, setToggled] = useState<boolean | null>(null)
-  if (!level) return null
+  if (useHoldout() || !level) return null
   // The context value is rebuilt on every render anyway, so a memoized setter would buy nothing.
   const setOpen = (next: boolean) => {
     setToggled(next)

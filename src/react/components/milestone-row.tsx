@@ -4,6 +4,7 @@ import { selectMilestone } from '../../store'
 import { useCairnContext } from '../context'
 import { useMilestone } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import { CtaLink } from './cta-link'
 import { CheckIcon, LockIcon, OpenIcon } from './icons'
 import { usePartRoot } from './part-attributes'
@@ -33,14 +34,14 @@ export interface MilestoneRowProps {
  * One milestone: title, "3 / 5", state, due date or catch-up nudge, and its CTA ("Catch up" once missed).
  * Program text takes its own direction (`dir="auto"`) and the fraction always reads left to right, so an
  * RTL page shows "40 / 50", not "50 / 40". Subscribes only to its own
- * milestone, so an update elsewhere never re-renders it. Ineligible milestones render nothing.
+ * milestone, so an update elsewhere never re-renders it. Ineligible milestones render nothing, and so does every row for the experiment's holdout.
  */
 export const MilestoneRow = memo(forwardRef<HTMLDivElement, MilestoneRowProps>(function MilestoneRow({ id, showCta = true, className }, ref) {
   const { messages, format } = useCairnContext()
   const root = usePartRoot('milestone', className)
   const view = useMilestone(id)
   const dueInDays = useCairnSelector(useCallback((state: CairnState) => daysUntilDue(state, id), [id]))
-  if (!view || view.progress.state === 'ineligible') return null
+  if (useHoldout() || !view || view.progress.state === 'ineligible') return null
 
   const { definition, progress } = view
   const { state } = progress

@@ -3,6 +3,7 @@ import { selectOverall, type CairnState } from '../../store'
 import { useCairnContext } from '../context'
 import { useMilestone, useNextStep } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
+import { useHoldout } from '../hooks/use-holdout'
 import type { StepPhase } from '../i18n'
 import { lazyModule, useLazyModule } from '../lazy-module'
 import { CtaLink } from './cta-link'
@@ -26,7 +27,8 @@ const selectSignalActive = (state: CairnState) =>
  * without a CTA is named only. Headed "Your first step" until something is achieved. Renders nothing when
  * there is no next step. While a risk signal is active it becomes a calm nudge (`SignalNudge`) towards the same
  * step; its view loads on the first active signal, and the prompt waits for it rather than show one heading and
- * then another (it falls back to the plain step if the view cannot load).
+ * then another (it falls back to the plain step if the view cannot load). Renders nothing for a subject in the
+ * experiment's holdout.
  */
 export const NextStepPrompt = forwardRef<HTMLElement, NextStepPromptProps>(function NextStepPrompt({ className }, ref) {
   const context = useCairnContext()
@@ -38,7 +40,7 @@ export const NextStepPrompt = forwardRef<HTMLElement, NextStepPromptProps>(funct
   const signalActive = useCairnSelector(selectSignalActive)
   const nudgeChunk = useLazyModule(NUDGE, signalActive)
   const kit = useMemo<NudgeKit>(() => ({ context, useCairnSelector, CtaLink, VisuallyHidden }), [context])
-  if (signalActive && !nudgeChunk && !NUDGE.state.failed) return null
+  if (useHoldout() || (signalActive && !nudgeChunk && !NUDGE.state.failed)) return null
   const phase: StepPhase = (view?.progress.current ?? 0) > 0 ? 'continue' : 'start'
   const heading = completed === 0 ? messages.firstStepHeading : messages.nextStepHeading
   const plain = step ? (
