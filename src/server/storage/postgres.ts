@@ -4,6 +4,8 @@ import type { Queryable, Storage } from './types'
 
 /** Enough connections for a busy API process; Postgres' default max_connections (100) fits several. */
 const POOL_SIZE = 10
+/** Distinct statements prepared per connection at most (the service has a few dozen). */
+const MAX_PREPARED = 500
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 /** Any constant; only has to be the same in every process creating schemas in this database. */
 const SCHEMA_LOCK_KEY = 727_274_002
@@ -19,8 +21,19 @@ export async function openPostgresStorage(options: { connectionString: string; s
   })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {})
-  const run = async <Row>(target: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<Row[]> =>
-    (await target.query(sql, params ? [...params] : undefined)).rows as Row[]
+  // Parameterised statements are prepared once per connection under a name (parsing and planning a progress read
+  // costs its server more than running it); the SQL texts are a fixed set, bounded here all the same.
+  const names = new Map<string, string>()
+  const nameOf = (sql: string): string | undefined => {
+    let name = names.get(sql)
+    if (name === undefined && names.size < MAX_PREPARED) names.set(sql, (name = `cairn_${names.size}`))
+    return name
+  }
+  const run = async <Row>(target: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<Row[]> => {
+    const name = params === undefined ? undefined : nameOf(sql)
+    const result = name === undefined ? await target.query(sql, params ? [...params] : undefined) : await target.query({ name, text: sql, values: [...params!] })
+    return result.rows as Row[]
+  }
 
   const once = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     const client = await pool.connect()
