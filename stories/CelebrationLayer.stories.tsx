@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { CelebrationLayer, ProgressWidget, type MeProgress } from '../src/react'
 import { badgeToast, everythingPending, levelUp, mergedMilestones, oneToast, twoToasts } from './fixtures/celebrations'
+import { later } from './fixtures/snapshots'
 import { cairnApi } from './support/cairn-api'
+import { createLiveStream } from './support/live-stream'
 import { componentDocs, waitForCelebrationDialog, waitForElement, waitForText, waitUntil } from './support/story-helpers'
 
 /** Mocked API serving `progress`; `api.seen` records every acknowledgement. */
@@ -170,6 +172,24 @@ export const DialogThenMergedToast: Story = {
     const toast = await waitForText('[data-cairn-toast] [data-cairn-toast-title]', /\d milestones achieved/i)
     const detail = toast.parentElement?.querySelector('[data-cairn-toast-detail]')?.textContent ?? ''
     await expect(detail.split(/,\s*|\s+and\s+/)).not.toContain('Invite a teammate')
+  },
+}
+
+const stepsThenLevel = createLiveStream()
+
+/**
+ * One moment, one celebration: two of level 1's steps are toasted as they happen; when the step that completes the
+ * level arrives, the level-up dialog opens and those toasts leave the screen (the dialog says the level is done).
+ */
+export const StepToastsFoldIntoLevelUp: Story = {
+  parameters: { msw: { handlers: cairnApi({ progress: twoToasts, live: stepsThenLevel }) } },
+  play: async () => {
+    await waitUntil('two step toasts', () => document.querySelectorAll('[data-cairn-toast]').length === 2)
+    await waitUntil('the live stream', () => stepsThenLevel.connections > 0)
+    stepsThenLevel.push(later(levelUp))
+    await waitForCelebrationDialog(/level complete: getting started/i)
+    // Gone as the dialog opens (same update), not by their own timeout.
+    await expect(document.querySelectorAll('[data-cairn-toast]')).toHaveLength(0)
   },
 }
 

@@ -5,6 +5,7 @@ import {
   celebrationsBetween,
   demoProgram,
   planCelebrations,
+  saidByDialog,
   sortCelebrations,
   type Celebration,
   type Criterion,
@@ -199,6 +200,17 @@ describe('planCelebrations', () => {
   it('honours a custom cooldown', () => {
     expect(planCelebrations([setupModal], { lastModalAt: now - 1_000 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('modal')
     expect(planCelebrations([setupModal], { lastModalAt: now - 999 }, now, { modalCooldownMs: 1_000 })[0]?.as).toBe('toast')
+  })
+
+  it('says what a level dialog already covers: its own steps (whenever achieved) and the badge of that instant, nothing else', () => {
+    const levels = demoProgram.levels
+    const ownStep = celebration({ kind: 'milestone', refId: 'five-tasks', achievedAt: at(2) })
+    const nextLevelStep = celebration({ kind: 'milestone', refId: 'ten-tasks-done', achievedAt: at(8) })
+    const team = celebration({ kind: 'team', refId: 'first-project', achievedAt: at(9) })
+    const earlierBadge = celebration({ kind: 'badge', refId: 'productive', achievedAt: at(3) })
+    expect(saidByDialog(level, [ownStep, nextLevelStep, team, earlierBadge, levelBadge], levels)).toEqual([ownStep, levelBadge])
+    expect(saidByDialog(setupModal, [ownStep, levelBadge], levels)).toEqual([levelBadge])
+    expect(saidByDialog(level, [ownStep], [])).toEqual([])
   })
 
   it('folds the badge earned with the level into the level modal and acknowledges it silently', () => {

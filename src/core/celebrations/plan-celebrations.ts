@@ -56,9 +56,8 @@ export function planCelebrations(
   const cooledDown = history.lastModalAt === undefined || now - history.lastModalAt >= cooldown
   const modal = visible.find((c) => (c.style === 'modal' || c.style === 'confetti') && (cooledDown || !CAPPED_KINDS.has(c.kind)))
   if (modal) {
-    const badge = visible.find((c) => c !== modal && c.kind === 'badge' && sameInstant(c.achievedAt, modal.achievedAt))
-    const inLevel = new Set(modal.kind === 'level' ? options.levels?.find((l) => l.id === modal.refId)?.milestones : [])
-    const said = visible.filter((c) => c === badge || (c.kind === 'milestone' && inLevel.has(c.refId)))
+    const said = saidByDialog(modal, visible, options.levels)
+    const badge = said.find((c) => c.kind === 'badge')
     return [
       { as: 'modal', celebration: modal, confetti: modal.style === 'confetti', ...(badge && { badge }) },
       ...[...said, ...quiet].map((celebration) => ({ as: 'silent' as const, celebration })),
@@ -75,6 +74,18 @@ export function planCelebrations(
   }
   for (const celebration of quiet) plan.push({ as: 'silent', celebration })
   return plan
+}
+
+/**
+ * What a dialog for `modal` already says, among `others`: the first badge earned at the same instant, and for a
+ * level the milestones in it (the dialog announces their level complete). One moment gets one celebration: the
+ * policy acknowledges these silently, and the queue takes them off the screen if they were toasts already (a level's
+ * earlier steps, toasted seconds before the step that completed it).
+ */
+export function saidByDialog(modal: Celebration, others: readonly Celebration[], levels: PlanOptions['levels'] = []): Celebration[] {
+  const badge = others.find((c) => c !== modal && c.kind === 'badge' && sameInstant(c.achievedAt, modal.achievedAt))
+  const inLevel = new Set(modal.kind === 'level' ? levels.find((l) => l.id === modal.refId)?.milestones : [])
+  return others.filter((c) => c === badge || (c.kind === 'milestone' && inLevel.has(c.refId)))
 }
 
 function uniqueById(list: readonly Celebration[]): Celebration[] {

@@ -1,7 +1,7 @@
 // The celebration queue: one per <CairnProvider> (its host creates it), no React inside. It turns the
 // store's pending celebrations into what is on screen, following the core policy, and acknowledges each
 // celebration exactly once, when it is first shown (or silently merged away).
-import { MAX_SEPARATE_TOASTS, MODAL_COOLDOWN_MS, planCelebrations, type Celebration, type CelebrationDisplay } from '../../core'
+import { MAX_SEPARATE_TOASTS, MODAL_COOLDOWN_MS, planCelebrations, saidByDialog, type Celebration, type CelebrationDisplay } from '../../core'
 import type { CairnStore } from '../../store'
 import type { CairnAnalyticsHandler } from '../analytics/types'
 import type { CelebrationPolicy } from './celebration-types'
@@ -119,6 +119,7 @@ export function createCelebrationQueue(store: CairnStore, { emit, policy = () =>
           modal = shown
           lastModalAt = at
           show(shown)
+          foldInto(shown, levels)
         } else if (shown) {
           for (const c of celebrationsOf(shown)) claimed.add(c.id)
           toastLine = [...toastLine, shown]
@@ -128,6 +129,22 @@ export function createCelebrationQueue(store: CairnStore, { emit, policy = () =>
       planning = false
     }
     publish()
+  }
+
+  /**
+   * One moment, one celebration: toasts the dialog already says (a level's earlier steps, toasted moments before the
+   * step that completed it) leave the screen as it opens, and waiting ones are never shown. All are acknowledged.
+   */
+  function foldInto(dialog: ModalDisplay, levels: Parameters<typeof saidByDialog>[2]): void {
+    const said = new Set(saidByDialog(dialog.celebration, toastLine.flatMap(celebrationsOf), levels))
+    if (said.size === 0) return
+    toastLine = toastLine.flatMap((toast): ToastDisplay[] => {
+      const rest = celebrationsOf(toast).filter((c) => !said.has(c))
+      if (rest.length === celebrationsOf(toast).length) return [toast]
+      if (rest.length > 1) return [{ ...toast, as: 'group', celebrations: rest } as ToastDisplay]
+      return rest.map((celebration) => ({ as: 'toast', celebration, key: celebration.id }))
+    })
+    for (const c of said) ack(c)
   }
 
   function dismiss(key: string): void {

@@ -116,6 +116,37 @@ describe('celebration queue', () => {
     expect(fake.ackCalls.sort()).toEqual(['badge:team-player', 'level:getting-started', 'milestone:first-report', 'milestone:invite-teammate'])
   })
 
+  it('takes a level\'s step toasts off the screen when its level-up dialog opens: one moment, one celebration', async () => {
+    const fake = createFakeSource()
+    renderLayer(fake)
+    // Seconds apart, as a user works through the level: each step gets its toast.
+    act(() => fake.achieve(milestoneCelebration('create-project')))
+    await waitFor(() => expect(toasts()).toHaveLength(1))
+    act(() => fake.achieve(milestoneCelebration('first-report')))
+    act(() => fake.achieve(milestoneCelebration('invite-teammate')))
+    await waitFor(() => expect(toasts()).toHaveLength(3))
+
+    // The last step completes "Getting started": its dialog says the level is done, so its steps' toasts go.
+    act(() => fake.achieve(levelCelebration()))
+    expect(await screen.findByRole('dialog', { name: 'You did it!' })).toHaveTextContent('Level complete: Getting started')
+    await waitFor(() => expect(toasts()).toHaveLength(1))
+    expect(toasts()[0]).toHaveTextContent('Milestone achieved: Generate a report') // the next level's: its own moment
+    expect(fake.ackCalls.sort()).toEqual(['level:getting-started', 'milestone:create-project', 'milestone:first-report', 'milestone:invite-teammate'])
+  })
+
+  it('keeps the rest of a merged toast when the level-up dialog takes its own steps out of it', async () => {
+    const fake = createFakeSource()
+    renderLayer(fake)
+    act(() => fake.achieve(milestoneCelebration('create-project'), milestoneCelebration('first-report'), milestoneCelebration('connect-data')))
+    await waitFor(() => expect(toasts()).toHaveLength(1))
+    expect(toasts()[0]).toHaveTextContent('3 milestones achieved')
+
+    act(() => fake.achieve(levelCelebration()))
+    await screen.findByRole('dialog', { name: 'You did it!' })
+    await waitFor(() => expect(toasts()[0]).toHaveTextContent('2 milestones achieved'))
+    expect(toasts()).toHaveLength(1)
+  })
+
   it('plans nothing before the program is loaded, even when a live update arrives first', async () => {
     const fake = createFakeSource()
     renderLayer(fake)
