@@ -37,6 +37,17 @@ export function createMeProgressReader(deps: {
     return { subject, progress: evaluate(active.current(), [], { now, subject }) }
   }
 
+  // The same token against the same stored subject: both objects are reused while nothing changes (remembered token,
+  // kept read), so the comparison is made once per pair.
+  const compared = new WeakMap<Subject, { claims: TokenSubject; same: boolean }>()
+  const matches = (stored: Subject, claims: TokenSubject): boolean => {
+    const known = compared.get(stored)
+    if (known?.claims === claims) return known.same
+    const same = sameSubject(stored, subjectFromClaims(claims, stored))
+    compared.set(stored, { claims, same })
+    return same
+  }
+
   /** Each user's answer and the subject as stored (undefined for a newcomer). */
   const read = async (userIds: readonly string[], now: Date) => {
     const { program, users } = await keeper.readMany(userIds, now, { celebrations: true })
@@ -67,7 +78,7 @@ export function createMeProgressReader(deps: {
     },
     async forToken(claims, now) {
       const first = (await read([claims.userId], now)).get(claims.userId)!
-      if (first.stored !== undefined && sameSubject(first.stored, subjectFromClaims(claims, first.stored))) return first.answer
+      if (first.stored !== undefined && matches(first.stored, claims)) return first.answer
       await deps.ensureSubject(claims)
       return (await read([claims.userId], now)).get(claims.userId)!.answer
     },

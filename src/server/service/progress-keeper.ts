@@ -2,6 +2,7 @@ import {
   assignmentUnit,
   teamCelebrations,
   progressAcrossVersions,
+  carryAchievements,
   signalChangesBetween,
   type CairnEvent,
   type CarriedAchievements,
@@ -239,8 +240,11 @@ export function createProgressKeeper(
           const { evaluator, fresh, history } = evaluators.get(subject.userId)!
           const version = stored?.version ?? 0
           if (fresh) cache.keep(subject, evaluator, version, program, history)
-          // A snapshot from another version is crossed in memory the same way the next write will cross it.
-          const { progress } = progressAcrossVersions(program, evaluator.progress(now), stored?.snapshot ?? null, carried)
+          // A snapshot from another version is crossed in memory the same way the next write will cross it; under the
+          // same version that is only the carried achievements merged in (what it would celebrate is the next write's).
+          const evaluated = evaluator.progress(now)
+          const crossing = stored !== undefined && stored.snapshot.programVersion !== program.version
+          const progress = crossing ? progressAcrossVersions(program, evaluated, stored.snapshot, carried).progress : carryAchievements(program, evaluated, carried)
           const assignment = assigned.get(subject.userId)
           users.set(subject.userId, {
             subject,
