@@ -96,10 +96,10 @@ export async function cohortScale(): Promise<BenchResult[]> {
     const aggregateStart = performance.now()
     const insights = createInsightAggregates(demoProgram)
     const success = createSuccessAggregates(demoProgram)
-    for (const member of cohort) {
-      insights.add(member)
-      success.set(member)
-    }
+    // As the cohort cache builds them: in bulk (the cache yields between slices and steps).
+    const loaders = [insights.load(), success.load()]
+    for (const member of cohort) for (const loader of loaders) loader.add(member)
+    for (const loader of loaders) for (const step of loader.finish()) step()
     const aggregateBuild = performance.now() - aggregateStart
     const read = timeSync(() => insights.read(now), 301)
     // Success metrics also pass once over the retained units the retention query returns (a quarter of them here).

@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { median, OrderStatisticTree } from '../../src/core'
 
 describe('OrderStatisticTree', () => {
-  it('answers k-th smallest, median, size and count/sum at most a bound as a sorted copy would, through adds and removes', () => {
+  it('answers k-th smallest, median, size and count/sum at most a bound as a sorted copy would, built in bulk and through adds and removes', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -20, max: 20 })), { maxLength: 200 }),
         fc.integer({ min: -22, max: 22 }),
-        (operations, bound) => {
-          const tree = new OrderStatisticTree()
-          const held: number[] = []
+        fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 60 }),
+        (operations, bound, initial) => {
+          // Built in bulk from `initial` (any order, duplicates), then changed one value at a time.
+          const tree = OrderStatisticTree.from(initial)
+          const held: number[] = [...initial]
           for (const [adding, value] of operations) {
             if (adding) {
               tree.add(value)

@@ -4,6 +4,8 @@ import type { Program } from '../schemas/program'
 import { densityOf, EARLY_DAYS, EARLY_MILESTONES, MONTH_MS, RETENTION_WINDOW_DAYS, type RetentionArm, type SuccessMetrics } from './success-metrics'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** Units whose figures one loading step computes: a few milliseconds of work between yields. */
+const UNITS_PER_STEP = 500
 /** Signup times are kept as offsets from here, so sums of thousands of them stay exact integers. */
 const EPOCH_MS = Date.UTC(2026, 0, 1)
 
@@ -26,6 +28,13 @@ interface UnitFigures {
 export interface SuccessAggregates {
   /** Counts `member` in, replacing the member with its user id if one is counted. */
   set(member: CohortMember): void
+  /**
+   * Counts many members in faster than `set` one by one: members are grouped first, each unit's figures computed
+   * once and the signup trees built once. Add through the loader, then run every step `finish()` returns in order
+   * (yield between them: each is a slice of the work); until the last has run, `read` is not ready. Only on
+   * aggregates nothing was set on yet.
+   */
+  load(): { add(member: CohortMember): void; finish(): (() => void)[] }
   /** The metrics at `now`; `retainedUnits` as for `computeSuccessMetrics`. */
   read(retainedUnits: ReadonlySet<string>, now: Date): SuccessMetrics
 }
@@ -36,17 +45,25 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
   const units = new Map<string, Map<string, CohortMember>>()
   const unitOfUser = new Map<string, string>()
   const figures = new Map<string, UnitFigures>()
-  const starts = new OrderStatisticTree()
-  const early = new OrderStatisticTree()
-  const late = new OrderStatisticTree()
+  let starts = new OrderStatisticTree()
+  let early = new OrderStatisticTree()
+  let late = new OrderStatisticTree()
   const segments = new Map<string, { accounts: number; achieved: number; eligible: number }>()
   let achievedTotal = 0
 
+  /** While loading: signup offsets of all units, of early ones and of the rest, turned into trees at the end. */
+  let pending: { starts: number[]; early: number[]; late: number[] } | undefined
+
   const count = (unit: UnitFigures, sign: 1 | -1) => {
     const offset = unit.start - EPOCH_MS
-    for (const tree of [starts, unit.early ? early : late]) {
-      if (sign === 1) tree.add(offset)
-      else tree.remove(offset)
+    if (pending) {
+      pending.starts.push(offset)
+      ;(unit.early ? pending.early : pending.late).push(offset)
+    } else {
+      for (const tree of [starts, unit.early ? early : late]) {
+        if (sign === 1) tree.add(offset)
+        else tree.remove(offset)
+      }
     }
     achievedTotal += sign * unit.achieved
     const segment = segments.get(unit.segment) ?? { accounts: 0, achieved: 0, eligible: 0 }
@@ -71,20 +88,46 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
     count(after, 1)
   }
 
+  /** Puts `member` in its unit (out of a previous one); returns the units whose figures are now out of date. */
+  const place = (member: CohortMember): string[] => {
+    const { userId } = member.subject
+    const key = member.subject.accountId ?? userId
+    const previous = unitOfUser.get(userId)
+    unitOfUser.set(userId, key)
+    let members = units.get(key)
+    if (!members) units.set(key, (members = new Map()))
+    members.set(userId, member)
+    if (previous === undefined || previous === key) return [key]
+    units.get(previous)!.delete(userId)
+    return [previous, key]
+  }
+
   return {
     set(member) {
-      const { userId } = member.subject
-      const key = member.subject.accountId ?? userId
-      const previous = unitOfUser.get(userId)
-      if (previous !== undefined && previous !== key) {
-        units.get(previous)!.delete(userId)
-        recount(previous)
+      for (const key of place(member)) recount(key)
+    },
+    load() {
+      if (units.size > 0 || pending) throw new Error('load() fills empty aggregates only')
+      return {
+        add: (member) => void place(member),
+        finish: () => {
+          pending = { starts: [], early: [], late: [] }
+          const keys = [...units.keys()]
+          const steps: (() => void)[] = []
+          for (let from = 0; from < keys.length; from += UNITS_PER_STEP) {
+            steps.push(() => {
+              for (const key of keys.slice(from, from + UNITS_PER_STEP)) recount(key)
+            })
+          }
+          steps.push(() => {
+            starts = OrderStatisticTree.from(pending!.starts)
+            early = OrderStatisticTree.from(pending!.early)
+            late = OrderStatisticTree.from(pending!.late)
+            pending = undefined
+          })
+          return steps
+        },
       }
-      unitOfUser.set(userId, key)
-      let members = units.get(key)
-      if (!members) units.set(key, (members = new Map()))
-      members.set(userId, member)
-      recount(key)
     },
     read(retainedUnits, now) {
       const nowOffset = now.getTime() - EPOCH_MS

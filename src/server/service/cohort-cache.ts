@@ -112,11 +112,18 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
     changes.run('cohort', async () => {
       if (aggregates?.program === program) return aggregates
       const built = { program, insights: createInsightAggregates(program), success: createSuccessAggregates(program) }
+      // In bulk: trees are built once from all values, much cheaper than one insertion per value.
+      const loaders = [built.insights.load(), built.success.load()]
       let added = 0
       for (const member of members.values()) {
         if (++added % ROWS_PER_SLICE === 0) await yieldToLoop()
-        built.insights.add(member)
-        built.success.set(member)
+        for (const loader of loaders) loader.add(member)
+      }
+      for (const loader of loaders) {
+        for (const step of loader.finish()) {
+          step()
+          await yieldToLoop()
+        }
       }
       return (aggregates = built)
     })
