@@ -59,6 +59,9 @@ describe('team moments and sharing (two teammates, one account)', () => {
     const dialog = achiever.page.getByRole('dialog', { name: 'You did it!' })
     await dialog.waitFor()
     await expect.poll(() => dialog.getAttribute('data-cairn-celebration')).toBe('level:building-momentum')
+    // One moment, one celebration: the level's own steps, toasted moments before, are not left beside its dialog.
+    const toastTitles = await achiever.page.locator('[data-cairn-toast-title]').allTextContents()
+    expect(toastTitles.filter((title) => /Complete 10 tasks|Run 3 projects|Try 3 different features/.test(title))).toEqual([])
     await dialog.getByRole('button', { name: 'Share' }).click()
     await dialog.getByRole('textbox', { name: 'Your first name (optional)' }).fill('Alex')
     await dialog.getByRole('button', { name: 'Create link' }).click()
