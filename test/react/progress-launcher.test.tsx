@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { ProgressLauncher } from '../../src/react'
-import { renderWithProvider } from './fixtures'
+import { createFakeSource, renderWithProvider } from './fixtures'
 
 const launcherButton = () => screen.getByRole('button', { name: /Your progress: 2 of 13 done/ })
 
@@ -12,6 +12,14 @@ describe('ProgressLauncher', () => {
     await waitFor(() => expect(launcherButton()).toHaveAttribute('aria-expanded', 'false'))
     expect(launcherButton()).toHaveAttribute('aria-haspopup', 'dialog')
     expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('says it is loading before the first snapshot, never "0 of 0 done"', async () => {
+    const fake = createFakeSource('pending')
+    renderWithProvider(<ProgressLauncher />, fake)
+    await waitFor(() => expect(fake.source.load).toHaveBeenCalled())
+    expect(screen.getByRole('button', { name: 'Loading your progress…' })).toHaveAttribute('aria-haspopup', 'dialog')
+    expect(screen.queryByRole('button', { name: /0 of 0/ })).toBeNull()
   })
 
   it('opens the panel from the keyboard, moves focus in, and Escape restores it', async () => {

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { selectOverall } from '../../store'
+import { selectOverall, selectStatus } from '../../store'
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
@@ -30,6 +30,8 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
   const root = usePartRoot('launcher', className)
   const panelClass = usePartClass('panel')
   const overall = useCairnSelector(selectOverall)
+  // Before the first snapshot there is no "0 of 0 done" to claim: the button says it is loading.
+  const loading = useCairnSelector(selectStatus) === 'loading'
   const holdout = useHoldout()
   const panelId = useId()
   const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
@@ -92,7 +94,7 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
         aria-expanded={open}
         aria-controls={panelId}
         aria-haspopup="dialog"
-        aria-label={messages.launcherLabel(overall.completed, overall.total, format)}
+        aria-label={loading ? messages.loading : messages.launcherLabel(overall.completed, overall.total, format)}
         data-cairn-launcher-button=""
         onClick={() => {
           if (open) return close(false)
