@@ -52,6 +52,11 @@ export interface Source {
   unshare?(id: string): Promise<void>
   /** Releases timers, sockets and listeners. */
   dispose?(): void
+  /**
+   * `false` when snapshots never carry `benchmarks` (`localSource`): the widget then does not fetch the code that
+   * shows them while the first snapshot loads. @default true (they may)
+   */
+  readonly benchmarks?: boolean
 }
 
 /** What can be shared: an achieved milestone, a completed level or an earned badge. */

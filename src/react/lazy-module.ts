@@ -28,14 +28,16 @@ export function lazyModule<T>(importModule: () => Promise<T>): LazyModule<T> {
 
 /**
  * Loads `lazy` once `wanted`, re-rendering when it settles; returns the module (null until then, or without one).
- * `onFailed` hears a failed load once per component that was waiting for it. @default none
+ * `onFailed` hears a failed load once each time a component comes to want it, also when the load had already
+ * failed before (a preload nobody was waiting for stays quiet until then). @default none
  */
 export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolean, onFailed?: (error: unknown) => void): T | null {
   const [, rerender] = useReducer((count: number) => count + 1, 0)
-  const settled = !lazy || lazy.state.module !== null || lazy.state.failed
+  const loaded = lazy?.state.module ?? null
   useEffect(() => {
-    if (!lazy || !wanted || settled) return
+    if (!lazy || !wanted || loaded) return
     let live = true
+    // A load that already failed settles at once: this component now wants the module, so it hears why it is missing.
     void lazy.load().then(() => {
       if (!live) return
       if (lazy.state.failed) onFailed?.(lazy.state.error)
@@ -46,6 +48,6 @@ export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolea
     }
     // `onFailed` is read when the load settles; a new function each render must not restart the wait.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lazy, wanted, settled])
-  return lazy?.state.module ?? null
+  }, [lazy, wanted, loaded])
+  return loaded
 }

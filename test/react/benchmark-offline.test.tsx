@@ -1,7 +1,8 @@
-import { screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { CairnError } from '../../src/client'
 import { ProgressWidget } from '../../src/react'
+import { BENCHMARK_VIEW } from '../../src/react/components/benchmark-card'
 import { createFakeSource, gettingStarted, renderWithProvider } from './fixtures'
 
 // The benchmark lines' code cannot load (offline, or a deploy removed the old file).
@@ -18,6 +19,8 @@ const benchmarks = {
   badges: { organized: { earnedShare: 0.62 } },
 }
 
+const LINES_MISSING = 'The benchmark lines could not load (their code did not load)'
+
 describe('the widget without its benchmark lines', () => {
   it('shows everything else, leaves out the card and the rarity, and tells onError', async () => {
     const errors: Error[] = []
@@ -31,5 +34,39 @@ describe('the widget without its benchmark lines', () => {
     expect(document.querySelector('[data-cairn-badge="organized"]')).toBeInTheDocument()
     expect(document.querySelector('[data-cairn-benchmark-card]')).toBeNull()
     expect(document.querySelector('[data-cairn-badge-rarity]')).toBeNull()
+  })
+
+  // The widget fetches the lines beside the first request, before anyone knows whether they will be needed.
+  it('says nothing when no part wants the lines: no benchmarks, or the holdout', async () => {
+    for (const progress of [gettingStarted(), { ...gettingStarted(), holdout: true, benchmarks }]) {
+      const errors: Error[] = []
+      const fake = createFakeSource(progress)
+      const { unmount } = renderWithProvider(<ProgressWidget />, fake, { onError: (error) => errors.push(error) })
+      await waitFor(() => expect(fake.source.load).toHaveBeenCalled())
+      await act(() => BENCHMARK_VIEW.load())
+      await waitFor(() => expect(BENCHMARK_VIEW.state.failed).toBe(true))
+      expect(errors).toEqual([])
+      unmount()
+    }
+  })
+
+  it('tells onError once when benchmarks arrive after the lines already failed to load', async () => {
+    const errors: Error[] = []
+    const { badges: _, ...cardOnly } = benchmarks // only the card wants the lines (the shelf would say so too)
+    const fake = createFakeSource({ ...gettingStarted(), benchmarks: cardOnly })
+    let respond = () => {}
+    const answered = new Promise<void>((resolve) => (respond = resolve))
+    const load = fake.source.load
+    fake.source.load = vi.fn((signal?: AbortSignal) => answered.then(() => load(signal)))
+    renderWithProvider(<ProgressWidget />, fake, { onError: (error) => errors.push(error) })
+    await act(() => BENCHMARK_VIEW.load())
+    expect(BENCHMARK_VIEW.state.failed).toBe(true)
+    expect(errors).toEqual([])
+
+    respond()
+    await waitFor(() => expect(errors.map((e) => e.message)).toContain(LINES_MISSING))
+    await act(() => BENCHMARK_VIEW.load())
+    expect(errors.filter((e) => e.message === LINES_MISSING)).toHaveLength(1)
+    expect(document.querySelector('[data-cairn-benchmark-card]')).toBeNull()
   })
 })

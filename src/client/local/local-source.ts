@@ -93,6 +93,8 @@ export function localSource(options: LocalSourceOptions): LocalSource {
   const snapshot = (current: Session) => withCelebrations(current, current.evaluator.progress(now()))
 
   return {
+    benchmarks: false, // the engine in the browser knows no peers
+
     async load(signal) {
       if (signal?.aborted) throw abortedError()
       return { program, progress: snapshot(open()) }

@@ -13,8 +13,9 @@ export interface BenchmarkCardProps {
 }
 
 /**
- * The card's claims and words, and the badge shelf's rarity line (benchmark-view): loaded with the first snapshot
- * that carries benchmarks. Until then, and if it cannot load (reported through `onError`), neither shows.
+ * The card's claims and words, and the badge shelf's rarity line (benchmark-view): the drop-in widget fetches them
+ * while the first snapshot loads; a part used on its own, with the first snapshot that carries benchmarks. Until
+ * they are there, and if they cannot load (reported through `onError` once a part wants them), neither shows.
  */
 export const BENCHMARK_VIEW = lazyModule(() => import('./benchmark-view'))
 

@@ -16,6 +16,7 @@ export function abortableSource(source: Source, providerSignal: () => AbortSigna
     track: (input) => source.track(input),
     ackCelebration: (id) => source.ackCelebration(id),
     digest: (period, signal) => joined(signal, (linked) => source.digest(period, linked)),
+    benchmarks: source.benchmarks,
     // Optional: kept absent when the host's source cannot share, so the widget offers no share action.
     ...(source.share && { share: source.share.bind(source) }),
     ...(source.unshare && { unshare: source.unshare.bind(source) }),
