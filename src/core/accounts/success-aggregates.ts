@@ -1,7 +1,7 @@
 import type { CohortMember } from '../benchmarks'
 import { OrderStatisticTree } from '../order-statistic-tree'
 import type { Program } from '../schemas/program'
-import { densityOf, EARLY_DAYS, EARLY_MILESTONES, MONTH_MS, RETENTION_WINDOW_DAYS, type RetentionArm, type SuccessMetrics } from './success-metrics'
+import { EARLY_DAYS, EARLY_MILESTONES, MONTH_MS, RETENTION_WINDOW_DAYS, successMetricsOf, type SuccessMetrics } from './success-metrics'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Units whose figures one loading step computes: a few milliseconds of work between yields. */
@@ -143,23 +143,7 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
         const unit = figures.get(key)
         if (unit && unit.start - EPOCH_MS <= windowEnd) (unit.early ? arms.withEarlyMilestones : arms.withoutEarlyMilestones).retained++
       }
-      const withRate = (arm: { accounts: number; retained: number }): RetentionArm => ({ ...arm, rate: arm.accounts === 0 ? null : arm.retained / arm.accounts })
-      return {
-        milestoneDensity: densityOf(achievedTotal, tenureMs),
-        retention: {
-          earlyMilestones: EARLY_MILESTONES,
-          earlyDays: EARLY_DAYS,
-          windowDays: [...RETENTION_WINDOW_DAYS],
-          withEarlyMilestones: withRate(arms.withEarlyMilestones),
-          withoutEarlyMilestones: withRate(arms.withoutEarlyMilestones),
-        },
-        completionBySegment: {
-          trait,
-          segments: [...segments]
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([value, s]) => ({ value, accounts: s.accounts, completionRate: s.eligible === 0 ? 0 : s.achieved / s.eligible })),
-        },
-      }
+      return successMetricsOf({ achievedTotal, tenureMs, arms, trait, segments })
     },
   }
 }

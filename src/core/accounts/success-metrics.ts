@@ -82,6 +82,20 @@ export function computeSuccessMetrics(program: Program, members: readonly Cohort
     segment.eligible += eligible.size
     bySegment.set(value, segment)
   }
+  return successMetricsOf({ achievedTotal, tenureMs, arms, trait, segments: bySegment })
+}
+
+/** Counts per retention arm (before their rate) and per segment value, as both the scan and the kept aggregates tally them. */
+export interface SuccessTallies {
+  achievedTotal: number
+  tenureMs: number
+  arms: Record<'withEarlyMilestones' | 'withoutEarlyMilestones', { accounts: number; retained: number }>
+  trait: string
+  segments: Iterable<[string, { accounts: number; achieved: number; eligible: number }]>
+}
+
+/** The `SuccessMetrics` answer from its tallies: one shape for the per-request scan and the kept aggregates. */
+export function successMetricsOf({ achievedTotal, tenureMs, arms, trait, segments }: SuccessTallies): SuccessMetrics {
   const withRate = (arm: { accounts: number; retained: number }): RetentionArm => ({ ...arm, rate: arm.accounts === 0 ? null : arm.retained / arm.accounts })
   return {
     milestoneDensity: densityOf(achievedTotal, tenureMs),
@@ -94,7 +108,7 @@ export function computeSuccessMetrics(program: Program, members: readonly Cohort
     },
     completionBySegment: {
       trait,
-      segments: [...bySegment]
+      segments: [...segments]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([value, s]) => ({ value, accounts: s.accounts, completionRate: s.eligible === 0 ? 0 : s.achieved / s.eligible })),
     },
