@@ -1,6 +1,6 @@
 import { OrderStatisticTree, type CohortMember, type Program } from '../../core'
 import type { Insights } from '../service-types'
-import { DAY_MS, isoWeekStart, VELOCITY_WEEKS, WEEK_MS } from './insights'
+import { DAY_MS, isoWeekStart, milestoneInsight, VELOCITY_WEEKS, WEEK_MS } from './insights'
 
 /** What one milestone's figures are made of, summed over the members. */
 interface MilestoneCounts {
@@ -111,18 +111,7 @@ export function createInsightAggregates(program: Program): InsightAggregates {
     read(now) {
       const milestones = program.milestones.map((milestone) => {
         const { achieved, eligible, missed, days } = counts.get(milestone.id)!
-        const median = days.median()
-        const levelId = levelOf.get(milestone.id)
-        return {
-          id: milestone.id,
-          title: milestone.title,
-          ...(levelId !== undefined ? { levelId } : {}),
-          completionRate: eligible === 0 ? 0 : achieved / eligible,
-          achieved,
-          eligible,
-          ...(milestone.deadline ? { missed } : {}),
-          medianDaysToAchieve: median === undefined ? null : Math.round(median * 10) / 10,
-        }
+        return milestoneInsight(milestone, levelOf.get(milestone.id), { achieved, eligible, missed }, days.median())
       })
       const levels = program.levels.map((level, l) => {
         const steps = level.milestones.map((milestoneId, step) => {

@@ -35,19 +35,8 @@ export function computeInsights(program: Program, rows: readonly CohortMember[],
       if (entry?.state !== 'achieved' || entry.achievedAt === undefined) return []
       return [(Date.parse(entry.achievedAt) - Date.parse(r.subject.signedUpAt)) / DAY_MS]
     })
-    const median = medianOf(days)
-    const levelId = levelOf.get(milestone.id)
-    const missed = milestone.deadline ? rows.filter((r) => r.progress.milestones[milestone.id]?.state === 'missed').length : undefined
-    return {
-      id: milestone.id,
-      title: milestone.title,
-      ...(levelId !== undefined ? { levelId } : {}),
-      completionRate: eligible === 0 ? 0 : achieved / eligible,
-      achieved,
-      eligible,
-      ...(missed !== undefined ? { missed } : {}),
-      medianDaysToAchieve: median === undefined ? null : Math.round(median * 10) / 10,
-    }
+    const missed = rows.filter((r) => r.progress.milestones[milestone.id]?.state === 'missed').length
+    return milestoneInsight(milestone, levelOf.get(milestone.id), { achieved, eligible, missed }, medianOf(days))
   })
 
   const titleOf = new Map(program.milestones.map((m) => [m.id, m.title]))
@@ -121,4 +110,27 @@ export function isoWeekStart(ms: number): number {
   const day = Math.floor(ms / DAY_MS)
   const weekday = (((day + 3) % 7) + 7) % 7 // Monday = 0; day 0, 1970-01-01, was a Thursday
   return (day - weekday) * DAY_MS
+}
+
+/**
+ * One milestone's line of the insights from its counts: `missed` only for a milestone with a deadline, the median
+ * days to achieve rounded to one decimal (null when nobody achieved it). Shared by the scan and the kept aggregates.
+ */
+export function milestoneInsight(
+  milestone: Program['milestones'][number],
+  levelId: string | undefined,
+  counts: { achieved: number; eligible: number; missed: number },
+  medianDays: number | undefined,
+): Insights['milestones'][number] {
+  const { achieved, eligible, missed } = counts
+  return {
+    id: milestone.id,
+    title: milestone.title,
+    ...(levelId !== undefined ? { levelId } : {}),
+    completionRate: eligible === 0 ? 0 : achieved / eligible,
+    achieved,
+    eligible,
+    ...(milestone.deadline ? { missed } : {}),
+    medianDaysToAchieve: medianDays === undefined ? null : Math.round(medianDays * 10) / 10,
+  }
 }
