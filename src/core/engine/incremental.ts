@@ -24,6 +24,13 @@ export interface ApplyResult {
 /** Keeps per-subject state so one new event costs work proportional to the milestones it touches. */
 export interface IncrementalEvaluator {
   apply(event: CairnEvent, now: Date | string): ApplyResult
+  /**
+   * Files the event without evaluating (false when its id was already applied): several events followed by one
+   * `assess` cost one evaluation instead of two per event. `apply`'s `changed` stays measured against the last result.
+   */
+  add(event: CairnEvent): boolean
+  /** `progress` and `nextChangeAt` at `now` from one evaluation. */
+  assess(now: Date | string): { progress: Progress; nextChangeAt: string | undefined }
   /** Progress at `now` (time alone moves windows and deadlines). Always equals `evaluate` over every applied event. */
   progress(now: Date | string): Progress
   /** Like `nextChangeAt` from core over every applied event: when progress next changes without a new event. */
@@ -96,6 +103,11 @@ export function createIncrementalEvaluator(program: Program, subject: Subject, e
   return {
     progress: (now) => progressAt(toMs(now)),
     nextChangeAt: (now) => finiteIso(assessAt(toMs(now)).nextChangeAt),
+    add: (event) => view.add(event),
+    assess(now) {
+      const { progress, nextChangeAt } = assessAt(toMs(now))
+      return { progress, nextChangeAt: finiteIso(nextChangeAt) }
+    },
     get ownEvents() {
       return view.ownEvents
     },

@@ -157,7 +157,12 @@ export function createProgressKeeper(
           const celebrationRows: { userId: string; celebration: Celebration }[] = []
           const changes: ProgressChange[] = []
           const signalRows: SignalChangeRow[] = []
-          const actors = new Set(events.map((event) => event.userId))
+          const eventsByUser = new Map<string, CairnEvent[]>()
+          for (const event of events) {
+            const own = eventsByUser.get(event.userId)
+            if (own) own.push(event)
+            else eventsByUser.set(event.userId, [event])
+          }
           const carriedRows: { userId: string; carried: CarriedAchievements }[] = []
           const unchanged: { userId: string; version: number }[] = []
           const slice = timeSlice()
@@ -165,13 +170,15 @@ export function createProgressKeeper(
             await slice()
             const warm = evaluators.get(subject.userId)!
             const { evaluator } = warm
-            // Teammates' events reached it through the history; its own it files itself (a fresh one read them all).
-            if (!warm.fresh) for (const event of events) if (event.userId === subject.userId) evaluator.apply(event, now)
+            // Teammates' events reached it through the history; its own it files itself (a fresh one read them all),
+            // all of them before the one evaluation below (evaluating after each event was the largest cost of a batch).
+            if (!warm.fresh) for (const event of eventsByUser.get(subject.userId) ?? []) evaluator.add(event)
             const stored = states.get(subject.userId)?.stored
             const before = stored?.snapshot ?? null
-            const next = progressAcrossVersions(program, evaluator.progress(now), before, carried.get(subject.userId), redefined)
+            const assessed = evaluator.assess(now)
+            const next = progressAcrossVersions(program, assessed.progress, before, carried.get(subject.userId), redefined)
             const after = next.progress
-            const nextChangeAt = evaluator.nextChangeAt(now)
+            const nextChangeAt = assessed.nextChangeAt
             pending.push({ ...warm, subject, version: version + 1, program })
             // Nothing to rewrite, announce or celebrate: only the version moves (other processes' evaluators must
             // see that events were stored), and nobody is told.
@@ -186,7 +193,7 @@ export function createProgressKeeper(
             const quiet = assigned.get(subject.userId)?.holdout === true
             if (!quiet) {
               // Teammates hear of an account milestone as a team announcement; whoever achieved it gets the usual moment.
-              const team = { actor: actors.has(subject.userId), joining: before === null, now }
+              const team = { actor: eventsByUser.has(subject.userId), joining: before === null, now }
               for (const celebration of teamCelebrations(program, next.celebrations, team)) celebrationRows.push({ userId: subject.userId, celebration })
             }
             if (next.carried) carriedRows.push({ userId: subject.userId, carried: next.carried })

@@ -43,6 +43,16 @@ describe('incremental evaluator', () => {
     expect(again).toMatchObject({ applied: false, changed: [] })
   })
 
+  it('files events without evaluating and assesses them once, as apply would have', () => {
+    const evaluator = createIncrementalEvaluator(p, subject())
+    const list = events('task_added', [1, 2, 3])
+    for (const item of list) expect(evaluator.add(item)).toBe(true)
+    expect(evaluator.add({ ...list[0]! })).toBe(false)
+    const assessed = evaluator.assess(at(4))
+    expect(assessed.progress).toEqual(evaluate(p, list, { now: at(4), subject: subject() }))
+    expect(assessed.nextChangeAt).toBe(evaluator.nextChangeAt(at(4)))
+  })
+
   it('lists milestones that changed with time alone since the last result', () => {
     const evaluator = createIncrementalEvaluator(p, subject())
     evaluator.progress(at(1))

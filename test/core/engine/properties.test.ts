@@ -70,6 +70,30 @@ describe('engine properties', () => {
     )
   })
 
+  it('matches evaluate and nextChangeAt when several events are added before one assessment (the server’s batches)', () => {
+    fc.assert(
+      fc.property(programs, subjects, eventStreams, fc.array(moments, { minLength: 1, maxLength: 8 }), fc.nat({ max: 4 }), (program, subject, list, clock, extra) => {
+        // Batches of up to `extra + 1` events, each followed by one assessment at a clock that only moves forward,
+        // so leaf sweeps resume over several appended events at once; every other batch repeats an event.
+        const ordered = [...list].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))
+        const moments = [...clock].sort()
+        const evaluator = createIncrementalEvaluator(program, subject)
+        const applied: CairnEvent[] = []
+        for (let start = 0, batch = 0; start < ordered.length; start += extra + 1, batch++) {
+          const items = ordered.slice(start, start + extra + 1)
+          for (const item of items) evaluator.add(item)
+          if (batch % 2 === 1) evaluator.add({ ...items[0]! })
+          applied.push(...items)
+          const now = moments[Math.min(batch, moments.length - 1)] as string
+          const { progress, nextChangeAt: next } = evaluator.assess(now)
+          expect(progress).toEqual(evaluate(program, applied, { now, subject }))
+          expect(next).toBe(nextChangeAt(program, applied, { now, subject }))
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
   it('stays the same from now until nextChangeAt when no event arrives', () => {
     const timeless = ({ evaluatedAt: _at, nextSteps, ...rest }: Progress) => ({ ...rest, nextSteps: nextSteps.map(({ reason: _reason, ...step }) => step) })
     fc.assert(
