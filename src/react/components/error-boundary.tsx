@@ -1,9 +1,9 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { Component, type ReactNode } from 'react'
 
 export interface CairnErrorBoundaryProps {
   children: ReactNode
-  /** Called once per crash; the host's `onError`. */
-  onError: (error: Error) => void
+  /** Called once per crash: the provider's `reportError`, which makes it an `Error` for the host's `onError` and never throws. */
+  onError: (error: unknown) => void
   /** What to show instead of the crashed widget. @default null (nothing) */
   fallback?: ReactNode
 }
@@ -24,12 +24,8 @@ export class CairnErrorBoundary extends Component<CairnErrorBoundaryProps, State
     return { crashed: true }
   }
 
-  override componentDidCatch(error: unknown, _info: ErrorInfo): void {
-    try {
-      this.props.onError(error instanceof Error ? error : new Error(String(error)))
-    } catch {
-      // A throwing onError must not turn a contained crash into a host-page crash.
-    }
+  override componentDidCatch(error: unknown): void {
+    this.props.onError(error)
   }
 
   override render(): ReactNode {
