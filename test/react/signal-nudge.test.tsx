@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCelebrationChunk } from '../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../src/react/celebrations/celebration-host'
 import { useReducedMotionPerTest } from './celebrations/harness'
 import type { Celebration, MeProgress } from '../../src/core'
 import { NextStepPrompt, ProgressWidget } from '../../src/react'
@@ -15,7 +15,7 @@ const toast: Celebration = {
 
 useReducedMotionPerTest()
 // Loaded up front, as after a page's first celebration: the test then waits on the queue, not on import().
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 describe('the risk nudge', () => {
   it('turns the next step into a calm welcome back with what is left to the next level', async () => {

@@ -2,14 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Celebration } from '../../../src/core'
 import { ProgressWidget } from '../../../src/react'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { createFakeSource, gettingStarted, renderWithProvider } from '../fixtures'
 import { useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
 
 useReducedMotionPerTest()
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 const fiveTasks: Celebration = {
   id: 'milestone:five-tasks', kind: 'milestone', refId: 'five-tasks', title: 'Add 5 tasks', style: 'toast', priority: 0,

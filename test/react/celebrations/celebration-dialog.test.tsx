@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useEffect, useState } from 'react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { ProgressWidget } from '../../../src/react'
 import { badgeCelebration, createFakeSource, levelCelebration, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
@@ -10,7 +10,7 @@ vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() =>
 
 const media = useReducedMotionPerTest()
 // Loaded once up front, as after a page's first celebration: tests then wait on the queue, not on import().
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 /** A host control that disables itself while a request runs, like a "Complete task" button. */
 function BusyButton() {

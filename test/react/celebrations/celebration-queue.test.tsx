@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { badgeCelebration, createFakeSource, levelCelebration, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
@@ -10,7 +10,7 @@ const MINUTE = 60_000
 
 useReducedMotionPerTest({ fakeTimers: true })
 // Loaded once up front, as after a page's first celebration: tests then wait on the queue, not on import().
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 const setup = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
 const toasts = () => within(screen.getByRole('region', { name: 'Celebrations' })).queryAllByRole('status')

@@ -1,13 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { TOAST_DURATION_MS } from '../../../src/react/celebrations/celebration-toasts'
 import { badgeCelebration, createFakeSource, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 useReducedMotionPerTest({ fakeTimers: true })
 // Loaded once up front, as after a page's first celebration: tests then wait on the queue, not on import().
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 const region = () => screen.getByRole('region', { name: 'Celebrations' })
 const toasts = () => within(region()).queryAllByRole('status')

@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { createFakeSource, levelCelebration, milestoneCelebration, renderLayer, useReducedMotionPerTest } from './harness'
 
 // The celebration chunk cannot load (offline, or a deploy removed the old file).
@@ -14,7 +14,7 @@ describe('celebration layer without its chunk', () => {
   it('shows nothing and acknowledges nothing, so the moment comes back on a later visit', async () => {
     const fake = createFakeSource([levelCelebration(), milestoneCelebration('first-report')])
     renderLayer(fake, { children: <p>Host page</p> })
-    await act(() => loadCelebrationChunk())
+    await act(() => CELEBRATION_CHUNK.load())
     expect(screen.getByText('Host page')).toBeInTheDocument()
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(document.querySelector('[data-cairn-celebrations]')).toBeNull()

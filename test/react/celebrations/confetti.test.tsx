@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { createFakeSource, installReducedMotion, levelCelebration, milestoneCelebration, renderLayer } from './harness'
 
 const confetti = vi.hoisted(() => {
@@ -16,7 +16,7 @@ const TEN_MINUTES = 10 * 60_000
 let media: ReturnType<typeof installReducedMotion>
 // Like a page where the first celebration already loaded the chunk.
 beforeAll(async () => {
-  await loadCelebrationChunk()
+  await CELEBRATION_CHUNK.load()
 })
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true })

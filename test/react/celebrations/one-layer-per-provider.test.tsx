@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { CairnProvider, CelebrationLayer, ProgressLauncher, ProgressWidget } from '../../../src/react'
 import { createFakeSource, type FakeSource, levelCelebration, milestoneCelebration, useReducedMotionPerTest } from './harness'
 
@@ -8,7 +8,7 @@ vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() =>
 
 useReducedMotionPerTest()
 // Loaded once up front, as after a page's first celebration: tests then wait on the queue, not on import().
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 function Page({ fake, widget = true, layer = true }: { fake: FakeSource; widget?: boolean; layer?: boolean }) {
   return (

@@ -4,14 +4,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CairnError, type Source } from '../../../src/client'
 import type { Program } from '../../../src/core'
 import { BadgeShelf } from '../../../src/react'
-import { loadCelebrationChunk } from '../../../src/react/celebrations/celebration-host'
+import { CELEBRATION_CHUNK } from '../../../src/react/celebrations/celebration-host'
 import { createFakeSource as createWidgetSource, makeProgress, program as taskly, renderWithProvider } from '../fixtures'
 import { createFakeSource, levelCelebration, program, renderLayer, useReducedMotionPerTest } from './harness'
 
 vi.mock('canvas-confetti', () => ({ default: { create: () => Object.assign(() => null, { reset: () => {} }) } }))
 
 useReducedMotionPerTest()
-beforeAll(() => loadCelebrationChunk())
+beforeAll(() => CELEBRATION_CHUNK.load())
 
 const SHARING = { enabled: true, productName: 'Taskly' }
 const LINK = { id: 'AbCdEfGhIjKlMnOpQrStUv', url: 'https://cairn.example/s/AbCdEfGhIjKlMnOpQrStUv' }
