@@ -2,7 +2,13 @@ import { useEffect, useReducer } from 'react'
 
 /** A module fetched with import() once, on first need; its outcome stays readable during render. */
 export interface LazyModule<T> {
-  readonly state: { module: T | null; failed: boolean; error?: unknown }
+  readonly state: {
+    module: T | null
+    failed: boolean
+    error?: unknown
+    /** The failure has been reported: a load runs once per page, so it is reported once. */
+    told?: boolean
+  }
   /** Starts the import (once); settles when the module has loaded or failed (offline, a stale deploy). */
   load(): Promise<void>
 }
@@ -28,26 +34,30 @@ export function lazyModule<T>(importModule: () => Promise<T>): LazyModule<T> {
 
 /**
  * Loads `lazy` once `wanted`, re-rendering when it settles; returns the module (null until then, or without one).
- * `onFailed` hears a failed load once each time a component comes to want it, also when the load had already
- * failed before (a preload nobody was waiting for stays quiet until then). @default none
+ * `report` (pass a stable function, such as the context's `reportError`) says this component needs the module now:
+ * a failed load is reported through it, once per page whichever component asks first, also when the load had
+ * failed before. Without it the load is a quiet preload. @default none (quiet)
  */
-export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolean, onFailed?: (error: unknown) => void): T | null {
+export function useLazyModule<T>(lazy: LazyModule<T> | undefined, wanted: boolean, report?: (error: unknown) => void): T | null {
   const [, rerender] = useReducer((count: number) => count + 1, 0)
   const loaded = lazy?.state.module ?? null
   useEffect(() => {
     if (!lazy || !wanted || loaded) return
     let live = true
-    // A load that already failed settles at once: this component now wants the module, so it hears why it is missing.
+    // A load that already failed settles at once: this component now needs the module, so the host hears why it is
+    // missing, unless another component already said so (the card and the badge shelf share one load).
+    const { state } = lazy
     void lazy.load().then(() => {
       if (!live) return
-      if (lazy.state.failed) onFailed?.(lazy.state.error)
+      if (state.failed && report && !state.told) {
+        state.told = true
+        report(state.error)
+      }
       rerender()
     })
     return () => {
       live = false
     }
-    // `onFailed` is read when the load settles; a new function each render must not restart the wait.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lazy, wanted, loaded])
+  }, [lazy, wanted, loaded, report])
   return loaded
 }

@@ -7,8 +7,7 @@ import { useBadges, useBenchmarks } from '../hooks/data-hooks'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
 import { useLocaleTables } from '../i18n/locale-tables'
-import { useLazyModule } from '../lazy-module'
-import { BENCHMARK_VIEW, benchmarkViewFailed } from './benchmark-card'
+import { useBenchmarkView } from './benchmark-card'
 import { usePartClass, usePartRoot } from './part-attributes'
 
 export interface BadgeShelfProps {
@@ -47,8 +46,8 @@ export const BadgeShelf = forwardRef<HTMLElement, BadgeShelfProps>(function Badg
   const { earned, locked } = useBadges()
   const benchmarks = useBenchmarks()
   // "Earned by 12% of teams like yours" (or "people like you" without an account): its words load with the
-  // benchmark card's (benchmark-view).
-  const view = useLazyModule(BENCHMARK_VIEW, benchmarks?.badges !== undefined, benchmarkViewFailed(context.reportError))
+  // benchmark card's.
+  const view = useBenchmarkView(true, benchmarks?.badges)
   // The experiment's holdout sees no part of the program (DESIGN §7.6), used on its own as in the widget.
   if (useHoldout() || (earned.length === 0 && (!showLocked || locked.length === 0))) return null
   const item = (badge: Badge, earnedAt: string | undefined) => (

@@ -12,16 +12,25 @@ export interface BenchmarkCardProps {
   className?: string
 }
 
-/**
- * The card's claims and words, and the badge shelf's rarity line (benchmark-view): the drop-in widget fetches them
- * while the first snapshot loads; a part used on its own, with the first snapshot that carries benchmarks. Until
- * they are there, and if they cannot load (reported through `onError` once a part wants them), neither shows.
- */
-export const BENCHMARK_VIEW = lazyModule(() => import('./benchmark-view'))
+// The card's claims and words, and the badge shelf's rarity line (benchmark-view).
+export const BENCHMARK_VIEW = lazyModule(() =>
+  import('./benchmark-view').catch((error: unknown) => {
+    throw new CairnError('network', 'The benchmark lines could not load (their code did not load)', undefined, error)
+  }),
+)
 
-/** Reports a benchmark view that could not load (offline, or a deploy removed the old file). */
-export const benchmarkViewFailed = (reportError: (error: unknown) => void) => (error: unknown) =>
-  reportError(new CairnError('network', 'The benchmark lines could not load (their code did not load)', undefined, error))
+/**
+ * The benchmark lines, fetched from mount on, beside the first request, while `wanted` and unless the source never
+ * carries benchmarks (`Source.benchmarks === false`): fetched only with the first benchmarks, they came after them
+ * and the card pushed the list below it down a moment later. Pass `shown`, the benchmarks a part has to show, once
+ * it has them: a load that failed (offline, or a deploy removed the old file) is then reported through `onError`,
+ * once. Until the lines are there, and if they cannot load, neither the card nor the rarity line shows.
+ * @default shown: none (a quiet preload)
+ */
+export function useBenchmarkView(wanted: boolean, shown?: object) {
+  const { source, reportError } = useCairnContext()
+  return useLazyModule(BENCHMARK_VIEW, wanted && source.benchmarks !== false, shown && reportError)
+}
 
 /**
  * How the user compares with peers at the same stage — teams like theirs, or people like them when they have no
@@ -36,7 +45,7 @@ export const BenchmarkCard = forwardRef<HTMLElement, BenchmarkCardProps>(functio
   const benchmarks = useBenchmarks()
   const nextStep = useNextStep()
   const overall = useCairnSelector(selectOverall)
-  const view = useLazyModule(BENCHMARK_VIEW, benchmarks !== undefined, benchmarkViewFailed(context.reportError))
+  const view = useBenchmarkView(true, benchmarks)
   if (useHoldout() || !benchmarks || !view) return null
   return <view.BenchmarkCardView context={context} benchmarks={benchmarks} achieved={overall.completed} nextStep={nextStep} root={root} sectionRef={ref} />
 })

@@ -4,9 +4,8 @@ import { selectCurrentLevel, selectError, selectOverall, selectStatus } from '..
 import { useCairnContext } from '../context'
 import { useCairnSelector } from '../hooks/use-cairn-selector'
 import { useHoldout } from '../hooks/use-holdout'
-import { useLazyModule } from '../lazy-module'
 import { BadgeShelf } from './badge-shelf'
-import { BENCHMARK_VIEW, BenchmarkCard } from './benchmark-card'
+import { BenchmarkCard, useBenchmarkView } from './benchmark-card'
 import { DigestCard } from './digest-card'
 import { CairnErrorBoundary } from './error-boundary'
 import { ExtraMilestones } from './extra-milestones'
@@ -54,7 +53,7 @@ export const ProgressWidget = forwardRef<HTMLElement, ProgressWidgetProps>(funct
 ProgressWidget.displayName = 'Cairn.ProgressWidget'
 
 function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week', className, rootRef: ref }: Omit<ProgressWidgetProps, 'fallback'> & { rootRef: Ref<HTMLElement> }) {
-  const { messages, localeReady, format, dir, locale, markViewed, source } = useCairnContext()
+  const { messages, localeReady, format, dir, locale, markViewed } = useCairnContext()
   const root = usePartRoot('root', className)
   const headerClass = usePartClass('header')
   const titleId = useId()
@@ -68,10 +67,10 @@ function WidgetPanel({ showBadges = true, showBenchmarks = true, digest = 'week'
   const ready = shownStatus === 'ready'
   const viewedRef = useViewedRef(markViewed)
   const rootRef = useMemo(() => mergeRefs(ref, viewedRef), [ref, viewedRef])
-  // The benchmark card sits above the checklist: fetched only with the first benchmarks, its view arrived after them
-  // and the card pushed the list down a moment later. It loads beside the first request instead, quietly: a part that
-  // wants it reports a failure. (One extra render of this panel when it settles, usually while the skeleton shows.)
-  useLazyModule(BENCHMARK_VIEW, (showBenchmarks || showBadges) && source.benchmarks !== false)
+  // The card and the shelf mount with the first snapshot: their lines load beside the first request instead, quietly
+  // (a part that has benchmarks reports a failure). One extra render of this panel when it settles, usually while
+  // the skeleton shows.
+  useBenchmarkView(showBenchmarks || showBadges)
 
   return (
     <section
