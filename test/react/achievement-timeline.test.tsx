@@ -99,8 +99,11 @@ describe('AchievementTimeline', () => {
   it('shows nothing to a subject in the experiment holdout, who sees no part of the program', async () => {
     const fake = createFakeSource({ ...history(), holdout: true })
     renderWithProvider(<AchievementTimeline />, fake)
-    // While loading, the timeline stands ready; once the snapshot says "holdout", it is gone.
-    expect(screen.getByRole('region', { name: 'Your milestones over time' })).toHaveAttribute('data-state', 'loading')
+    // While loading, the timeline keeps its place with a loading line and nothing of its own; once the snapshot
+    // says "holdout", it is gone.
+    expect(document.querySelector('[data-cairn-timeline]')).toHaveAttribute('data-state', 'loading')
+    expect(document.querySelector('[data-cairn-timeline]')).toHaveTextContent('Loading your progress…')
+    expect(screen.queryByRole('heading')).toBeNull()
     await waitFor(() => expect(fake.source.load).toHaveBeenCalled())
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Your milestones over time' })).toBeNull())
     expect(screen.queryByText('Completed Getting started', { exact: false })).toBeNull()

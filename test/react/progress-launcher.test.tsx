@@ -22,6 +22,14 @@ describe('ProgressLauncher', () => {
     expect(screen.queryByRole('button', { name: /0 of 0/ })).toBeNull()
   })
 
+  it('claims no count when the first load failed: the button is named for what it opens', async () => {
+    const fake = createFakeSource()
+    fake.failLoads()
+    renderWithProvider(<ProgressLauncher />, fake)
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Your progress' })).toHaveAttribute('aria-haspopup', 'dialog'))
+    expect(screen.queryByRole('button', { name: /0 of 0/ })).toBeNull()
+  })
+
   it('opens the panel from the keyboard, moves focus in, and Escape restores it', async () => {
     const user = userEvent.setup()
     renderWithProvider(<ProgressLauncher />)

@@ -59,7 +59,8 @@ function ordered(months: readonly HistoryMonth[], order: 'newest' | 'oldest'): r
  * "Milestones over time": every milestone achieved, level completed and badge earned, grouped by month (a
  * heading and a list per month, each entry with its `<time dateTime>`). Fed from the loaded progress; not part
  * of `ProgressWidget`, so a page that never shows it never loads it. Before anything is achieved it says what
- * will appear here. Renders nothing for a subject in the experiment's holdout.
+ * will appear here; until the first snapshot only a loading line, without its heading. Renders nothing for a
+ * subject in the experiment's holdout.
  */
 export const AchievementTimeline = forwardRef<HTMLElement, AchievementTimelineProps>(function AchievementTimeline(
   { order = 'newest', messages: overrides, className },
@@ -76,15 +77,20 @@ export const AchievementTimeline = forwardRef<HTMLElement, AchievementTimelinePr
   const holdout = useHoldout()
   const dates = timelineDates(format.locale)
   const state = status === 'ready' ? (months.length === 0 ? 'empty' : 'ready') : status
-  // The experiment's holdout sees no part of the program (DESIGN §7.6), on a dashboard page as in the widget.
+  // The experiment's holdout sees no part of the program (DESIGN §7.6), on a dashboard page as in the widget. Until
+  // the first snapshot nobody knows who is held out: the timeline keeps its place with a loading line (or a failure
+  // and retry) and nothing of its own, so a held-out user never sees its heading flash in and out.
   if (holdout) return null
+  const loaded = status === 'ready'
 
   return (
-    <section ref={ref} data-cairn-timeline="" data-state={state} aria-labelledby={headingId} aria-busy={state === 'loading' || !localeReady ? true : undefined} {...root}>
+    <section ref={ref} data-cairn-timeline="" data-state={state} aria-labelledby={loaded ? headingId : undefined} aria-busy={state === 'loading' || !localeReady ? true : undefined} {...root}>
       {/* h2 and h3: a timeline is a page's section of its own (a dashboard), not a card inside the widget panel. */}
-      <h2 id={headingId} data-cairn-card-title="">
-        {text.heading}
-      </h2>
+      {loaded && (
+        <h2 id={headingId} data-cairn-card-title="">
+          {text.heading}
+        </h2>
+      )}
       {/* Until the locale's strings arrive the entries would read in English for a moment: wait (aria-busy). */}
       {localeReady && state === 'loading' && <p data-cairn-card-detail="">{messages.loading}</p>}
       {localeReady && state === 'error' && <ErrorNotice stale={false} />}

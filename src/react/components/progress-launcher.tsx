@@ -30,8 +30,10 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
   const root = usePartRoot('launcher', className)
   const panelClass = usePartClass('panel')
   const overall = useCairnSelector(selectOverall)
-  // Before the first snapshot there is no "0 of 0 done" to claim: the button says it is loading.
-  const loading = useCairnSelector(selectStatus) === 'loading'
+  // Without a snapshot there is no "0 of 0 done" to claim: the button says it is loading, or (the first load failed,
+  // the panel says so) just what it opens. Nothing in it depends on the program, so a holdout user, who cannot be
+  // told apart before the first snapshot, sees the same loading button as everyone, then nothing (DESIGN §7.6).
+  const status = useCairnSelector(selectStatus)
   const holdout = useHoldout()
   const panelId = useId()
   const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
@@ -94,7 +96,7 @@ export const ProgressLauncher = forwardRef<HTMLDivElement, ProgressLauncherProps
         aria-expanded={open}
         aria-controls={panelId}
         aria-haspopup="dialog"
-        aria-label={loading ? messages.loading : messages.launcherLabel(overall.completed, overall.total, format)}
+        aria-label={status === 'ready' ? messages.launcherLabel(overall.completed, overall.total, format) : status === 'loading' ? messages.loading : messages.widgetTitle}
         data-cairn-launcher-button=""
         onClick={() => {
           if (open) return close(false)
