@@ -3,7 +3,7 @@
 // text meant for screen readers only would show.
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { CairnProvider, ProgressWidget } from '../../src/react'
+import { CairnProvider, ProgressBar, ProgressWidget } from '../../src/react'
 import { createFakeSource } from './fixtures'
 
 const render = (unstyled: boolean) =>
@@ -22,5 +22,11 @@ describe('server-rendered widget', () => {
 
   it('keeps the screen-reader text hidden inline when unstyled (no stylesheet to rely on)', () => {
     expect(render(true)).toMatch(/<span data-cairn-visually-hidden="" style="position:absolute;[^"]*clip:rect\(0 0 0 0\)[^"]*">Loading your progress…<\/span>/)
+  })
+
+  it('draws a progress bar at its width without a style attribute', () => {
+    const html = renderToString(<ProgressBar value={2} max={5} label="Getting started progress" />)
+    expect(html).not.toContain('style=')
+    expect(html).toMatch(/<svg data-cairn-progress-fill="" width="40%"/)
   })
 })

@@ -1,4 +1,4 @@
-import { forwardRef, type CSSProperties } from 'react'
+import { forwardRef } from 'react'
 import { usePartRoot } from './part-attributes'
 
 export interface ProgressBarProps {
@@ -31,7 +31,11 @@ export function progressbarAria(label: string, value: number, max: number, value
   } as const
 }
 
-/** A 6 px rounded bar with `role="progressbar"` and its aria values. Usable outside a provider. */
+/**
+ * A 6 px rounded bar with `role="progressbar"` and its aria values. Usable outside a provider. The fill is an empty
+ * `<svg>` whose `width` attribute (a percentage) sizes it: server-rendered markup carries no `style` attribute for a
+ * strict CSP (`style-src` without 'unsafe-inline') to block, and the width is right before any script runs.
+ */
 export const ProgressBar = forwardRef<HTMLDivElement, ProgressBarProps>(function ProgressBar({ value, max = 100, label, valueText, className }, ref) {
   const root = usePartRoot('progressBar', className)
   const percent = percentOf(value, max)
@@ -42,9 +46,10 @@ export const ProgressBar = forwardRef<HTMLDivElement, ProgressBarProps>(function
       data-cairn-progress-bar=""
       data-state={percent >= 100 ? 'complete' : 'partial'}
       {...root}
-      style={{ '--cairn-progress': `${percent}%` } as CSSProperties}
     >
-      <div data-cairn-progress-fill="" />
+      {/* Height 0 until a stylesheet sizes it, like the empty <div> this was: without any CSS (`unstyled`, before the
+          host's rules load) an <svg> would otherwise take 150 px, or the page's height. */}
+      <svg data-cairn-progress-fill="" width={`${percent}%`} height="0" />
     </div>
   )
 })
