@@ -3,32 +3,16 @@ import { describe, expect, it, vi } from 'vitest'
 import { CairnError } from '../../src/client'
 import { ProgressWidget } from '../../src/react'
 import { BENCHMARK_VIEW } from '../../src/react/components/benchmark-card'
-import { createFakeSource, gettingStarted, renderWithProvider, type FakeSource } from './fixtures'
+import { createFakeSource, gettingStarted, holdFirstResponse, renderWithProvider, sampleBenchmarks } from './fixtures'
 
 // The benchmark lines' code cannot load (offline, or a deploy removed the old file).
 vi.mock('../../src/react/components/benchmark-view', () => {
   throw new Error('Failed to fetch dynamically imported module')
 })
 
-const benchmarks = {
-  cohortSize: 120,
-  percentile: 80,
-  typicalAchievedAtStage: 1,
-  stageDays: 5,
-  milestones: { 'five-tasks': { achievedShare: 0.3, medianDaysToAchieve: 17 } },
-  badges: { organized: { earnedShare: 0.62 } },
-}
+const benchmarks = sampleBenchmarks
 
 const LINES_MISSING = 'The benchmark lines could not load (their code did not load)'
-
-/** Holds the first progress response until the returned `respond` is called. */
-function holdFirstResponse(fake: FakeSource): () => void {
-  let respond = () => {}
-  const answered = new Promise<void>((resolve) => (respond = resolve))
-  const load = fake.source.load
-  fake.source.load = vi.fn((signal?: AbortSignal) => answered.then(() => load(signal)))
-  return respond
-}
 
 // One file, one page: the lines' code is fetched (and fails) once, and that failure is reported once, so these run
 // in order.

@@ -1,10 +1,10 @@
-import { Profiler, type ProfilerOnRenderCallback } from 'react'
+import { Profiler } from 'react'
 import { waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { localSource, memoryStorage } from '../../src/client/local'
 import { BadgeShelf, BenchmarkCard } from '../../src/react'
 import { BENCHMARK_VIEW } from '../../src/react/components/benchmark-card'
-import { createFakeSource, gettingStarted, program, renderWithProvider } from './fixtures'
+import { commitLog, createFakeSource, gettingStarted, holdFirstResponse, program, renderWithProvider, sampleBenchmarks } from './fixtures'
 
 // Records when the benchmark lines' code is asked for; the module itself is the real one.
 const viewImported = vi.hoisted(() => vi.fn())
@@ -12,28 +12,6 @@ vi.mock('../../src/react/components/benchmark-view', async (importOriginal) => {
   viewImported()
   return importOriginal()
 })
-
-const benchmarks = {
-  cohortSize: 120,
-  percentile: 80,
-  typicalAchievedAtStage: 1,
-  stageDays: 5,
-  milestones: { 'five-tasks': { achievedShare: 0.3, medianDaysToAchieve: 17 } },
-  badges: { organized: { earnedShare: 0.4 } },
-}
-
-/** What the page showed at each commit: the shelf, its rarity line, the benchmark card. */
-function commitLog() {
-  const commits: { shelf: boolean; rarity: boolean; card: boolean }[] = []
-  const onRender: ProfilerOnRenderCallback = () => {
-    commits.push({
-      shelf: document.querySelector('[data-cairn-badge-shelf]') !== null,
-      rarity: document.querySelector('[data-cairn-badge-rarity]') !== null,
-      card: document.querySelector('[data-cairn-benchmark-card]') !== null,
-    })
-  }
-  return { commits, onRender }
-}
 
 const parts = (
   <>
@@ -53,12 +31,9 @@ describe('the benchmark card and badge shelf used on their own', () => {
   })
 
   it('fetch the lines on mount, so the card and the rarity come with the first snapshot, as in the widget', async () => {
-    const fake = createFakeSource({ ...gettingStarted(), badges: [{ id: 'organized', earnedAt: '2026-11-18T09:00:00.000Z' }], benchmarks })
-    let respond = () => {}
-    const answered = new Promise<void>((resolve) => (respond = resolve))
-    const load = fake.source.load
-    fake.source.load = vi.fn((signal?: AbortSignal) => answered.then(() => load(signal)))
-    const { commits, onRender } = commitLog()
+    const fake = createFakeSource({ ...gettingStarted(), badges: [{ id: 'organized', earnedAt: '2026-11-18T09:00:00.000Z' }], benchmarks: sampleBenchmarks })
+    const respond = holdFirstResponse(fake)
+    const { commits, onRender } = commitLog({ shelf: '[data-cairn-badge-shelf]', rarity: '[data-cairn-badge-rarity]', card: '[data-cairn-benchmark-card]' })
     renderWithProvider(
       <Profiler id="parts" onRender={onRender}>
         {parts}

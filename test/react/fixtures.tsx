@@ -1,9 +1,9 @@
 // Test doubles for the widget: fixed snapshots of the Taskly demo program behind a small in-memory Source.
-import { StrictMode, type ReactNode } from 'react'
+import { StrictMode, type ProfilerOnRenderCallback, type ReactNode } from 'react'
 import { act, render } from '@testing-library/react'
 import { vi } from 'vitest'
 import type { Source, SourceListener } from '../../src/client'
-import { demoProgram, type Criterion, type Digest, type MeProgress, type MilestoneProgress, type Program } from '../../src/core'
+import { demoProgram, type Benchmarks, type Criterion, type Digest, type MeProgress, type MilestoneProgress, type Program } from '../../src/core'
 import { CairnProvider, type CairnProviderProps } from '../../src/react'
 
 export const NOW = '2026-11-20T12:00:00.000Z'
@@ -134,4 +134,34 @@ export function renderWithProvider(
   )
   const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree)
   return { ...result, fake }
+}
+
+/** Benchmarks the card and the badge shelf both have something to say about (rank, next step, a badge's rarity). */
+export const sampleBenchmarks: Benchmarks = {
+  cohortSize: 120,
+  percentile: 80,
+  typicalAchievedAtStage: 1,
+  stageDays: 5,
+  milestones: { 'five-tasks': { achievedShare: 0.3, medianDaysToAchieve: 17 } },
+  badges: { organized: { earnedShare: 0.4 } },
+}
+
+/** Holds `fake`'s progress responses until the returned `respond` is called, as a slow first request would. */
+export function holdFirstResponse(fake: FakeSource): () => void {
+  let respond = () => {}
+  const answered = new Promise<void>((resolve) => (respond = resolve))
+  const load = fake.source.load
+  fake.source.load = vi.fn((signal?: AbortSignal) => answered.then(() => load(signal)))
+  return respond
+}
+
+/** For a `<Profiler onRender>`: which of `probes` (name → selector) were in the document at each commit. */
+export function commitLog<Name extends string>(probes: Record<Name, string>) {
+  const commits: Record<Name, boolean>[] = []
+  const onRender: ProfilerOnRenderCallback = () => {
+    const commit = {} as Record<Name, boolean>
+    for (const name of Object.keys(probes) as Name[]) commit[name] = document.querySelector(probes[name]) !== null
+    commits.push(commit)
+  }
+  return { commits, onRender }
 }

@@ -13,21 +13,14 @@ import {
   ValueSummary,
 } from '../../src/react'
 import type { RiskNudge } from '../../src/store'
-import { createFakeSource, gettingStarted, renderWithProvider } from './fixtures'
+import { createFakeSource, gettingStarted, renderWithProvider, sampleBenchmarks } from './fixtures'
 
 /** A snapshot every part has something to show for: a badge, benchmarks, a next step, time saved. */
 const full = (extra: Partial<MeProgress> = {}): MeProgress => ({
   ...gettingStarted(),
   badges: [{ id: 'organized', earnedAt: '2026-11-18T09:00:00.000Z' }],
   value: { minutesSaved: 90 },
-  benchmarks: {
-    cohortSize: 120,
-    percentile: 80,
-    typicalAchievedAtStage: 1,
-    stageDays: 5,
-    milestones: { 'five-tasks': { achievedShare: 0.3, medianDaysToAchieve: 17 } },
-    badges: { organized: { earnedShare: 0.4 } },
-  },
+  benchmarks: sampleBenchmarks,
   ...extra,
 })
 
