@@ -40,10 +40,10 @@ export function assessProgress(plan: ProgramPlan, results: readonly CriterionRes
     [...outcomes.values()].map((outcome) => {
       const { levelIndex } = outcome.plan
       const locked = levelIndex !== undefined && levels[levelIndex]?.progress.state === 'locked'
-      return [outcome.plan.milestone.id, milestoneProgress(outcome, locked)]
+      return [outcome.plan.milestone.id, milestoneProgress(outcome, locked, plan.iso)]
     }),
   )
-  const signals = evaluateSignals(plan, index, milestones, now)
+  const signals = evaluateSignals(plan, index, milestones, outcomes, now)
   const suppression = evaluateSuppression(plan, index, now)
   // Time alone achieves a tenure milestone: nothing to do, so never a next step; nor is an upsell while suppressed.
   const suppressed = suppression.suppressed !== undefined
@@ -55,10 +55,10 @@ export function assessProgress(plan: ProgramPlan, results: readonly CriterionRes
     evaluatedAt: toIso(now),
     milestones,
     levels: levels.map((level) => level.progress),
-    badges: earnedBadges(plan.program, levels, outcomes.values()),
+    badges: earnedBadges(plan.program, levels, outcomes.values(), plan.iso),
     unlockedFeatures: unlockedFeatures(plan.program, levels),
-    // Children from the plan's own list (cached per plan): `stepPlans` is a new array on every evaluation.
-    nextSteps: nextSteps(stepPlans, milestones, now, compositeChildren(plan.milestones)),
+    // Children from the program's own list (cached per program): `stepPlans` is a new array on every evaluation.
+    nextSteps: nextSteps(stepPlans, milestones, now, compositeChildren(plan.program.milestones)),
   }
   const value = valueDelivered(outcomes.values())
   if (value !== undefined) progress.value = value

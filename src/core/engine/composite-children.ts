@@ -1,31 +1,31 @@
-import type { Criterion } from '../schemas/program'
-import type { MilestonePlan } from './program-plan'
+import type { Criterion, Milestone } from '../schemas/program'
 
 /**
  * For each composite milestone (`all` / `any`), the ids of the other milestones whose criterion is one of its
  * parts, at any depth: "Finish setting up" (all of: a project, 5 tasks, an invite) has "Create your first
  * project", "Add 5 tasks" and "Invite a teammate" as its children. Criteria are compared by value (key order
- * ignored). Milestones without children are absent. Computed once per plan list.
+ * ignored). Milestones without children are absent. Computed once per list (a program's own `milestones`, so
+ * once per program rather than once per subject evaluated with it).
  */
-export function compositeChildren(plans: readonly MilestonePlan[]): ReadonlyMap<string, ReadonlySet<string>> {
-  let children = cache.get(plans)
+export function compositeChildren(milestones: readonly Milestone[]): ReadonlyMap<string, ReadonlySet<string>> {
+  let children = cache.get(milestones)
   if (children === undefined) {
-    children = findChildren(plans)
-    cache.set(plans, children)
+    children = findChildren(milestones)
+    cache.set(milestones, children)
   }
   return children
 }
 
-const cache = new WeakMap<readonly MilestonePlan[], ReadonlyMap<string, ReadonlySet<string>>>()
+const cache = new WeakMap<readonly Milestone[], ReadonlyMap<string, ReadonlySet<string>>>()
 
-function findChildren(plans: readonly MilestonePlan[]): Map<string, Set<string>> {
+function findChildren(milestones: readonly Milestone[]): Map<string, Set<string>> {
   const idsByKey = new Map<string, string[]>()
-  for (const { milestone } of plans) {
+  for (const milestone of milestones) {
     const key = criterionKey(milestone.criterion)
     idsByKey.set(key, [...(idsByKey.get(key) ?? []), milestone.id])
   }
   const result = new Map<string, Set<string>>()
-  for (const { milestone } of plans) {
+  for (const milestone of milestones) {
     const found = new Set<string>()
     for (const part of partsOf(milestone.criterion)) {
       for (const id of idsByKey.get(criterionKey(part)) ?? []) if (id !== milestone.id) found.add(id)

@@ -47,9 +47,9 @@ export function nextChangeAt(program: Program, events: readonly CairnEvent[], op
   return finiteIso(assess(program, events, options).nextChangeAt)
 }
 
-/** An ISO time, or undefined for Infinity and moments a Date cannot hold. */
-export function finiteIso(ms: number): string | undefined {
-  return Number.isFinite(ms) && Math.abs(ms) <= LATEST_DATE_MS ? toIso(ms) : undefined
+/** An ISO time, or undefined for Infinity and moments a Date cannot hold. @default iso toIso */
+export function finiteIso(ms: number, iso: (ms: number) => string = toIso): string | undefined {
+  return Number.isFinite(ms) && Math.abs(ms) <= LATEST_DATE_MS ? iso(ms) : undefined
 }
 
 const LATEST_DATE_MS = 8.64e15

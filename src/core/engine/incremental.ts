@@ -102,11 +102,11 @@ export function createIncrementalEvaluator(program: Program, subject: Subject, e
 
   return {
     progress: (now) => progressAt(toMs(now)),
-    nextChangeAt: (now) => finiteIso(assessAt(toMs(now)).nextChangeAt),
+    nextChangeAt: (now) => finiteIso(assessAt(toMs(now)).nextChangeAt, plan.iso),
     add: (event) => view.add(event),
     assess(now) {
       const { progress, nextChangeAt } = assessAt(toMs(now))
-      return { progress, nextChangeAt: finiteIso(nextChangeAt) }
+      return { progress, nextChangeAt: finiteIso(nextChangeAt, plan.iso) }
     },
     get ownEvents() {
       return view.ownEvents

@@ -1,5 +1,4 @@
 import type { MilestoneProgress } from '../schemas/progress'
-import { toIso } from './iso'
 import type { MilestonePlan } from './program-plan'
 import type { CriterionResult } from './types'
 
@@ -29,16 +28,17 @@ export function settleMilestone(plan: MilestonePlan, result: CriterionResult, no
 
 /**
  * The public MilestoneProgress. State order: ineligible > achieved > missed > locked > in_progress > available.
- * Ineligible milestones report only their numbers: no achievement or deadline applies to them.
+ * Ineligible milestones report only their numbers: no achievement or deadline applies to them. `iso` formats
+ * times (the plan's memo).
  */
-export function milestoneProgress(outcome: MilestoneOutcome, levelLocked: boolean): MilestoneProgress {
+export function milestoneProgress(outcome: MilestoneOutcome, levelLocked: boolean, iso: (ms: number) => string): MilestoneProgress {
   const { current, target, achievedAt } = outcome.result
   const { dueAt } = outcome.plan
   if (outcome.standing === 'ineligible') return { state: 'ineligible', current, target }
 
   const progress: MilestoneProgress = { state: openState(outcome, levelLocked), current, target }
-  if (achievedAt !== undefined) progress.achievedAt = toIso(achievedAt)
-  if (dueAt !== undefined) progress.dueAt = toIso(dueAt)
+  if (achievedAt !== undefined) progress.achievedAt = iso(achievedAt)
+  if (dueAt !== undefined) progress.dueAt = iso(dueAt)
   if (achievedAt !== undefined && dueAt !== undefined && achievedAt > dueAt) progress.late = true
   return progress
 }

@@ -25,11 +25,11 @@ export function nextSteps(
   progressById: Readonly<Record<string, MilestoneProgress>>,
   now: number,
   /**
-   * `compositeChildren` of `plans` or of any list containing them (only open children hold a composite back), so
+   * `compositeChildren` of the milestones of `plans` or of any list containing them (only open children hold a composite back), so
    * a caller that filters its plans per evaluation can pass the children of the unfiltered, long-lived list.
-   * @default compositeChildren(plans)
+   * @default compositeChildren of the plans' milestones
    */
-  children: ReadonlyMap<string, ReadonlySet<string>> = compositeChildren(plans),
+  children: ReadonlyMap<string, ReadonlySet<string>> = compositeChildren(plans.map((plan) => plan.milestone)),
 ): NextStep[] {
   const open = plans.flatMap((plan): OpenStep[] => {
     const progress = progressById[plan.milestone.id]

@@ -3,6 +3,7 @@ import type { Milestone, Program } from '../schemas/program'
 import { eventNamesOf } from './criterion'
 import { tenureAnchorsValid } from './criteria/tenure'
 import { isEligible } from './eligibility'
+import { isoMemo } from './iso'
 import { createZoneCalendar } from './time-zone'
 import { DAY_MS, type Scope, type ZoneCalendar } from './types'
 
@@ -28,6 +29,8 @@ export interface ProgramPlan {
   /** Milestones whose criteria read each event name. */
   readonly milestonesByEvent: ReadonlyMap<string, readonly MilestonePlan[]>
   readonly calendar: ZoneCalendar
+  /** `toIso` remembering this subject's recent times (they repeat from one assessment to the next). */
+  readonly iso: (ms: number) => string
 }
 
 // Date can represent ±8.64e15 ms; a deadline beyond that can never pass, so it is treated as none.
@@ -60,5 +63,5 @@ export function planProgram(program: Program, subject: Subject): ProgramPlan {
     }
     return plan
   })
-  return { program, subject, signedUpAt, milestones, milestonesByEvent, calendar: createZoneCalendar(subject.timeZone) }
+  return { program, subject, signedUpAt, milestones, milestonesByEvent, calendar: createZoneCalendar(subject.timeZone), iso: isoMemo() }
 }

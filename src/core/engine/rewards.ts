@@ -1,14 +1,14 @@
 import { featureId, type Program } from '../schemas/program'
 import type { Progress } from '../schemas/progress'
-import { toIso } from './iso'
 import type { LevelOutcome } from './levels'
 import type { MilestoneOutcome } from './milestone-state'
 
 /**
  * Badges earned from completed levels (at the level's completion) and achieved milestones (at achievedAt).
- * A badge granted twice keeps its earliest moment. Oldest first, ties in the program's badge order.
+ * A badge granted twice keeps its earliest moment. Oldest first, ties in the program's badge order. `iso` formats
+ * times (the plan's memo).
  */
-export function earnedBadges(program: Program, levels: readonly LevelOutcome[], outcomes: Iterable<MilestoneOutcome>): Progress['badges'] {
+export function earnedBadges(program: Program, levels: readonly LevelOutcome[], outcomes: Iterable<MilestoneOutcome>, iso: (ms: number) => string): Progress['badges'] {
   const earned = new Map<string, number>()
   const grant = (badge: string | undefined, at: number | undefined) => {
     if (badge === undefined || at === undefined) return
@@ -23,7 +23,7 @@ export function earnedBadges(program: Program, levels: readonly LevelOutcome[], 
   const orderOf = (id: string) => programOrder.get(id) ?? Number.MAX_SAFE_INTEGER
   return [...earned]
     .sort(([a, atA], [b, atB]) => atA - atB || orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, at]) => ({ id, earnedAt: toIso(at) }))
+    .map(([id, at]) => ({ id, earnedAt: iso(at) }))
 }
 
 /** Features unlocked by completed levels, in level order, each once. */

@@ -1,7 +1,7 @@
 import type { Program } from '../../schemas/program'
 import type { MilestoneProgress, SignalState } from '../../schemas/progress'
 import { isEligible } from '../eligibility'
-import { toIso } from '../iso'
+import type { MilestoneOutcome } from '../milestone-state'
 import type { ProgramPlan } from '../program-plan'
 import type { EventIndex, Scope } from '../types'
 import { listsFor } from './event-times'
@@ -10,10 +10,17 @@ import { evaluateStalled } from './stalled'
 import type { SignalOutcome } from './types'
 import { evaluateUsageDrop } from './usage-drop'
 
-/** Ids of milestones a person can work towards: all but pure tenure ones, which time alone achieves. */
+/** Ids of milestones a person can work towards: all but pure tenure ones, which time alone achieves. Once per plan. */
 function actionable(plan: ProgramPlan): ReadonlySet<string> {
-  return new Set(plan.milestones.filter((m) => m.milestone.criterion.kind !== 'tenure').map((m) => m.milestone.id))
+  let ids = actionableByPlan.get(plan)
+  if (ids === undefined) {
+    ids = new Set(plan.milestones.filter((m) => m.milestone.criterion.kind !== 'tenure').map((m) => m.milestone.id))
+    actionableByPlan.set(plan, ids)
+  }
+  return ids
 }
+
+const actionableByPlan = new WeakMap<ProgramPlan, ReadonlySet<string>>()
 
 /** The program's signals for one subject at `now`, and the earliest moment one of them can change by time alone. */
 export interface SignalsAt {
@@ -31,6 +38,8 @@ export function evaluateSignals(
   plan: ProgramPlan,
   index: EventIndex,
   milestones: Readonly<Record<string, MilestoneProgress>>,
+  /** The same milestones' outcomes: `stalled` reads achievement times as numbers rather than parsing them back. */
+  outcomes: ReadonlyMap<string, MilestoneOutcome>,
   now: number,
 ): SignalsAt {
   const signals: Program['signals'] = plan.program.signals
@@ -50,13 +59,13 @@ export function evaluateSignals(
         outcome = evaluateUsageDrop(signal.criterion, listsFor(index, [scope], signal.criterion.event), now)
         break
       case 'stalled':
-        outcome = evaluateStalled(signal.criterion, milestones, actionable(plan), signedUpAt, now)
+        outcome = evaluateStalled(signal.criterion, milestones, outcomes, actionable(plan), signedUpAt, now)
         break
     }
     nextChange = Math.min(nextChange, outcome.nextChange)
     const state: SignalState = { id: signal.id, state: outcome.state }
-    if (outcome.since !== undefined) state.since = toIso(outcome.since)
-    if (outcome.clearedAt !== undefined) state.clearedAt = toIso(outcome.clearedAt)
+    if (outcome.since !== undefined) state.since = plan.iso(outcome.since)
+    if (outcome.clearedAt !== undefined) state.clearedAt = plan.iso(outcome.clearedAt)
     states.push(state)
   }
   return { states, nextChange }

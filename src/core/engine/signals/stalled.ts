@@ -1,5 +1,6 @@
 import type { SignalCriterion } from '../../schemas/program'
 import type { MilestoneProgress } from '../../schemas/progress'
+import type { MilestoneOutcome } from '../milestone-state'
 import { DAY_MS } from '../types'
 import type { SignalOutcome } from './types'
 
@@ -14,6 +15,7 @@ type Stalled = Extract<SignalCriterion, { kind: 'stalled' }>
 export function evaluateStalled(
   criterion: Stalled,
   milestones: Readonly<Record<string, MilestoneProgress>>,
+  outcomes: ReadonlyMap<string, MilestoneOutcome>,
   actionable: ReadonlySet<string>,
   signedUpAt: number,
   now: number,
@@ -23,7 +25,9 @@ export function evaluateStalled(
   for (const [id, milestone] of Object.entries(milestones)) {
     if (!actionable.has(id)) continue
     if (milestone.state === 'available' || milestone.state === 'in_progress') open = true
-    if (milestone.achievedAt !== undefined) lastAchieved = Math.max(lastAchieved, Date.parse(milestone.achievedAt))
+    // `achievedAt` is this outcome's time, formatted: read the number instead of parsing the text back.
+    const achievedAt = milestone.achievedAt === undefined ? undefined : outcomes.get(id)?.result.achievedAt
+    if (achievedAt !== undefined) lastAchieved = Math.max(lastAchieved, achievedAt)
   }
   const activeAt = Math.max(lastAchieved, signedUpAt) + criterion.days * DAY_MS
   if (open && now >= activeAt) return { state: 'active', since: activeAt, nextChange: Infinity }

@@ -18,19 +18,11 @@ export const DEFAULT_MIN_BEFORE = 3
 export function evaluateUsageDrop(criterion: UsageDrop, lists: EventLists, now: number): SignalOutcome {
   const span = criterion.days * DAY_MS
   const minBefore = criterion.minBefore ?? DEFAULT_MIN_BEFORE
-  const activeAt = (t: number): boolean => {
-    const before = countIn(lists, t - 2 * span, t - span)
-    const recent = countIn(lists, t - span, t)
-    return before >= minBefore && recent * 100 <= before * (100 - criterion.dropPercent)
-  }
-  const changePoints = (times: readonly number[]) => times.flatMap((time) => [time, time + span, time + 2 * span])
+  const holds = (before: number, recent: number): boolean => before >= minBefore && recent * 100 <= before * (100 - criterion.dropPercent)
+  const activeAt = (t: number): boolean => holds(countIn(lists, t - 2 * span, t - span), countIn(lists, t - span, t))
 
   const active = activeAt(now)
-  // Later points come from events still inside the two windows, or not yet counted.
-  const later = changePoints(timesIn(lists, now - 2 * span, Infinity))
-    .filter((point) => point > now)
-    .sort((a, b) => a - b)
-  const nextChange = later.find((point) => activeAt(point) !== active) ?? Infinity
+  const nextChange = nextFlip(timesIn(lists, now - 2 * span, Infinity), now, span, active, holds)
   if (!active) return { state: 'clear', since: undefined, nextChange }
 
   // Walk back over the change points at or before now (each event's time, +days, +2×days), latest first, and
@@ -52,4 +44,46 @@ export function evaluateUsageDrop(criterion: UsageDrop, lists: EventLists, now: 
     heads[which] = next.done ? -Infinity : next.value + stream.offset
   }
   return { state: 'active', since, nextChange }
+}
+
+/**
+ * The first change point after `now` where the state differs from `active`. `times` (sorted) are the events after
+ * `now − 2×days`; their points come in three sorted streams — each event's time, +days, +2×days — merged with three
+ * cursors while both counts move by one per point, instead of sorting every point and counting both windows
+ * again at each (the server evaluates this on every assessment while the signal is clear).
+ */
+function nextFlip(times: readonly number[], now: number, span: number, active: boolean, holds: (before: number, recent: number) => boolean): number {
+  const count = times.length
+  let before = 0
+  let recent = 0
+  for (const time of times) {
+    if (time > now) break
+    if (time > now - span) recent++
+    else before++
+  }
+  // Cursors at the first point of each stream after now: entering `recent`, moving to `before`, leaving it.
+  let entering = 0
+  while (entering < count && (times[entering] as number) <= now) entering++
+  let moving = 0
+  while (moving < count && (times[moving] as number) + span <= now) moving++
+  let leaving = 0
+  const at = (index: number, offset: number) => (index < count ? (times[index] as number) + offset : Infinity)
+  for (;;) {
+    const point = Math.min(at(entering, 0), at(moving, span), at(leaving, 2 * span))
+    if (point === Infinity) return Infinity
+    while (at(entering, 0) === point) {
+      recent++
+      entering++
+    }
+    while (at(moving, span) === point) {
+      recent--
+      before++
+      moving++
+    }
+    while (at(leaving, 2 * span) === point) {
+      before--
+      leaving++
+    }
+    if (holds(before, recent) !== active) return point
+  }
 }
