@@ -6,16 +6,31 @@ const NO_EVENTS: readonly IndexedEvent[] = []
 
 export { compareEvents }
 
+/** Where a parsed time is split: both parts of any time a Date holds (±8.64e15 ms) stay within ±2^31. */
+const TIME_SPLIT = 2 ** 30
+
 /**
  * An event with its timestamp parsed: two fields, the rest read through from the event as received. A store holds
  * one per event, so copying five more references into each (as a plain object did) cost 40 bytes an event and
  * the time to write them at every bulk load.
  */
 class ParsedEvent implements IndexedEvent {
+  // The time in two small integers: V8 keeps each in the object itself, where one epoch number (beyond 2^31) would
+  // be a separate heap box — a second object per event for the collector to copy at every bulk load.
+  private readonly high: number
+  private readonly low: number
+
   constructor(
     readonly source: CairnEvent,
-    readonly ms: number,
-  ) {}
+    ms: number,
+  ) {
+    this.high = Math.floor(ms / TIME_SPLIT)
+    this.low = ms - this.high * TIME_SPLIT
+  }
+
+  get ms(): number {
+    return this.high * TIME_SPLIT + this.low
+  }
 
   get id(): string {
     return this.source.id

@@ -31,18 +31,23 @@ describe('sortEvents (bulk-load order)', () => {
     )
   })
 
-  it('orders long lists (the radix path) like compareEvents', () => {
-    // Unique ids whose order is unrelated to the position: a random number, then the position.
-    const longLists = fc
-      .array(fc.tuple(times, fc.nat({ max: 9999 })), { minLength: 4096, maxLength: 5000 })
-      .map((pairs) => pairs.map(([ms, n], i) => indexed(`${n}-${i}`, ms)))
-    fc.assert(
-      fc.property(longLists, (list) => {
-        const expected = [...list].sort(compareEvents).map((e) => e.id)
-        expect(sortEvents([...list]).map((e) => e.id)).toEqual(expected)
-      }),
-      { numRuns: 20 },
-    )
+  it('orders long lists like compareEvents, whether time and position pack into one exact number or need the radix sort', () => {
+    // Unique ids whose order is unrelated to the position: a random number, then the position. Spread over a few
+    // years, (time, position) fits 53 bits; with times thousands of years apart it does not, and the radix sort runs.
+    const near = fc.constantFrom(0, 1, DAY_MS, 40 * DAY_MS, 400 * DAY_MS, 3 * 365 * DAY_MS, -7 * DAY_MS)
+    const far = fc.constantFrom(0, 1, DAY_MS, -7 * DAY_MS, 1e14, 1e14 + 1, -1e14, -1e14 + 2047 * 2 ** 32, 5e15)
+    for (const pool of [near, far]) {
+      const longLists = fc
+        .array(fc.tuple(pool, fc.nat({ max: 9999 })), { minLength: 4096, maxLength: 5000 })
+        .map((pairs) => pairs.map(([ms, n], i) => indexed(`${n}-${i}`, ms)))
+      fc.assert(
+        fc.property(longLists, (list) => {
+          const expected = [...list].sort(compareEvents).map((e) => e.id)
+          expect(sortEvents([...list]).map((e) => e.id)).toEqual(expected)
+        }),
+        { numRuns: 10 },
+      )
+    }
   })
 
   it('returns a list already in order as it is, without copying', () => {
