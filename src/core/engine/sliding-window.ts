@@ -9,7 +9,10 @@ export interface Tally<K> {
   clone(): Tally<K>
 }
 
-/** Events of one leaf criterion, already filtered, in time order: `keys[i]` is what event `i` adds to the tally. */
+/**
+ * Events of one leaf criterion, already filtered, in time order: `keys[i]` is what event `i` adds to the tally
+ * (empty for a tally that reads no key, a count).
+ */
 export interface SweepInput<K> {
   readonly times: readonly number[]
   readonly keys: readonly K[]

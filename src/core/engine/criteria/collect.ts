@@ -28,14 +28,15 @@ export interface MutableSweepInput<K> {
 /**
  * `collect` over `list` from position `start` into `into` (which may hold what an earlier call collected from
  * the same list up to `start`); returns the position to resume from. Resuming with a later `now` collects
- * exactly what a fresh `collect` would.
+ * exactly what a fresh `collect` would. `keyOf` undefined: every matching event counts and no key is kept
+ * (a count's tally reads none; the incremental evaluator holds its input, so a key per event was memory for nothing).
  */
 export function collectFrom<K>(
   list: readonly IndexedEvent[],
   start: number,
   now: number,
   where: Where | undefined,
-  keyOf: (event: IndexedEvent) => K | undefined,
+  keyOf: ((event: IndexedEvent) => K | undefined) | undefined,
   into: MutableSweepInput<K>,
 ): number {
   // Already past `now`: a fresh collect would have stopped at that same event.
@@ -43,11 +44,14 @@ export function collectFrom<K>(
   for (let i = start; i < list.length; i++) {
     const candidate = list[i] as IndexedEvent
     if (!matchesWhere(candidate, where)) continue
-    const key = keyOf(candidate)
-    if (key === undefined) continue
-    into.times.push(candidate.ms)
-    into.keys.push(key)
-    if (candidate.ms > now) return i + 1
+    if (keyOf !== undefined) {
+      const key = keyOf(candidate)
+      if (key === undefined) continue
+      into.keys.push(key)
+    }
+    const ms = candidate.ms
+    into.times.push(ms)
+    if (ms > now) return i + 1
   }
   return list.length
 }

@@ -12,7 +12,7 @@ export function evaluateCountLike(criterion: CountLike, context: CriterionContex
   let result: Omit<CriterionResult, 'target'>
   switch (criterion.kind) {
     case 'count':
-      result = sweepLeaf(context, criterion, criterion.event, criterion.where, () => true, () => countTally(), criterion.atLeast, windowMs)
+      result = sweepLeaf(context, criterion, criterion.event, criterion.where, undefined, () => countTally(), criterion.atLeast, windowMs)
       break
     case 'sum':
       result = sweepLeaf(

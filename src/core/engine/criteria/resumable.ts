@@ -28,7 +28,8 @@ export function sweepLeaf<K>(
   leaf: object,
   event: string,
   where: Where | undefined,
-  keyOf: (event: IndexedEvent) => K | undefined,
+  /** Undefined: every matching event counts and carries no key (see collectFrom). */
+  keyOf: ((event: IndexedEvent) => K | undefined) | undefined,
   newTally: () => Tally<K>,
   atLeast: number,
   windowMs: number | undefined,
