@@ -1,21 +1,22 @@
 import type { Where } from '../../schemas/program'
 import { matchesWhere } from '../event-filter'
 import type { SweepInput } from '../sliding-window'
-import type { CriterionContext, IndexedEvent } from '../types'
+import type { IndexedEvent } from '../types'
 
 /**
- * The events a leaf counts, in time order: those of its name and scope that match `where` and yield a key.
+ * The events of a leaf's bucket (`list`: its name and scope) it counts, in time order: those that match `where`
+ * and yield a key.
  * Collection stops after the first matching event beyond `now`: it cannot count yet, but its time bounds
  * how long the result stays valid.
  */
 export function collect<K>(
-  context: CriterionContext,
-  event: string,
+  list: readonly IndexedEvent[],
+  now: number,
   where: Where | undefined,
-  keyOf: (event: IndexedEvent) => K | undefined,
+  keyOf: ((event: IndexedEvent) => K | undefined) | undefined,
 ): SweepInput<K> {
   const input: MutableSweepInput<K> = { times: [], keys: [] }
-  collectFrom(context.events(context.scope, event), 0, context.now, where, keyOf, input)
+  collectFrom(list, 0, now, where, keyOf, input)
   return input
 }
 

@@ -1,6 +1,6 @@
 import type { LeafCriterion } from '../../schemas/program'
 import type { CriterionContext, CriterionResult } from '../types'
-import { collect } from './collect'
+import { collectLeaf } from './resumable'
 
 type StreakCriterion = Extract<LeafCriterion, { kind: 'streak' }>
 
@@ -13,7 +13,7 @@ type StreakCriterion = Extract<LeafCriterion, { kind: 'streak' }>
 export function evaluateStreak(criterion: StreakCriterion, context: CriterionContext): CriterionResult {
   const { calendar, now } = context
   const periodOf = (ms: number) => (criterion.period === 'day' ? calendar.dayIndex(ms) : calendar.weekIndex(ms))
-  const input = collect(context, criterion.event, criterion.where, (event) => periodOf(event.ms))
+  const input = collectLeaf(context, criterion, criterion.event, criterion.where, (event) => periodOf(event.ms))
 
   const runLengthAtEnds = new Map<number, number>()
   let achievedAt: number | undefined
