@@ -10,9 +10,9 @@ export { compareEvents }
 const TIME_SPLIT = 2 ** 30
 
 /**
- * An event with its timestamp parsed: two fields, the rest read through from the event as received. A store holds
- * one per event, so copying five more references into each (as a plain object did) cost 40 bytes an event and
- * the time to write them at every bulk load.
+ * An event with its timestamp parsed: the event as received and its time, the rest read through from the event.
+ * A store holds one per event, so copying five more references into each (as a plain object did) cost 40 bytes
+ * an event and the time to write them at every bulk load.
  */
 class ParsedEvent implements IndexedEvent {
   // The time in two small integers: V8 keeps each in the object itself, where one epoch number (beyond 2^31) would
