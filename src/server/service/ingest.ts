@@ -1,7 +1,7 @@
 import type { CairnEvent, Program, Subject } from '../../core'
 import { findEvents, insertEvents, saveSubjects, usersOfAccounts, type Storage } from '../storage'
 import type { IngestResult } from '../service-types'
-import { canonicalJson } from './canonical-json'
+import { sameJson } from './canonical-json'
 import type { Rejection } from './validate-events'
 
 /**
@@ -42,23 +42,22 @@ export async function storeBatch(
     if (!earlier) {
       firstById.set(item.event.id, item)
       candidates.push(item)
-    } else if (canonicalJson(earlier.event) === canonicalJson(item.event)) inBatchDuplicates++
+    } else if (sameJson(earlier.event, item.event)) inBatchDuplicates++
     else inBatchConflicts.push(conflict(item.index))
   }
 
   return storage.transaction(async (tx) => {
     let duplicates = inBatchDuplicates
     const refused = [...rejected, ...inBatchConflicts]
-    const stored = await findEvents(tx, program.id, candidates.map((c) => c.event.id))
-    const fresh = candidates.filter((c) => !stored.has(c.event.id))
-    const insertedIds = await insertEvents(tx, program.id, fresh.map((c) => c.event))
-    // Ids another writer stored between our read and our insert are classified against what it stored.
-    const raced = await findEvents(tx, program.id, fresh.filter((c) => !insertedIds.has(c.event.id)).map((c) => c.event.id))
+    // Insert first: a fresh batch (the usual one) costs one statement; only ids already stored — by an earlier batch or
+    // by another writer racing this one — are read back, to tell a duplicate from a conflict.
+    const insertedIds = await insertEvents(tx, program.id, candidates.map((c) => c.event))
+    const existing = await findEvents(tx, program.id, candidates.filter((c) => !insertedIds.has(c.event.id)).map((c) => c.event.id))
     const touched: CairnEvent[] = []
     for (const { index, event } of candidates) {
-      const existing = stored.get(event.id) ?? raced.get(event.id)
+      const stored = existing.get(event.id)
       if (insertedIds.has(event.id)) touched.push(event)
-      else if (existing && canonicalJson(existing) === canonicalJson(event)) {
+      else if (stored && sameJson(stored, event)) {
         duplicates++
         touched.push(event)
       } else refused.push(conflict(index))

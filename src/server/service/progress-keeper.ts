@@ -26,7 +26,7 @@ import {
 } from '../storage'
 import type { ActiveProgram } from './active-program'
 import type { Assigner, SubjectAssignment } from './assignments'
-import { canonicalJson } from './canonical-json'
+import { sameJson } from './canonical-json'
 import { createEvaluatorCache, DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE, type EvaluatorCacheLimits, type WarmEvaluator } from './evaluator-cache'
 import { createKeyedQueue } from './keyed-queue'
 import { timeSlice } from './time-slice'
@@ -284,5 +284,5 @@ export function createProgressKeeper(
 
 /** Equal progress apart from the moment it was evaluated at (stored snapshots come back from jsonb in another key order). */
 function sameSnapshot(stored: Progress, next: Progress): boolean {
-  return canonicalJson({ ...stored, evaluatedAt: '' }) === canonicalJson({ ...next, evaluatedAt: '' })
+  return sameJson({ ...stored, evaluatedAt: '' }, { ...next, evaluatedAt: '' })
 }

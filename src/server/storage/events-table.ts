@@ -15,24 +15,20 @@ export async function findEvents(q: Queryable, programId: string, ids: readonly 
 /**
  * Inserts in one statement; an id already stored (by anyone) is skipped. Returns the ids this call inserted.
  * Rows go in id order so concurrent batches with overlapping ids wait for each other instead of deadlocking.
+ * The rows travel as one JSON array: cheaper to encode and decode than seven parallel array parameters (whose
+ * `jsonb[]` literal escapes every quote of every payload).
  */
 export async function insertEvents(q: Queryable, programId: string, unsorted: readonly CairnEvent[]): Promise<Set<string>> {
   if (unsorted.length === 0) return new Set()
   const events = [...unsorted].sort((a, b) => compareKeys(a.id, b.id))
   const rows = await q.query<{ id: string }>(
     `INSERT INTO events (program_id, id, name, user_id, account_id, ts, payload)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::jsonb[])
+     SELECT $1, e->>'id', e->>'name', e->>'userId', e->>'accountId', (e->>'timestamp')::timestamptz, e
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS batch(e, n)
+      ORDER BY n
      ON CONFLICT (program_id, id) DO NOTHING
      RETURNING id`,
-    [
-      programId,
-      events.map((e) => e.id),
-      events.map((e) => e.name),
-      events.map((e) => e.userId),
-      events.map((e) => e.accountId ?? null),
-      events.map((e) => new Date(e.timestamp).toISOString()),
-      events.map((e) => JSON.stringify(e)),
-    ],
+    [programId, JSON.stringify(events)],
   )
   return new Set(rows.map((r) => r.id))
 }
