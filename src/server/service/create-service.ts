@@ -144,7 +144,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
   }
 
   // A change from another process may come from a version it just activated: the read checks the active version itself.
-  const live = createLiveUpdates({ read: (userIds) => reader.many(userIds, clock()), inLocale })
+  const live = createLiveUpdates({ read: (userIds) => reader.many(userIds, clock()), inLocale, busy: (userId) => keeper.busy(userId) })
   const unsubscribeBus = bus.subscribe(
     (change) => {
       if (change.programId === programId && !closed) live.changed([change.userId])

@@ -8,6 +8,8 @@ export interface KeyedQueue {
   runAll<T>(keys: readonly string[], task: () => Promise<T>): Promise<T>
   /** Resolves when every task queued so far has settled. */
   idle(): Promise<void>
+  /** Whether a task holding `key` is running or queued: one queued now for it would wait. */
+  busy(key: string): boolean
 }
 
 /** Creates an empty queue; finished chains are dropped so idle users cost no memory. */
@@ -27,6 +29,7 @@ export function createKeyedQueue(): KeyedQueue {
   return {
     run: (key, task) => runAll([key], task),
     runAll,
+    busy: (key) => tails.has(key),
     async idle() {
       while (tails.size > 0) await Promise.allSettled([...tails.values()])
     },

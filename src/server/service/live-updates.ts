@@ -21,21 +21,27 @@ export interface LiveUpdates {
 
 /**
  * Live pushes in rounds: changes arriving together (one ingest batch, one bus burst) are read together — one
- * read for all their users, which also notices a version another process activated — and each user's progress is localised once per locale, the same
- * object going to every listener in that locale (a stream serialises it once). A change arriving during a round
- * is read in the next, so nobody hears an older snapshot after a newer one.
+ * read for all their users, which also notices a version another process activated — and each user's progress is
+ * localised once per locale, the same object going to every listener in that locale (a stream serialises it once).
+ *
+ * Rounds for different users run side by side; a user is in at most one round at a time, and a change arriving
+ * during their round is read in their next, so nobody hears an older snapshot after a newer one. Users with writes
+ * still queued (`busy`) are read in a round of their own: a read waits for those writes, and users whose progress is
+ * already stored must not wait with them (under a steady ingest that wait was most of a push's delay).
  */
 export function createLiveUpdates(deps: {
   read(userIds: readonly string[]): Promise<Map<string, MeProgress>>
   inLocale(progress: MeProgress, locale: string | undefined): MeProgress
+  /** Whether a read of this user would wait for writes queued for them. @default never */
+  busy?(userId: string): boolean
 }): LiveUpdates {
   const listeners = new Map<string, Set<{ listener: Listener; locale: string | undefined }>>()
   const due = new Set<string>()
-  let running: Promise<void> | undefined
+  const reading = new Set<string>()
+  let scheduled = false
   let closed = false
 
-  const round = async (userIds: readonly string[]) => {
-    const progress = await deps.read(userIds)
+  const deliver = (userIds: readonly string[], progress: Map<string, MeProgress>) => {
     for (const userId of userIds) {
       const set = listeners.get(userId)
       const fresh = progress.get(userId)
@@ -53,21 +59,48 @@ export function createLiveUpdates(deps: {
     }
   }
 
-  const start = () => {
-    if (running || closed || due.size === 0) return
-    running = (async () => {
-      // Let the rest of a burst arrive (a batch publishes its users one after another).
-      await new Promise((resolve) => setImmediate(resolve))
-      while (due.size > 0 && !closed) {
-        const batch = [...due].slice(0, MAX_USERS_PER_ROUND)
-        for (const userId of batch) due.delete(userId)
-        const users = batch.filter((userId) => listeners.has(userId))
-        // Storage down: these users hear of their next change instead.
-        if (users.length > 0) await round(users).catch(() => {})
+  /** The round in flight of each kind: users without queued writes, and users whose read waits for theirs. */
+  const inFlight: { ready?: Promise<void>; waiting?: Promise<void> } = {}
+
+  const round = (kind: 'ready' | 'waiting', userIds: readonly string[]) => {
+    for (const userId of userIds) {
+      due.delete(userId)
+      reading.add(userId)
+    }
+    inFlight[kind] = deps
+      .read(userIds)
+      .then((progress) => deliver(userIds, progress))
+      .catch(() => {}) // storage down: these users hear of their next change instead
+      .finally(() => {
+        for (const userId of userIds) reading.delete(userId)
+        inFlight[kind] = undefined
+        startRounds() // the next users of this kind, and changes that arrived for these users during their round
+      })
+  }
+
+  /** Starts a round of each kind that is not running, for due users not already in one (at most a round's size). */
+  const startRounds = () => {
+    if (closed) return
+    const groups = { ready: [] as string[], waiting: [] as string[] }
+    for (const userId of due) {
+      if (reading.has(userId)) continue
+      if (!listeners.has(userId)) {
+        due.delete(userId)
+        continue
       }
-    })().finally(() => {
-      running = undefined
-      start() // a change that arrived as the last round ended
+      const group = groups[deps.busy?.(userId) ? 'waiting' : 'ready']
+      if (group.length < MAX_USERS_PER_ROUND) group.push(userId)
+    }
+    for (const kind of ['ready', 'waiting'] as const) if (!inFlight[kind] && groups[kind].length > 0) round(kind, groups[kind])
+  }
+
+  const schedule = () => {
+    if (scheduled || closed || due.size === 0) return
+    scheduled = true
+    // Let the rest of a burst arrive (a batch publishes its users one after another).
+    setImmediate(() => {
+      scheduled = false
+      startRounds()
     })
   }
 
@@ -84,14 +117,19 @@ export function createLiveUpdates(deps: {
     },
     changed(userIds) {
       for (const userId of userIds) if (listeners.has(userId)) due.add(userId)
-      start()
+      schedule()
     },
     changedAll() {
       for (const userId of listeners.keys()) due.add(userId)
-      start()
+      schedule()
     },
     async idle() {
-      while (running) await running
+      for (;;) {
+        const running = [inFlight.ready, inFlight.waiting].filter((r) => r !== undefined)
+        if (running.length > 0) await Promise.all(running)
+        else if (scheduled) await new Promise((resolve) => setImmediate(resolve))
+        else return
+      }
     },
     close() {
       closed = true

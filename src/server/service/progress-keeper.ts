@@ -58,6 +58,8 @@ export interface ProgressKeeper {
   readMany(userIds: Iterable<string>, now: Date, options?: { celebrations?: boolean }): Promise<ProgressRead>
   /** Resolves when no recomputation is running or queued. */
   idle(): Promise<void>
+  /** Whether work on this user (a recomputation or a read) is running or queued: a read now would wait for it. */
+  busy(userId: string): boolean
 }
 
 /** A user's progress as read, with their assignment and (when asked for) pending celebrations. */
@@ -279,6 +281,7 @@ export function createProgressKeeper(
     currentMany,
     readMany,
     idle: () => queue.idle(),
+    busy: (userId) => queue.busy(userId),
   }
 }
 

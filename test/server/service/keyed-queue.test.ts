@@ -58,4 +58,19 @@ describe('per-user work queue', () => {
     expect(log).toEqual(['fail a', 'start a+b', 'end a+b', 'start b', 'end b'])
     await queue.idle()
   })
+
+  it('tells which keys have a task running or queued, until the last one settles', async () => {
+    const queue = createKeyedQueue()
+    const log: string[] = []
+    const first = gate(log, 'a+b')
+    const second = gate(log, 'a')
+    const running = [queue.runAll(['a', 'b'], first.task), queue.run('a', second.task)]
+    expect([queue.busy('a'), queue.busy('b'), queue.busy('c')]).toEqual([true, true, false])
+    first.release()
+    await vi.waitFor(() => expect(queue.busy('b')).toBe(false))
+    expect(queue.busy('a')).toBe(true)
+    second.release()
+    await Promise.all(running)
+    await vi.waitFor(() => expect(queue.busy('a')).toBe(false))
+  })
 })

@@ -50,4 +50,34 @@ describe('live updates', () => {
     await live.idle()
     expect(reads).toEqual([['u1'], ['u1']])
   })
+
+  it('does not hold a user whose progress is stored behind users whose read waits for queued writes', async () => {
+    const busy = new Set(['loaded'])
+    const reads: string[][] = []
+    let release!: () => void
+    const writesDone = new Promise<void>((resolve) => (release = resolve))
+    const live = createLiveUpdates({
+      read: async (userIds) => {
+        reads.push([...userIds])
+        if (userIds.some((userId) => busy.has(userId))) await writesDone
+        return new Map(userIds.map((userId) => [userId, progressOf(userId, reads.length)]))
+      },
+      inLocale: (progress) => progress,
+      busy: (userId) => busy.has(userId),
+    })
+    const heard: string[] = []
+    live.subscribe('loaded', () => heard.push('loaded'), undefined)
+    live.subscribe('quiet', () => heard.push('quiet'), undefined)
+    live.changed(['loaded'])
+    await vi.waitFor(() => expect(reads).toEqual([['loaded']]))
+    live.changed(['quiet'])
+    live.changed(['loaded'])
+    await vi.waitFor(() => expect(heard).toEqual(['quiet']))
+    busy.delete('loaded')
+    release()
+    // Its change during its own round is read after that round: never two rounds for one user at once.
+    await vi.waitFor(() => expect(heard).toEqual(['quiet', 'loaded', 'loaded']))
+    await live.idle()
+    expect(reads).toEqual([['loaded'], ['quiet'], ['loaded']])
+  })
 })
