@@ -27,6 +27,9 @@ export function clientEventId(userId: string, id: string): string {
   return JSON.stringify(['me', userId, id])
 }
 
+/** `toISOString`'s own spelling: a valid time written this way is already the one stored. */
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 const reject = (index: number, code: string, message: string): Rejection => ({ index, error: { code, message } })
 
 /** Each event checked on its own: the good ones (normalised, with their batch index) and the rejections. */
@@ -48,7 +51,8 @@ export function validateEvents(raw: readonly unknown[], rules: EventRules): { va
       return void rejected.push(reject(index, 'invalid_event', message))
     }
     const event = parsed.data
-    const time = parseTimestamp(event.timestamp)
+    // The schema passed the string through unchanged, so the early parse stands (parsing is a fair part of a batch's checks).
+    const time = early ?? parseTimestamp(event.timestamp)
     if ('problem' in time) return void rejected.push(reject(index, 'invalid_event', `timestamp ${time.problem}`))
     const tooBig = recordProblem(event.properties, 'properties')
     if (tooBig) return void rejected.push(reject(index, 'invalid_event', describeProblem(tooBig)))
@@ -65,8 +69,9 @@ export function validateEvents(raw: readonly unknown[], rules: EventRules): { va
       return void rejected.push(reject(index, 'not_client_trackable', `"${event.name}" may only be sent by the server`))
     }
     const id = rules.onlyUserId !== undefined ? clientEventId(rules.onlyUserId, event.id) : event.id
-    // One spelling per instant, so a retried event compares equal to the stored one.
-    valid.push({ index, event: { ...event, id, timestamp: new Date(time.ms).toISOString() } })
+    // One spelling per instant, so a retried event compares equal to the stored one (most senders already use it).
+    const timestamp = CANONICAL_TIME.test(event.timestamp) ? event.timestamp : new Date(time.ms).toISOString()
+    valid.push({ index, event: { ...event, id, timestamp } })
   })
   return { valid, rejected }
 }

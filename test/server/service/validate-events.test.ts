@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { demoProgram } from '../../../src/core'
 import { clientTrackableEventNames, FUTURE_SKEW_MS } from '../../../src/server/service'
 import { validateEvents } from '../../../src/server/service/validate-events'
@@ -21,6 +22,25 @@ describe('event validation before storage', () => {
   it('normalises timestamps so a retry with another spelling of the same instant compares equal', () => {
     const { valid } = validateEvents([{ id: 'e', name: 'x', userId: 'u', timestamp: '2025-12-31T23:00:00Z' }], { now: NOW })
     expect(valid[0]?.event.timestamp).toBe('2025-12-31T23:00:00.000Z')
+  })
+
+  it('stores every spelling of an instant as its one canonical spelling, whichever spelling arrives', () => {
+    const spellings = (ms: number, offsetMinutes: number) => {
+      const iso = new Date(ms).toISOString()
+      const shifted = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19)
+      const sign = offsetMinutes < 0 ? '-' : '+'
+      const hh = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0')
+      const mm = String(Math.abs(offsetMinutes) % 60).padStart(2, '0')
+      return [iso, iso.replace('.000Z', 'Z'), iso.toLowerCase(), `${shifted}.${iso.slice(20, 23)}${sign}${hh}:${mm}`]
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 2), max: NOW.getTime() }), fc.integer({ min: -720, max: 720 }), (ms, offset) => {
+        const raw = spellings(ms, offset).map((timestamp, i) => ({ id: `e${i}`, name: 'x', userId: 'u', timestamp }))
+        const { valid, rejected } = validateEvents(raw, { now: NOW })
+        expect(rejected).toEqual([])
+        expect(new Set(valid.map((v) => v.event.timestamp))).toEqual(new Set([new Date(ms).toISOString()]))
+      }),
+    )
   })
 
   it('rejects NUL characters, which Postgres cannot store', () => {
