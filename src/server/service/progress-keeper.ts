@@ -131,120 +131,89 @@ export function createProgressKeeper(
     prefetched?: ReadonlyMap<string, readonly CairnEvent[]>,
   ) => cache.evaluatorsFor(q, program, subjects, (userId) => programOf(program, assigned, userId), prefetched)
 
-  /** What one recomputation writes, worked out from what it read. */
-  interface Writes {
-    program: Program
-    progressRows: ProgressRow[]
-    unchanged: { userId: string; version: number }[]
-    celebrationRows: { userId: string; celebration: Celebration }[]
-    signalRows: SignalChangeRow[]
-    carriedRows: { userId: string; carried: CarriedAchievements }[]
-    changes: ProgressChange[]
-  }
-
-  /** Reads the users' state through `q`, files the events and evaluates each user once: what to write, nothing written. */
-  const prepare = async (
-    q: Queryable,
-    userIds: readonly string[],
-    events: readonly CairnEvent[],
-    now: Date,
-    redefined: boolean,
-    /** Filled with the evaluators to keep, and the accounts whose history took in the events, as they are touched. */
-    touched: { evaluators: (WarmEvaluator & { subject: Subject; version: number; program: Program })[]; accounts: Set<string> },
-  ): Promise<Writes> => {
-    // Read under the locks (or the queue): a version activated by another process is seen before anything is written.
-    const program = await programs.sync(q)
-    const states = await readSubjectStates(q, program.id, userIds)
-    const carried = await readCarried(q, program.id, userIds)
-    const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
-    const assigned = await assignmentsOf(q, program, subjects.map((s) => s.subject))
-    const evaluators = await evaluatorsFor(q, program, subjects, assigned)
-    // Each account event is stored once, in its account's history; every member reads it from there.
-    touched.accounts = cache.storeOnce(events, evaluators.values())
-    const writes: Writes = { program, progressRows: [], unchanged: [], celebrationRows: [], signalRows: [], carriedRows: [], changes: [] }
-    const eventsByUser = new Map<string, CairnEvent[]>()
-    for (const event of events) {
-      const own = eventsByUser.get(event.userId)
-      if (own) own.push(event)
-      else eventsByUser.set(event.userId, [event])
-    }
-    const slice = timeSlice()
-    for (const { subject, version } of subjects) {
-      await slice()
-      const warm = evaluators.get(subject.userId)!
-      const { evaluator } = warm
-      // Teammates' events reached it through the history; its own it files itself (a fresh one read them all),
-      // all of them before the one evaluation below (evaluating after each event was the largest cost of a batch).
-      if (!warm.fresh) for (const event of eventsByUser.get(subject.userId) ?? []) evaluator.add(event)
-      const stored = states.get(subject.userId)?.stored
-      const before = stored?.snapshot ?? null
-      const assessed = evaluator.assess(now)
-      const next = progressAcrossVersions(program, assessed.progress, before, carried.get(subject.userId), redefined)
-      const after = next.progress
-      const nextChangeAt = assessed.nextChangeAt
-      touched.evaluators.push({ ...warm, subject, version: version + 1, program })
-      // Nothing to rewrite, announce or celebrate: only the version moves (other processes' evaluators must
-      // see that events were stored), and nobody is told.
-      if (stored && next.celebrations.length === 0 && !next.carried && stored.nextChangeAt === nextChangeAt && sameSnapshot(stored.snapshot, after)) {
-        writes.unchanged.push({ userId: subject.userId, version: version + 1 })
-        continue
-      }
-      writes.progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt })
-      for (const change of signalChangesBetween(before, after)) writes.signalRows.push({ userId: subject.userId, accountId: subject.accountId, ...change })
-      writes.changes.push({ subject, before, after })
-      // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
-      const quiet = assigned.get(subject.userId)?.holdout === true
-      if (!quiet) {
-        // Teammates hear of an account milestone as a team announcement; whoever achieved it gets the usual moment.
-        const team = { actor: eventsByUser.has(subject.userId), joining: before === null, now }
-        for (const celebration of teamCelebrations(program, next.celebrations, team)) writes.celebrationRows.push({ userId: subject.userId, celebration })
-      }
-      if (next.carried) writes.carriedRows.push({ userId: subject.userId, carried: next.carried })
-    }
-    return writes
-  }
-
-  const write = async (tx: Queryable, writes: Writes, now: Date): Promise<void> => {
-    const programId = writes.program.id
-    await writeProgress(tx, programId, writes.progressRows)
-    await bumpProgressVersions(tx, programId, writes.unchanged)
-    await insertCelebrations(tx, programId, writes.celebrationRows)
-    await recordSignalChanges(tx, programId, writes.signalRows)
-    await writeCarried(tx, programId, writes.carriedRows)
-    await onWritten?.(tx, writes.changes, now)
-  }
-
   const recomputeAll = (userIds: readonly string[], events: readonly CairnEvent[], now: Date, redefined: boolean): Promise<string[]> =>
     queue.runAll(userIds, async () => {
-      // Evaluators to keep once committed, and accounts whose history took in the events (dropped if it rolls back).
-      const touched = { evaluators: [] as (WarmEvaluator & { subject: Subject; version: number; program: Program })[], accounts: new Set<string>() }
+      const pending: (WarmEvaluator & { subject: Subject; version: number; program: Program })[] = []
+      // Accounts whose history took in this transaction's events: dropped if it rolls back.
+      let accountsTouched = new Set<string>()
       try {
-        let writes: Writes
-        if (storage.kind === 'postgres') {
-          writes = await storage.transaction(async (tx) => {
-            // Other API processes on the same Postgres serialise on these locks (the queue covers this one). Taken in
-            // hash order, so two processes locking overlapping sets cannot deadlock.
+        const written = await storage.transaction(async (tx) => {
+          // Other API processes on the same Postgres serialise on these locks (the queue covers this one; embedded
+          // PGlite has no other process). Taken in hash order, so two processes locking overlapping sets cannot deadlock.
+          if (storage.kind === 'postgres') {
             await tx.query(
               `SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys`,
               [userIds.map((userId) => JSON.stringify([programs.current().id, userId]))],
             )
-            const prepared = await prepare(tx, userIds, events, now, redefined, touched)
-            await write(tx, prepared, now)
-            return prepared
-          })
-        } else {
-          // Embedded PGlite: this process is its only writer and the queue holds these users, so what is read stays
-          // what is stored until the write. Reading and evaluating outside the transaction leaves the database to
-          // other users' reads (live pushes, progress requests) meanwhile: a transaction holds it whole, evaluation too.
-          writes = await prepare(storage, userIds, events, now, redefined, touched)
-          await storage.transaction((tx) => write(tx, writes, now))
-        }
+          }
+          // Read under the locks: a version activated by another process is seen before anything is written.
+          const program = await programs.sync(tx)
+          const states = await readSubjectStates(tx, program.id, userIds)
+          const carried = await readCarried(tx, program.id, userIds)
+          const subjects = [...states.values()].map(({ subject, stored }) => ({ subject, version: stored?.version ?? 0 }))
+          const assigned = await assignmentsOf(tx, program, subjects.map((s) => s.subject))
+          const evaluators = await evaluatorsFor(tx, program, subjects, assigned)
+          // Each account event is stored once, in its account's history; every member reads it from there.
+          accountsTouched = cache.storeOnce(events, evaluators.values())
+          const progressRows: ProgressRow[] = []
+          const celebrationRows: { userId: string; celebration: Celebration }[] = []
+          const changes: ProgressChange[] = []
+          const signalRows: SignalChangeRow[] = []
+          const eventsByUser = new Map<string, CairnEvent[]>()
+          for (const event of events) {
+            const own = eventsByUser.get(event.userId)
+            if (own) own.push(event)
+            else eventsByUser.set(event.userId, [event])
+          }
+          const carriedRows: { userId: string; carried: CarriedAchievements }[] = []
+          const unchanged: { userId: string; version: number }[] = []
+          const slice = timeSlice()
+          for (const { subject, version } of subjects) {
+            await slice()
+            const warm = evaluators.get(subject.userId)!
+            const { evaluator } = warm
+            // Teammates' events reached it through the history; its own it files itself (a fresh one read them all),
+            // all of them before the one evaluation below (evaluating after each event was the largest cost of a batch).
+            if (!warm.fresh) for (const event of eventsByUser.get(subject.userId) ?? []) evaluator.add(event)
+            const stored = states.get(subject.userId)?.stored
+            const before = stored?.snapshot ?? null
+            const assessed = evaluator.assess(now)
+            const next = progressAcrossVersions(program, assessed.progress, before, carried.get(subject.userId), redefined)
+            const after = next.progress
+            const nextChangeAt = assessed.nextChangeAt
+            pending.push({ ...warm, subject, version: version + 1, program })
+            // Nothing to rewrite, announce or celebrate: only the version moves (other processes' evaluators must
+            // see that events were stored), and nobody is told.
+            if (stored && next.celebrations.length === 0 && !next.carried && stored.nextChangeAt === nextChangeAt && sameSnapshot(stored.snapshot, after)) {
+              unchanged.push({ userId: subject.userId, version: version + 1 })
+              continue
+            }
+            progressRows.push({ userId: subject.userId, snapshot: after, version: version + 1, nextChangeAt })
+            for (const change of signalChangesBetween(before, after)) signalRows.push({ userId: subject.userId, accountId: subject.accountId, ...change })
+            changes.push({ subject, before, after })
+            // The holdout sees nothing, now or later: no celebration is stored that could surface once the experiment ends.
+            const quiet = assigned.get(subject.userId)?.holdout === true
+            if (!quiet) {
+              // Teammates hear of an account milestone as a team announcement; whoever achieved it gets the usual moment.
+              const team = { actor: eventsByUser.has(subject.userId), joining: before === null, now }
+              for (const celebration of teamCelebrations(program, next.celebrations, team)) celebrationRows.push({ userId: subject.userId, celebration })
+            }
+            if (next.carried) carriedRows.push({ userId: subject.userId, carried: next.carried })
+          }
+          await writeProgress(tx, program.id, progressRows)
+          await bumpProgressVersions(tx, program.id, unchanged)
+          await insertCelebrations(tx, program.id, celebrationRows)
+          await recordSignalChanges(tx, program.id, signalRows)
+          await writeCarried(tx, program.id, carriedRows)
+          await onWritten?.(tx, changes, now)
+          return progressRows
+        })
         // Cached only once committed: a rolled-back write must not leave events applied in memory.
-        for (const entry of touched.evaluators) cache.keep(entry.subject, entry.evaluator, entry.version, entry.program, entry.history)
-        for (const row of writes.progressRows) if (row.nextChangeAt !== undefined) onScheduled?.(new Date(row.nextChangeAt))
-        return writes.progressRows.map((row) => row.userId)
+        for (const entry of pending) cache.keep(entry.subject, entry.evaluator, entry.version, entry.program, entry.history)
+        for (const row of written) if (row.nextChangeAt !== undefined) onScheduled?.(new Date(row.nextChangeAt))
+        return written.map((row) => row.userId)
       } catch (error) {
-        cache.forget(userIds, touched.accounts)
+        cache.forget(userIds, accountsTouched)
         throw error
       }
     })
