@@ -3,7 +3,8 @@
 // the same run: a trivial Hono route in the server's process, and raw multi-row INSERTs into the same database.
 // BENCH_SECONDS (default 2) is each load run's length, BENCH_ROUNDS (default 3) the repeated rounds for memory,
 // BENCH_ACCOUNTS (default 300: the demo's 839 subjects) the seeded cohort; BENCH_SERVER_FLAGS adds Node flags to the
-// server process (`--cpu-prof --cpu-prof-dir=.prof` to profile it). A default run takes about a minute per database.
+// server process (`--cpu-prof --cpu-prof-dir=.prof` to profile it); BENCH_SERVER_PARTS=progress runs only the progress
+// loads (and a tighter profile of them). A default run takes about a minute per database.
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { BenchResult } from './harness'
@@ -17,6 +18,8 @@ const STREAMS = 200
 /** Requests per ingest run, by batch size (a count, so a slow server is measured rather than cut off). */
 const INGEST_BATCHES: Record<number, number> = { 1: 200, 100: 12, 500: 8 }
 const PROBES = 20
+/** Which parts run: `progress` stops after the progress loads (every part runs when unset). */
+const ONLY_PROGRESS = process.env.BENCH_SERVER_PARTS === 'progress'
 const MB = 1024 * 1024
 
 /** A request before the bench numbers it. */
@@ -97,6 +100,7 @@ async function loadRun(label: string, databaseUrl: string | undefined): Promise<
         note: 'mean = connections / throughput (autocannon rounds percentiles to whole ms); target ≤ ×3, progress p50 < 10 ms, p99 < 50 ms',
       })
     }
+    if (ONLY_PROGRESS) return results
 
     // Probes stream for users whose accounts receive no load, so each push they see is their own event's.
     const probes = child.users.slice(0, PROBES).map((user, i) => ({ user, stream: streams[i]! }))
