@@ -1,11 +1,11 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { every } from 'hono/combine'
-import { cors } from 'hono/cors'
 import { apiKeyMatcher } from './auth/api-key'
 import { requireApiKey, requireStreamCredential, requireUserToken, type AuthSettings } from './auth/middleware'
 import { createUserTokenVerifier, secretKey } from './auth/user-token'
 import type { AppEnv } from './http/app-env'
 import { createErrorHandler, handleNotFound, logErrorSafely, type ErrorLogger } from './http/error-handlers'
+import { responseHeaders } from './http/response-headers'
 import { failedAuthLimiter, limitRate, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
 import { StreamRegistry } from './http/stream-registry'
 import { registerEventsRoute } from './routes/events'
@@ -97,20 +97,7 @@ export function createApp(options: AppOptions): CairnApp {
   const app = new Hono<AppEnv>()
   app.onError(createErrorHandler(log))
   app.notFound(handleNotFound)
-  app.use('*', async (c, next) => {
-    await next()
-    c.header('X-Content-Type-Options', 'nosniff')
-  })
-  app.use(
-    '*',
-    cors({
-      origin: options.corsOrigins ?? '*',
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Last-Event-ID'],
-      exposeHeaders: ['ETag', 'Retry-After'],
-      maxAge: 600,
-    }),
-  )
+  app.use('*', responseHeaders(options.corsOrigins ?? '*'))
 
   const streams = new StreamRegistry()
   const deps: RouteDeps = {
