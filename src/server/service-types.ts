@@ -73,6 +73,11 @@ export interface CairnService {
    * already matches the claims (what `GET /v1/me/progress` answers).
    */
   progressForToken(claims: TokenSubject, now: Date, locale?: string): Promise<MeProgress>
+  /**
+   * `progressForToken` as JSON text (keys in another order), kept between requests on the embedded database while
+   * nothing it depends on changes (see `createProgressAnswers`).
+   */
+  progressTextForToken(claims: TokenSubject, now: Date, locale: string | undefined): Promise<string>
   /** False when the celebration does not exist or belongs to someone else. */
   ackCelebration(userId: string, celebrationId: string): Promise<boolean>
   digest(userId: string, period: 'week' | 'month', now: Date, locale?: string): Promise<Digest>

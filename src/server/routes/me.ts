@@ -14,12 +14,14 @@ export function registerMeRoutes(deps: RouteDeps): void {
   const { app, service, now, guards } = deps
   const trackable = clientTrackableEventNames(service.program)
 
-  // The subject is ensured from the claims inside the progress read (one round trip when nothing changed).
+  // The subject is ensured from the claims inside the progress read (one round trip when nothing changed, none when
+  // the answer is kept); the answer comes as JSON text, so it is not serialised again here.
   app.get('/v1/me/progress', guards.userReadOnly, async (c) => {
     c.header('Cache-Control', 'no-store')
     const locale = requestLocale(c, service)
     setContentLanguage(c, locale)
-    return c.json(await service.progressForToken(c.get('user'), now(), locale))
+    const text = await service.progressTextForToken(c.get('user'), now(), locale)
+    return c.body(text, 200, { 'Content-Type': 'application/json' })
   })
 
   app.post('/v1/me/events', guards.user, limitBody(DEFAULT_BODY_LIMIT_BYTES), async (c) => {

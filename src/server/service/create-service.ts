@@ -19,6 +19,7 @@ import { createProgramVersions } from './program-versions'
 import { createProgressKeeper, DEFAULT_EVALUATOR_CACHE_EVENTS, DEFAULT_EVALUATOR_CACHE_SIZE } from './progress-keeper'
 import { createLiveUpdates } from './live-updates'
 import { createMeProgressReader } from './me-progress'
+import { createProgressAnswers } from './progress-answers'
 import { createShareAdmin } from './shares'
 import { createStreamTickets } from './stream-tickets'
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler'
@@ -143,6 +144,8 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     return texts.locales.length === 0 ? progress : localizeProgress(progress, texts.in(locale))
   }
 
+  const progressText = createProgressAnswers({ reader, inLocale, current: () => active.current(), writeCount: storage.writeCount })
+
   // A change from another process may come from a version it just activated: the read checks the active version itself.
   const live = createLiveUpdates({ read: (userIds) => reader.many(userIds, clock()), inLocale, busy: (userId) => keeper.busy(userId) })
   const unsubscribeBus = bus.subscribe(
@@ -204,6 +207,7 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     programIn: (locale) => active.texts().in(locale),
     progress: async (userId, now, locale) => inLocale(await progressOf(userId, now), locale),
     progressForToken: async (claims, now, locale) => inLocale(await reader.forToken(claims, now), locale),
+    progressTextForToken: progressText,
     ackCelebration: (userId, celebrationId) =>
       track(async () => {
         const found = await markCelebrationSeen(storage, programId, userId, celebrationId)

@@ -70,6 +70,8 @@ export interface CurrentProgress {
   assignment?: SubjectAssignment
   /** Celebrations not yet acknowledged, oldest first; present when asked for. */
   celebrations?: Celebration[]
+  /** When `progress` next changes without a write (the evaluation's `nextChangeAt`); undefined: never. */
+  nextChangeAt?: string | undefined
 }
 
 /** What `readMany` returns: the active version the users were evaluated under, and each user with a subject. */
@@ -251,7 +253,7 @@ export function createProgressKeeper(
           if (fresh) cache.keep(subject, evaluator, version, program, history)
           // A snapshot from another version is crossed in memory the same way the next write will cross it; under the
           // same version that is only the carried achievements merged in (what it would celebrate is the next write's).
-          const evaluated = evaluator.progress(now)
+          const { progress: evaluated, nextChangeAt } = evaluator.assess(now)
           const crossing = stored !== undefined && stored.snapshot.programVersion !== program.version
           const progress = crossing ? progressAcrossVersions(program, evaluated, stored.snapshot, carried).progress : carryAchievements(program, evaluated, carried)
           const assignment = assigned.get(subject.userId)
@@ -260,6 +262,7 @@ export function createProgressKeeper(
             progress,
             ...(assigning && assignment && { assignment }),
             ...(options.celebrations && { celebrations }),
+            nextChangeAt,
           })
         }
         return { program, users }

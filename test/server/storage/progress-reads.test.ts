@@ -69,8 +69,10 @@ describe.each(availableBackends())('progress reads on $name', (backend) => {
     // Ben's evaluator is the one in memory now.
     for (const bearer of [ana, ben]) await read(server, statements, bearer)
     for (let i = 0; i < 2; i++) {
-      // Only one evaluator fits: each read finds the other user's.
+      // Only one evaluator fits: each read finds the other user's (and a write before it, so no answer is kept).
+      await service.upsertSubject(`other-${i}-ana`, { signedUpAt: SIGNED_UP })
       const forAna = await read(server, statements, ana)
+      await service.upsertSubject(`other-${i}-ben`, { signedUpAt: SIGNED_UP })
       const forBen = await read(server, statements, ben)
       expect([forAna.statements.length, forBen.statements.length]).toEqual([1, 1])
       expect(forAna.body.milestones['five-tasks']).toMatchObject({ state: 'achieved', current: 5 })
