@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): CairnApp {
     now,
     guards: {
       user: every(requireUserToken(auth), ...rate, ensureSubject),
-      stream: every(requireStreamCredential(auth, (ticket) => service.streamTickets.redeem(ticket, now())), ...rate, ensureSubject),
+      stream: every(requireStreamCredential(auth, (ticket) => service.streamTickets.redeem(ticket, now())), ...rate),
       userReadOnly: every(requireUserToken(auth), ...rate),
       apiKey: every(requireApiKey(auth), ...rate),
     },

@@ -11,7 +11,10 @@ export interface RouteDeps {
   guards: {
     /** User token in the Authorization header, rate limit, subject ensured from the claims. */
     user: MiddlewareHandler<AppEnv>
-    /** As `user`, but a single-use `?ticket=` (or, still, `?token=`) is accepted too: EventSource cannot send headers. */
+    /**
+     * As `userReadOnly` (the route ensures the subject in its first read), but a single-use `?ticket=` (or, still,
+     * `?token=`) is accepted too: EventSource cannot send headers.
+     */
     stream: MiddlewareHandler<AppEnv>
     /** User token and rate limit, without touching the subject (the program is the same for everyone). */
     userReadOnly: MiddlewareHandler<AppEnv>

@@ -15,13 +15,36 @@ const RECONNECT_MS = 3000
  * from closing an idle connection. Ends cleanly when the client leaves or the server shuts down.
  */
 export function registerStreamRoute({ app, service, now, guards, streams, heartbeatMs, log }: RouteDeps): void {
-  app.get('/v1/me/stream', guards.stream, (c) => {
-    const { userId } = c.get('user')
+  app.get('/v1/me/stream', guards.stream, async (c) => {
+    const claims = c.get('user')
+    const { userId } = claims
     const locale = requestLocale(c, service)
     if (streams.countFor(userId) >= MAX_STREAMS_PER_USER) {
       throw new ApiError(429, 'too_many_streams', `At most ${MAX_STREAMS_PER_USER} live streams per user.`, undefined, {
         'Retry-After': String(RECONNECT_MS / 1000),
       })
+    }
+    // Changes that land while the first snapshot is being read (or before the stream is open) trigger a fresh
+    // re-read, so nothing is missed and an older snapshot never follows a newer one.
+    let sendProgress: ((progress: MeProgress) => void) | undefined
+    let changedMeanwhile = false
+    const unsubscribe = service.subscribe(
+      userId,
+      (progress) => {
+        if (sendProgress) sendProgress(progress)
+        else changedMeanwhile = true
+      },
+      locale,
+    )
+    // The snapshot is `GET /v1/me/progress`'s answer: the subject ensured from the claims in the same read, the text
+    // kept between reads. Read before the stream starts, so an outage is still answered 503 with Retry-After.
+    const snapshot = () => service.progressTextForToken(claims, now(), locale)
+    let first: string
+    try {
+      first = await snapshot()
+    } catch (error) {
+      unsubscribe()
+      throw error
     }
     c.header('X-Accel-Buffering', 'no') // nginx would otherwise buffer the stream
     return streamSSE(c, async (stream) => {
@@ -29,29 +52,16 @@ export function registerStreamRoute({ app, service, now, guards, streams, heartb
       const unregister = streams.add(userId, ended.resolve)
       stream.onAbort(ended.resolve)
       const writer = serialWriter(stream, ended.resolve)
-      const sendProgress = (progress: MeProgress) => writer.write(() => stream.writeSSE({ event: 'progress', data: serialized(progress) }))
-      // Changes that land while the first snapshot is being read trigger a fresh re-read, so nothing is
-      // missed and an older snapshot never follows a newer one.
-      let snapshotSent = false
-      let changedMeanwhile = false
-      const unsubscribe = service.subscribe(
-        userId,
-        (progress) => {
-          if (snapshotSent) sendProgress(progress)
-          else changedMeanwhile = true
-        },
-        locale,
-      )
+      const send = (json: string) => writer.write(() => stream.writeSSE({ event: 'progress', data: json }))
       const heartbeat = setInterval(() => writer.write(() => stream.write(': heartbeat\n\n')), heartbeatMs)
       try {
         await stream.write(`retry: ${RECONNECT_MS}\n\n`)
-        let snapshot = await service.progress(userId, now(), locale)
         while (changedMeanwhile) {
           changedMeanwhile = false
-          snapshot = await service.progress(userId, now(), locale)
+          first = await snapshot()
         }
-        snapshotSent = true
-        sendProgress(snapshot)
+        send(first)
+        sendProgress = (progress) => send(serialized(progress))
         await ended.promise
       } catch (error) {
         log(error, { method: 'GET', path: '/v1/me/stream' })

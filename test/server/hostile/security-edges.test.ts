@@ -107,7 +107,7 @@ describe('error logs', () => {
       const failing = await startServer({
         service: new Proxy(server.service, {
           get: (target, key, receiver) =>
-            key === 'progressForToken'
+            key === 'progressTextForToken'
               ? () => Promise.reject(Object.assign(new Error(`duplicate key value (plan)=(${secretTrait})`), { code: '23505' }))
               : (Reflect.get(target, key, receiver) as unknown),
         }),

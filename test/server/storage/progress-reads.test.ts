@@ -61,6 +61,23 @@ describe.each(availableBackends())('progress reads on $name', (backend) => {
     expect(again.body).toEqual(after.body)
   })
 
+  it('opens GET /v1/me/stream with the progress read alone: the subject is checked in it, no lookup of its own', async () => {
+    const { server, service, statements } = await start()
+    const ana = await token('ana')
+    await read(server, statements, ana) // first visit: the subject is stored from the token
+    await service.upsertSubject('ben', { accountId: 'acme', signedUpAt: SIGNED_UP }) // any write: nothing kept is trusted
+    const from = statements.length
+    const response = await server.app.request('/v1/me/stream', { headers: { Authorization: `Bearer ${ana}` } })
+    expect(response.status).toBe(200)
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let text = ''
+    while (!text.includes('event: progress')) text += (await reader.read()).value ?? ''
+    await reader.cancel()
+    expect(statements.slice(from)).toHaveLength(1)
+    // The answer the stream read is kept: the next request reads nothing on the embedded database.
+    expect((await read(server, statements, ana)).statements).toHaveLength(kept ? 0 : 1)
+  })
+
   it('reads a user whose evaluator is not in memory with the same one statement, events included', async () => {
     const { server, service, statements } = await start(freshProgram(), { evaluatorCacheSize: 1 })
     const [ana, ben] = [await token('ana'), await token('ben')]
