@@ -14,6 +14,8 @@ export interface LoadFigures {
   rps: number
   /** Answers other than 2xx plus socket errors: a healthy run has none. */
   failures: number
+  /** Requests answered in the run. */
+  requests: number
 }
 
 /** `GET path` at `connections` concurrency for `seconds`, rotating over `tokens` (none: no Authorization). */
@@ -82,7 +84,8 @@ export async function loadIngest(url: string, batch: number, connections: number
 
 function figures(result: autocannon.Result): LoadFigures {
   const rps = result.requests.total / (result.duration || 1)
-  return { p50: result.latency.p50, p99: result.latency.p99, mean: (1000 * result.connections) / Math.max(rps, 1e-6), rps, failures: result.non2xx + result.errors + result.timeouts }
+  const failures = result.non2xx + result.errors + result.timeouts
+  return { p50: result.latency.p50, p99: result.latency.p99, mean: (1000 * result.connections) / Math.max(rps, 1e-6), rps, failures, requests: result.requests.total }
 }
 
 /** One open `GET /v1/me/stream`; `next()` resolves with the arrival time of the next `progress` message. */

@@ -15,6 +15,7 @@ export interface ChildStart {
 
 export type ChildRequest =
   | { type: 'rss'; id: number }
+  | { type: 'cpu'; id: number }
   | { type: 'raw-insert'; id: number; batch: number; seconds: number }
   | { type: 'close'; id: number }
 
@@ -27,4 +28,6 @@ export interface BenchUser {
 export type ChildReply =
   | { type: 'ready'; port: number; helloPort: number; users: BenchUser[]; subjects: number; accounts: number }
   | { type: 'rss'; id: number; rss: number }
+  /** `process.cpuUsage()`, user + system, in microseconds since the process started. */
+  | { type: 'cpu'; id: number; micros: number }
   | { type: 'raw-insert'; id: number; eventsPerSecond: number }

@@ -65,6 +65,9 @@ process.on('message', (message: ChildRequest) => {
     if (message.type === 'rss') {
       globalThis.gc?.()
       reply({ type: 'rss', id: message.id, rss: process.memoryUsage().rss })
+    } else if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage()
+      reply({ type: 'cpu', id: message.id, micros: user + system })
     } else if (message.type === 'raw-insert') {
       reply({ type: 'raw-insert', id: message.id, eventsPerSecond: await rawInsert(message.batch, message.seconds) })
     } else if (message.type === 'close') {
