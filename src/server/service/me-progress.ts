@@ -39,7 +39,7 @@ export interface MeProgressReader {
 }
 
 /** The answer with its benchmarks at `now`, keys in the order the API has always sent them. */
-export async function completeAnswer(parts: MeProgressParts, now: Date): Promise<MeProgress> {
+async function completeAnswer(parts: MeProgressParts, now: Date): Promise<MeProgress> {
   const benchmarks = await parts.benchmarks(now)
   if (benchmarks === undefined) return parts.answer
   const { celebrations, ...progress } = parts.answer

@@ -45,7 +45,7 @@ export function createProgressAnswers(deps: {
 }): ProgressTextReader {
   const { reader, inLocale, current, writeCount } = deps
   const size = deps.size ?? DEFAULT_ANSWER_CACHE_SIZE
-  /** The answer's text, and what of it may be kept (undefined for a newcomer, who signs up at `now`). */
+  /** The answer's text, its parts, and whether it may be kept (never for a newcomer, who signs up at `now`). */
   const build = async (claims: TokenSubject, now: Date, locale: string | undefined) => {
     const parts = await reader.partsForToken(claims, now)
     const { evaluatedAt, ...rest } = inLocale(parts.answer, locale)
