@@ -78,8 +78,13 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const loop = (async () => {
     while (!closed) {
       try {
-        if ((await round()) === BATCH_SIZE) continue
-        const due = await nextDueAt(storage, programId)
+        // Claiming is an UPDATE, so claim only when something is due: an idle outbox then writes nothing, and the
+        // embedded database's read caches (progress reads, kept answers) last until a real write.
+        let due = await nextDueAt(storage, programId)
+        if (due !== undefined && due.getTime() <= now().getTime()) {
+          if ((await round()) === BATCH_SIZE) continue
+          due = await nextDueAt(storage, programId)
+        }
         const wait = due ? due.getTime() - now().getTime() : IDLE_POLL_MS
         if (!closed) await sleep(Math.min(Math.max(wait, 0), IDLE_POLL_MS))
       } catch (e) {
