@@ -2,6 +2,8 @@ import type { Subject } from '../schemas/event'
 import type { Program } from '../schemas/program'
 import type { Benchmarks } from '../schemas/progress'
 import { partitionPoint } from '../partition-point'
+import { runSlices, type Sliced } from '../sliced'
+import { MEMBERS_PER_SLICE } from './cohort-segment'
 import { DEFAULT_MIN_COHORT, type CohortMember } from './compute-benchmarks'
 
 /** Badge rarity for one subject: `earnedShare` by badge id, or undefined below the cohort's k threshold. */
@@ -20,7 +22,7 @@ export interface BadgeRarityIndex {
 
 /** One segment's members, oldest signup first, with running counts of each badge's earners. */
 interface Segment {
-  signups: number[]
+  signups: Float64Array
   /** `earned[b][i]`: members among the first `i` that have earned badge `b` (program order). */
   earned: Int32Array[]
   /** Position of each member by user and by account id, to leave the subject's own party out. */
@@ -37,13 +39,19 @@ const accountKey = (accountId: string) => `a:${accountId}`
  * prefix of that order. Badges count as the cohort's snapshots hold them (earned at or before each snapshot).
  */
 export function createBadgeRarityIndex(program: Program, cohort: readonly CohortMember[]): BadgeRarityIndex {
+  return runSlices(buildBadgeRarityIndex(program, cohort))
+}
+
+/** `createBadgeRarityIndex` as sliced work: it pauses (`yield`) every `MEMBERS_PER_SLICE` members. */
+export function* buildBadgeRarityIndex(program: Program, cohort: readonly CohortMember[]): Sliced<BadgeRarityIndex> {
   const segmentBy = program.benchmarks?.segmentBy ?? []
   const minCohort = program.benchmarks?.minCohort ?? DEFAULT_MIN_COHORT
   const badgeIds = program.badges.map((badge) => badge.id)
   const segmentKey = (subject: Subject) => JSON.stringify(segmentBy.map((trait) => subject.traits?.[trait] ?? null))
 
   const grouped = new Map<string, CohortMember[]>()
-  for (const member of cohort) {
+  for (const [i, member] of cohort.entries()) {
+    if (i > 0 && i % MEMBERS_PER_SLICE === 0) yield
     const key = segmentKey(member.subject)
     const list = grouped.get(key)
     if (list) list.push(member)
@@ -56,7 +64,9 @@ export function createBadgeRarityIndex(program: Program, cohort: readonly Cohort
       .sort((a, b) => a.signup - b.signup)
     const earned = badgeIds.map(() => new Int32Array(sorted.length + 1))
     const positions = new Map<string, number[]>()
-    sorted.forEach(({ member }, i) => {
+    yield
+    for (const [i, { member }] of sorted.entries()) {
+      if (i > 0 && i % MEMBERS_PER_SLICE === 0) yield
       const has = new Set(member.progress.badges.map((badge) => badge.id))
       badgeIds.forEach((id, b) => (earned[b]![i + 1] = earned[b]![i]! + (has.has(id) ? 1 : 0)))
       const { userId, accountId } = member.subject
@@ -65,8 +75,8 @@ export function createBadgeRarityIndex(program: Program, cohort: readonly Cohort
         if (list) list.push(i)
         else positions.set(party, [i])
       }
-    })
-    segments.set(key, { signups: sorted.map((entry) => entry.signup), earned, positions })
+    }
+    segments.set(key, { signups: Float64Array.from(sorted, (entry) => entry.signup), earned, positions })
   }
 
   return {

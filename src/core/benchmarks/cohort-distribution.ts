@@ -6,7 +6,8 @@ import {
   type CohortMember,
 } from './compute-benchmarks'
 import { partitionPoint } from '../partition-point'
-import { WaveletMatrix } from './wavelet-matrix'
+import { runSlices, type Sliced } from '../sliced'
+import { buildSegment, MEMBERS_PER_SLICE, type OffsetColumn, type SegmentIndex } from './cohort-segment'
 
 /** `computeBenchmarks` against one cohort, prepared once: each question costs O(milestones × log cohort). */
 export interface CohortDistribution {
@@ -15,76 +16,44 @@ export interface CohortDistribution {
 }
 
 /**
- * One time offset per member (ms after its signup), as ranks among the set's distinct offsets so a wavelet matrix
- * holds them; members without one hold the largest rank.
- */
-class OffsetColumn {
-  private readonly keys: Float64Array
-  private readonly matrix: WaveletMatrix
-  /** Per member (signup order): the offset, NaN when none. */
-  readonly offsets: Float64Array
-
-  constructor(offsets: Float64Array) {
-    this.offsets = offsets
-    this.keys = Float64Array.from(new Set(offsets.filter((o) => !Number.isNaN(o)))).sort()
-    this.matrix = new WaveletMatrix(Array.from(offsets, (o) => (Number.isNaN(o) ? this.keys.length : partitionPoint(this.keys.length, (i) => this.keys[i]! < o))))
-  }
-
-  /** Members among the first `end` whose offset is at most `limit`. */
-  atMost(end: number, limit: number): number {
-    return this.matrix.countLess(end, partitionPoint(this.keys.length, (i) => this.keys[i]! <= limit))
-  }
-
-  /** Members among the first `end` with an offset. */
-  present(end: number): number {
-    return this.matrix.countLess(end, this.keys.length)
-  }
-
-  /** The `rank`-th smallest offset among the first `end` members (rank below `present(end)`). */
-  kth(end: number, rank: number): number {
-    return this.keys[this.matrix.kthSmallest(end, rank)]!
-  }
-}
-
-/** The members of one segment (equal `segmentBy` traits), in signup order. */
-interface SegmentIndex {
-  /** Positions of each user id and account id, to find the subject's own party without a scan. */
-  positions: Map<string, number[]>
-  signups: Float64Array
-  /** Per milestone (program order): eligible members before each position, and when each achieved it. */
-  milestones: { eligibleBefore: Int32Array; achieved: OffsetColumn }[]
-  /** `byCount[v - 1]`: when each member had achieved v milestones (the v-th smallest offset). */
-  byCount: OffsetColumn[]
-  /** The latest achievement in the segment: a cohort that achieved something after `now` is asked the slow way. */
-  latestAchievedAt: number
-}
-
-/**
  * Prepares `computeBenchmarks` for many questions against the same cohort. A question finds the peers that signed up
  * before the subject's stage cutoff by binary search, then reads every count it needs (peers at each achieved count,
  * per-milestone shares and median days) from wavelet matrices over signup order, subtracting the subject's own party.
  * Trait values that are not plain JSON scalars, a large own party, or achievements after `now` fall back to the scan.
+ * Builds every segment before returning; `buildCohortDistribution` does the same work in slices.
  */
 export function createCohortDistribution(program: Program, cohort: readonly CohortMember[]): CohortDistribution {
+  return runSlices(buildCohortDistribution(program, cohort))
+}
+
+/**
+ * `createCohortDistribution` as sliced work: it pauses (`yield`) every `MEMBERS_PER_SLICE` members and between the
+ * columns of each segment, so a server can answer other requests while a large cohort (100k) is indexed.
+ */
+export function* buildCohortDistribution(program: Program, cohort: readonly CohortMember[]): Sliced<CohortDistribution> {
   const segmentBy = program.benchmarks?.segmentBy ?? []
   const minCohort = program.benchmarks?.minCohort ?? DEFAULT_MIN_COHORT
   const scalarTraits = cohort.every((member) => segmentBy.every((trait) => isScalar(member.subject.traits?.[trait])))
   const segments = new Map<string, SegmentIndex>()
-  const segmentOf = (subject: Subject): SegmentIndex => {
-    const key = segmentKey(segmentBy, subject)
-    let index = segments.get(key)
-    if (!index) {
-      index = buildSegment(program, cohort.filter((member) => segmentKey(segmentBy, member.subject) === key))
-      segments.set(key, index)
+  if (scalarTraits) {
+    const grouped = new Map<string, CohortMember[]>()
+    for (let i = 0; i < cohort.length; i++) {
+      if (i > 0 && i % MEMBERS_PER_SLICE === 0) yield
+      const member = cohort[i]!
+      const key = segmentKey(segmentBy, member.subject)
+      const list = grouped.get(key)
+      if (list) list.push(member)
+      else grouped.set(key, [member])
     }
-    return index
+    for (const [key, members] of grouped) segments.set(key, yield* buildSegment(program, members))
   }
+  const noPeers = runSlices(buildSegment(program, []))
 
   return {
     benchmarks(subject, progress, now) {
       const nowMs = new Date(now).getTime()
       if (!scalarTraits || !segmentBy.every((trait) => isScalar(subject.traits?.[trait]))) return computeBenchmarks({ program, subject, progress, cohort, now })
-      const index = segmentOf(subject)
+      const index = segments.get(segmentKey(segmentBy, subject)) ?? noPeers
       const stageMs = Math.max(0, nowMs - Date.parse(subject.signedUpAt))
       // Peers signed up no later than `now − stage` (their stage is known); in signup order that is a prefix.
       const end = partitionPoint(index.signups.length, (i) => index.signups[i]! <= nowMs - stageMs)
@@ -133,51 +102,6 @@ export function createCohortDistribution(program: Program, cohort: readonly Coho
 
 /** Beyond this many members of the subject's own party among the peers, subtracting them costs more than the scan. */
 const OWN_PARTY_LIMIT = 16
-
-function buildSegment(program: Program, members: readonly CohortMember[]): SegmentIndex {
-  // A member whose signup does not parse is never anyone's peer (`computeBenchmarks` compares NaN).
-  const sorted = members
-    .map((member) => ({ member, signup: Date.parse(member.subject.signedUpAt) }))
-    .filter(({ signup }) => !Number.isNaN(signup))
-    .sort((a, b) => a.signup - b.signup)
-  const n = sorted.length
-  let latestAchievedAt = -Infinity
-  const milestoneOffsets = program.milestones.map(() => new Float64Array(n).fill(NaN))
-  const eligibleBefore = program.milestones.map(() => new Int32Array(n + 1))
-  const byCountOffsets = program.milestones.map(() => new Float64Array(n).fill(NaN))
-  sorted.forEach(({ member, signup }, i) => {
-    const achieved: number[] = []
-    program.milestones.forEach((milestone, m) => {
-      const entry = member.progress.milestones[milestone.id]
-      const eligible = entry !== undefined && entry.state !== 'ineligible'
-      eligibleBefore[m]![i + 1] = eligibleBefore[m]![i]! + (eligible ? 1 : 0)
-      if (eligible && entry.achievedAt !== undefined) {
-        const at = Date.parse(entry.achievedAt)
-        latestAchievedAt = Math.max(latestAchievedAt, at)
-        milestoneOffsets[m]![i] = at - signup
-        achieved.push(at - signup)
-      }
-    })
-    achieved.sort((a, b) => a - b).forEach((offset, v) => (byCountOffsets[v]![i] = offset))
-  })
-  const positions = new Map<string, number[]>()
-  const note = (key: string, i: number) => {
-    const list = positions.get(key)
-    if (list) list.push(i)
-    else positions.set(key, [i])
-  }
-  sorted.forEach(({ member: { subject } }, i) => {
-    note(`user:${subject.userId}`, i)
-    if (subject.accountId !== undefined) note(`account:${subject.accountId}`, i)
-  })
-  return {
-    positions,
-    signups: Float64Array.from(sorted, ({ signup }) => signup),
-    milestones: program.milestones.map((_, m) => ({ eligibleBefore: eligibleBefore[m]!, achieved: new OffsetColumn(milestoneOffsets[m]!) })),
-    byCount: byCountOffsets.map((offsets) => new OffsetColumn(offsets)),
-    latestAchievedAt,
-  }
-}
 
 /** The members `isSameParty` with the subject (its own user, or any user of its account), in signup order. */
 function ownParty(index: SegmentIndex, subject: Subject): number[] {

@@ -1,5 +1,5 @@
 export { computeBenchmarks, DEFAULT_MIN_COHORT, MIN_STAGE_FOR_PERCENTILE_MS, PERCENTILE_RANGE, type CohortMember, type ComputeBenchmarksInput } from './compute-benchmarks'
 export { percentileAmong, median } from './stats'
 export { badgeRarityPercent, benchmarkClaims, type BenchmarkClaims, type BenchmarkClaimsInput } from './benchmark-claims'
-export { createCohortDistribution, type CohortDistribution } from './cohort-distribution'
-export { createBadgeRarityIndex, type BadgeRarity, type BadgeRarityIndex } from './badge-rarity'
+export { buildCohortDistribution, createCohortDistribution, type CohortDistribution } from './cohort-distribution'
+export { buildBadgeRarityIndex, createBadgeRarityIndex, type BadgeRarity, type BadgeRarityIndex } from './badge-rarity'

@@ -1,12 +1,13 @@
 import {
-  createBadgeRarityIndex, createCohortDistribution, createSuccessAggregates, type BadgeRarityIndex, type Benchmarks, type CohortDistribution,
-  type CohortMember, type Program, type Progress, type Subject, type SuccessAggregates,
+  createSuccessAggregates, type Benchmarks, type CohortMember, type Program, type Progress, type Sliced, type Subject, type SuccessAggregates,
 } from '../../core'
-import { compareKeys, loadCohortChanges, type Storage } from '../storage'
+import { loadCohortChanges, type Storage } from '../storage'
 import type { SubjectAssignment } from './assignments'
 import { createExperimentAggregates, type ExperimentAggregates } from './experiment-aggregates'
 import { createInsightAggregates, type InsightAggregates } from './insight-aggregates'
 import { createKeyedQueue } from './keyed-queue'
+import { prepareBenchmarks, type PreparedBenchmarks } from './prepared-benchmarks'
+import { runYielding, yieldToLoop } from './time-slice'
 
 /** Benchmarks move slowly; re-reading what changed on each widget load would not. */
 export const COHORT_TTL_MS = 30_000
@@ -31,7 +32,11 @@ export interface CohortAggregates {
 export interface CohortCache {
   /**
    * `computeBenchmarks` for one subject against the cohort (refreshed at most every `ttlMs`), in O(milestones × log n),
-   * with badge rarity (`badges`) from the same cohort in O(badges + log n).
+   * with badge rarity (`badges`) from the same cohort in O(badges + log n). What it reads from is prepared in slices
+   * that yield to the event loop: the first request for a program waits for the first preparation (other requests
+   * are answered meanwhile; concurrent ones share it); later, when the cohort changed and the preparation is `ttlMs`
+   * old, a new one starts and requests are answered from the previous one until it is ready — unless that one is
+   * `2 × ttlMs` old (with `ttlMs` 0, every answer waits for the current cohort).
    */
   benchmarks(program: Program, subject: Subject, progress: Progress, now: Date): Promise<Benchmarks | undefined>
   /**
@@ -61,7 +66,10 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   let refreshedAt = -Infinity
   /** Moves on with every member change; a distribution built from an older one is stale. */
   let generation = 0
-  let distributions = new Map<Program, { distribution: CohortDistribution; rarity: BadgeRarityIndex; generation: number; builtAt: number }>()
+  /** The benchmarks requests are answered from, and the preparation running (at most one per program). */
+  let prepared: Prepared | undefined
+  let preparing: { program: Program; done: Promise<Prepared> } | undefined
+  let preparations = 0
   let aggregates: CohortAggregates | undefined
   let experiment: { program: Program; aggregates: ExperimentAggregates } | undefined
   // Refreshes and builds change what the other reads from: one at a time, each row applied whole.
@@ -111,22 +119,29 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   const build = (program: Program) =>
     changes.run('cohort', async () => {
       if (aggregates?.program === program) return aggregates
-      const built = { program, insights: createInsightAggregates(program), success: createSuccessAggregates(program) }
-      // In bulk: trees are built once from all values, much cheaper than one insertion per value.
-      const loaders = [built.insights.load(), built.success.load()]
-      let added = 0
-      for (const member of members.values()) {
-        if (++added % ROWS_PER_SLICE === 0) await yieldToLoop()
-        for (const loader of loaders) loader.add(member)
-      }
-      for (const loader of loaders) {
-        for (const step of loader.finish()) {
-          step()
-          await yieldToLoop()
-        }
-      }
-      return (aggregates = built)
+      return (aggregates = await runYielding(loadAggregates(program, members.values())))
     })
+
+  /** Prepares benchmarks for `program` from the members as they are now; callers asking meanwhile share it. */
+  const prepare = (program: Program, now: Date): Promise<Prepared> => {
+    if (preparing?.program === program) return preparing.done
+    const started = { program, generation, builtAt: now.getTime(), order: ++preparations }
+    const done = runYielding(prepareBenchmarks(program, [...members.values()])).then(
+      (built) => {
+        if (preparing?.done === done) preparing = undefined
+        const next = { ...started, ...built }
+        // One started later (a newer cohort or program) that finished first is not replaced by this older one.
+        if (!prepared || prepared.order < next.order) prepared = next
+        return next
+      },
+      (error: unknown) => {
+        if (preparing?.done === done) preparing = undefined
+        throw error
+      },
+    )
+    preparing = { program, done }
+    return done
+  }
 
   const buildExperiment = (program: Program) =>
     changes.run('cohort', async () => {
@@ -144,20 +159,15 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
         await refresh()
         refreshedAt = now.getTime()
       }
-      let prepared = distributions.get(program)
-      if (!prepared || (prepared.generation !== generation && now.getTime() - prepared.builtAt >= ttlMs)) {
-        // In user id order, so an account's representative among equally advanced users does not depend on arrival.
-        const ordered = onePerAccount([...members.values()].sort((a, b) => compareKeys(a.subject.userId, b.subject.userId)))
-        prepared = {
-          distribution: createCohortDistribution(program, ordered),
-          rarity: createBadgeRarityIndex(program, ordered),
-          generation,
-          builtAt: now.getTime(),
-        }
-        distributions = new Map([[program, prepared]])
+      let current = prepared?.program === program ? prepared : undefined
+      const age = current ? now.getTime() - current.builtAt : Infinity
+      if (!current || (current.generation !== generation && age >= ttlMs)) {
+        const next = prepare(program, now)
+        if (!current || age >= 2 * ttlMs) current = await next
+        else next.catch(() => {}) // answered from `current`; a failed preparation is tried again by a later request
       }
-      const benchmarks = prepared.distribution.benchmarks(subject, progress, now)
-      const badges = benchmarks && prepared.rarity.shares(subject, now)
+      const benchmarks = current.distribution.benchmarks(subject, progress, now)
+      const badges = benchmarks && current.rarity.shares(subject, now)
       return badges ? { ...benchmarks, badges } : benchmarks
     },
     async aggregates(program) {
@@ -171,17 +181,29 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   }
 }
 
-function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
+/** Benchmarks prepared for one program from the cohort at `generation`, in the order preparations started. */
+interface Prepared extends PreparedBenchmarks {
+  program: Program
+  generation: number
+  builtAt: number
+  order: number
 }
 
-function onePerAccount(rows: readonly CohortMember[]): CohortMember[] {
-  const best = new Map<string, { member: CohortMember; achieved: number }>()
-  for (const member of rows) {
-    const key = member.subject.accountId !== undefined ? `account:${member.subject.accountId}` : `user:${member.subject.userId}`
-    const achieved = Object.values(member.progress.milestones).filter((m) => m.state === 'achieved').length
-    const current = best.get(key)
-    if (!current || achieved > current.achieved) best.set(key, { member, achieved })
+/** Insight and success aggregates filled in bulk from `members`, pausing every `ROWS_PER_SLICE` rows and between tree builds. */
+function* loadAggregates(program: Program, members: Iterable<CohortMember>): Sliced<CohortAggregates> {
+  const built = { program, insights: createInsightAggregates(program), success: createSuccessAggregates(program) }
+  // In bulk: trees are built once from all values, much cheaper than one insertion per value.
+  const loaders = [built.insights.load(), built.success.load()]
+  let added = 0
+  for (const member of members) {
+    if (++added % ROWS_PER_SLICE === 0) yield
+    for (const loader of loaders) loader.add(member)
   }
-  return [...best.values()].map((entry) => entry.member)
+  for (const loader of loaders) {
+    for (const step of loader.finish()) {
+      step()
+      yield
+    }
+  }
+  return built
 }

@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoExperiment, type Progress, type Subject } from '../../../src/core'
+import { demoExperiment } from '../../../src/core'
 import { computeInsights } from '../../../src/server/service'
 import { createAssigner } from '../../../src/server/service/assignments'
 import { createCohortCache, ROWS_PER_SLICE, type AssignmentsOf } from '../../../src/server/service/cohort-cache'
 import { computeExperimentInsights } from '../../../src/server/service/experiment-insights'
-import { loadCohort, saveSubjects, writeProgress, type Storage } from '../../../src/server/storage'
+import { loadCohort, type Storage } from '../../../src/server/storage'
 import { availableBackends, freshProgram } from '../storage/backends'
+import { probed, seedCohort } from './cohort-rows'
 
 const NOW = new Date('2026-04-01T12:00:00.000Z')
 const ROWS = ROWS_PER_SLICE * 2 + 17
-
-/**
- * The real storage, plus a probe armed as each query's rows come back: `setImmediate` queued at that moment runs
- * only if the caller gives the event loop a turn before it finishes what it does with those rows.
- */
-function probed(storage: Storage): { storage: Storage; probes: { ran: boolean; rows: number }[] } {
-  const probes: { ran: boolean; rows: number }[] = []
-  const query: Storage['query'] = async (sql, params) => {
-    const rows = await storage.query(sql, params)
-    const probe = { ran: false, rows: rows.length }
-    probes.push(probe)
-    setImmediate(() => (probe.ran = true))
-    return rows as never
-  }
-  return { storage: { ...storage, query, transaction: (fn) => storage.transaction(fn), close: () => storage.close() }, probes }
-}
 
 describe.each(availableBackends())('insight aggregates kept by the cohort cache on $name', (backend) => {
   let storage: Storage
@@ -36,31 +21,7 @@ describe.each(availableBackends())('insight aggregates kept by the cohort cache 
     await backend.dispose()
   })
 
-  const seed = async (programId: string, count: number, achievedFrom = 0) => {
-    const subjects: Subject[] = Array.from({ length: count }, (_, i) => ({
-      userId: `user-${String(i).padStart(5, '0')}`,
-      accountId: `account-${i % 400}`,
-      signedUpAt: new Date(NOW.getTime() - (i % 90) * 86_400_000).toISOString(),
-      traits: { plan: ['free', 'team'][i % 2]! },
-    }))
-    await saveSubjects(storage, programId, subjects)
-    await writeProgress(
-      storage,
-      programId,
-      subjects.map((subject, i) => {
-        const achieved = i >= achievedFrom && i % 3 !== 0
-        const progress: Progress = {
-          programId, programVersion: '1', evaluatedAt: NOW.toISOString(), levels: [], badges: [], unlockedFeatures: [], nextSteps: [],
-          milestones: {
-            'first-project': achieved
-              ? { state: 'achieved', current: 1, target: 1, achievedAt: new Date(Date.parse(subject.signedUpAt) + (i % 11) * 3_600_000).toISOString() }
-              : { state: 'available', current: 0, target: 1 },
-          },
-        }
-        return { userId: subject.userId, snapshot: progress, version: 1 }
-      }),
-    )
-  }
+  const seed = (programId: string, count: number, achievedFrom = 0) => seedCohort(storage, programId, NOW, count, { achievedFrom })
 
   it('gives the event loop a turn while it counts a large cohort for the first time and after a version switch', async () => {
     const program = freshProgram()
