@@ -22,15 +22,22 @@ describe.runIf(POSTGRES_URL)('concurrent writers on Postgres', () => {
   it('runs a transaction that lost a real deadlock again, so both writers commit', async () => {
     // Each transaction locks one row, waits until the other holds its row, then wants the other's: a deadlock.
     const holding = [deferred(), deferred()]
+    const committed = [deferred(), deferred()]
     const attempts = [0, 0]
     const writer = (mine: 0 | 1) =>
-      storage.transaction(async (tx) => {
-        attempts[mine] = (attempts[mine] ?? 0) + 1
-        await tx.query('UPDATE deadlock_probe SET n = n + 1 WHERE id = $1', [mine + 1])
-        holding[mine]!.resolve()
-        await holding[1 - mine]!.promise
-        await tx.query('UPDATE deadlock_probe SET n = n + 1 WHERE id = $1', [2 - mine])
-      })
+      storage
+        .transaction(async (tx) => {
+          attempts[mine] = (attempts[mine] ?? 0) + 1
+          // The loser's retry starts once the other writer committed. Started at once, it can update its first row
+          // again before the survivor — woken by the abort but not yet run, on a busy machine — has re-checked that
+          // row: the survivor then waits for the retry, the retry for the survivor's first row, and they deadlock again.
+          if (attempts[mine]! > 1) await committed[1 - mine]!.promise
+          await tx.query('UPDATE deadlock_probe SET n = n + 1 WHERE id = $1', [mine + 1])
+          holding[mine]!.resolve()
+          await holding[1 - mine]!.promise
+          await tx.query('UPDATE deadlock_probe SET n = n + 1 WHERE id = $1', [2 - mine])
+        })
+        .then(() => committed[mine]!.resolve())
     await Promise.all([writer(0), writer(1)])
     expect(attempts[0]! + attempts[1]!).toBe(3) // Postgres aborted exactly one of them once
     expect(await storage.query('SELECT id, n FROM deadlock_probe ORDER BY id')).toEqual([{ id: 1, n: 2 }, { id: 2, n: 2 }])
