@@ -13,6 +13,11 @@ const EPOCH_MS = Date.UTC(2026, 0, 1)
 interface UnitFigures {
   /** Earliest member signup, ms. */
   start: number
+  /**
+   * Earliest signup, ms, of a member with an event in its own retention window: the unit counts as retained once that
+   * member is `RETENTION_WINDOW_DAYS[1]` days old. Undefined when no member has such an event.
+   */
+  retainedBy: number | undefined
   achieved: number
   eligible: number
   early: boolean
@@ -22,21 +27,26 @@ interface UnitFigures {
 /**
  * `computeSuccessMetrics`, kept up to date instead of recomputed: members are grouped into units as there; a member
  * change recomputes only its unit (O(unit size × milestones)) and moves that unit's figures in the totals. Tenure,
- * which moves with `now`, is read from signup times kept in order (count and sum of those before a moment), so `read`
- * costs O(log units + segments + retained units). Same JSON as the scan (property-tested).
+ * which moves with `now`, is read from signup times kept in order (count and sum of those before a moment), and so is
+ * retention: each member says whether it has an event in days 29–56 after its own signup (`windowEvents`, from the
+ * events), and a unit is retained at `now` once such a member is 56 days old — what the retention query answers. So
+ * `read` costs O(log units + segments). Same JSON as the scan given the query's retained units (property-tested).
  */
 export interface SuccessAggregates {
-  /** Counts `member` in, replacing the member with its user id if one is counted. */
-  set(member: CohortMember): void
+  /**
+   * Counts `member` in, replacing the member with its user id if one is counted; `windowEvents`: whether the member has
+   * an event in days 29–56 after its own signup (`RETENTION_WINDOW_DAYS`). @default false
+   */
+  set(member: CohortMember, windowEvents?: boolean): void
   /**
    * Counts many members in faster than `set` one by one: members are grouped first, each unit's figures computed
    * once and the signup trees built once. Add through the loader, then run every step `finish()` returns in order
    * (yield between them: each is a slice of the work); until the last has run, `read` is not ready. Only on
    * aggregates nothing was set on yet.
    */
-  load(): { add(member: CohortMember): void; finish(): (() => void)[] }
-  /** The metrics at `now`; `retainedUnits` as for `computeSuccessMetrics`. */
-  read(retainedUnits: ReadonlySet<string>, now: Date): SuccessMetrics
+  load(): { add(member: CohortMember, windowEvents?: boolean): void; finish(): (() => void)[] }
+  /** The metrics at `now`. */
+  read(now: Date): SuccessMetrics
 }
 
 /** Empty success aggregates for `program` (its segment trait). */
@@ -44,25 +54,34 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
   const trait = program.benchmarks?.segmentBy?.[0] ?? 'plan'
   const units = new Map<string, Map<string, CohortMember>>()
   const unitOfUser = new Map<string, string>()
+  /** Users with an event in their retention window. */
+  const windowUsers = new Set<string>()
   const figures = new Map<string, UnitFigures>()
   let starts = new OrderStatisticTree()
   let early = new OrderStatisticTree()
   let late = new OrderStatisticTree()
+  /** `retainedBy` of retained units, by arm. */
+  let retainedEarly = new OrderStatisticTree()
+  let retainedLate = new OrderStatisticTree()
   const segments = new Map<string, { accounts: number; achieved: number; eligible: number }>()
   let achievedTotal = 0
 
-  /** While loading: signup offsets of all units, of early ones and of the rest, turned into trees at the end. */
-  let pending: { starts: number[]; early: number[]; late: number[] } | undefined
+  /** While loading: signup offsets of all units, of early ones and of the rest, and of retained ones, turned into trees at the end. */
+  let pending: { starts: number[]; early: number[]; late: number[]; retainedEarly: number[]; retainedLate: number[] } | undefined
 
   const count = (unit: UnitFigures, sign: 1 | -1) => {
     const offset = unit.start - EPOCH_MS
+    const retained = unit.retainedBy === undefined ? undefined : unit.retainedBy - EPOCH_MS
     if (pending) {
       pending.starts.push(offset)
       ;(unit.early ? pending.early : pending.late).push(offset)
+      if (retained !== undefined) (unit.early ? pending.retainedEarly : pending.retainedLate).push(retained)
     } else {
-      for (const tree of [starts, unit.early ? early : late]) {
-        if (sign === 1) tree.add(offset)
-        else tree.remove(offset)
+      const moves: [OrderStatisticTree, number][] = [[starts, offset], [unit.early ? early : late, offset]]
+      if (retained !== undefined) moves.push([unit.early ? retainedEarly : retainedLate, retained])
+      for (const [tree, key] of moves) {
+        if (sign === 1) tree.add(key)
+        else tree.remove(key)
       }
     }
     achievedTotal += sign * unit.achieved
@@ -83,14 +102,16 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
       units.delete(key)
       return
     }
-    const after = unitFigures([...members.values()], trait)
+    const after = unitFigures([...members.values()], trait, windowUsers)
     figures.set(key, after)
     count(after, 1)
   }
 
   /** Puts `member` in its unit (out of a previous one); returns the units whose figures are now out of date. */
-  const place = (member: CohortMember): string[] => {
+  const place = (member: CohortMember, windowEvents: boolean): string[] => {
     const { userId } = member.subject
+    if (windowEvents) windowUsers.add(userId)
+    else windowUsers.delete(userId)
     const key = member.subject.accountId ?? userId
     const previous = unitOfUser.get(userId)
     unitOfUser.set(userId, key)
@@ -103,15 +124,15 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
   }
 
   return {
-    set(member) {
-      for (const key of place(member)) recount(key)
+    set(member, windowEvents = false) {
+      for (const key of place(member, windowEvents)) recount(key)
     },
     load() {
       if (units.size > 0 || pending) throw new Error('load() fills empty aggregates only')
       return {
-        add: (member) => void place(member),
+        add: (member, windowEvents = false) => void place(member, windowEvents),
         finish: () => {
-          pending = { starts: [], early: [], late: [] }
+          pending = { starts: [], early: [], late: [], retainedEarly: [], retainedLate: [] }
           const keys = [...units.keys()]
           const steps: (() => void)[] = []
           for (let from = 0; from < keys.length; from += UNITS_PER_STEP) {
@@ -123,25 +144,24 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
             starts = OrderStatisticTree.from(pending!.starts)
             early = OrderStatisticTree.from(pending!.early)
             late = OrderStatisticTree.from(pending!.late)
+            retainedEarly = OrderStatisticTree.from(pending!.retainedEarly)
+            retainedLate = OrderStatisticTree.from(pending!.retainedLate)
             pending = undefined
           })
           return steps
         },
       }
     },
-    read(retainedUnits, now) {
+    read(now) {
       const nowOffset = now.getTime() - EPOCH_MS
       // Units past their first month count their tenure; younger ones one month each.
       const old = starts.atMost(nowOffset - MONTH_MS)
       const tenureMs = old.count * nowOffset - old.sum + (starts.size - old.count) * MONTH_MS
       const windowEnd = nowOffset - RETENTION_WINDOW_DAYS[1] * DAY_MS
+      // A unit retained by then is old enough too: its earliest signup is at most the retaining member's.
       const arms = {
-        withEarlyMilestones: { accounts: early.atMost(windowEnd).count, retained: 0 },
-        withoutEarlyMilestones: { accounts: late.atMost(windowEnd).count, retained: 0 },
-      }
-      for (const key of retainedUnits) {
-        const unit = figures.get(key)
-        if (unit && unit.start - EPOCH_MS <= windowEnd) (unit.early ? arms.withEarlyMilestones : arms.withoutEarlyMilestones).retained++
+        withEarlyMilestones: { accounts: early.atMost(windowEnd).count, retained: retainedEarly.atMost(windowEnd).count },
+        withoutEarlyMilestones: { accounts: late.atMost(windowEnd).count, retained: retainedLate.atMost(windowEnd).count },
       }
       return successMetricsOf({ achievedTotal, tenureMs, arms, trait, segments })
     },
@@ -149,9 +169,10 @@ export function createSuccessAggregates(program: Program): SuccessAggregates {
 }
 
 /** One unit's figures from its members, as `computeSuccessMetrics` derives them (members in user id order). */
-function unitFigures(members: CohortMember[], trait: string): UnitFigures {
+function unitFigures(members: CohortMember[], trait: string, windowUsers: ReadonlySet<string>): UnitFigures {
   members.sort((a, b) => (a.subject.userId < b.subject.userId ? -1 : a.subject.userId > b.subject.userId ? 1 : 0))
   const start = Math.min(...members.map((m) => Date.parse(m.subject.signedUpAt)))
+  const retainers = members.filter((m) => windowUsers.has(m.subject.userId)).map((m) => Date.parse(m.subject.signedUpAt))
   const firstAchieved = new Map<string, number>()
   const eligible = new Set<string>()
   for (const { progress } of members) {
@@ -164,6 +185,7 @@ function unitFigures(members: CohortMember[], trait: string): UnitFigures {
   for (const at of firstAchieved.values()) if (at - start <= EARLY_DAYS * DAY_MS) earlyCount++
   return {
     start,
+    retainedBy: retainers.length === 0 ? undefined : Math.min(...retainers),
     achieved: firstAchieved.size,
     eligible: eligible.size,
     early: earlyCount >= EARLY_MILESTONES,

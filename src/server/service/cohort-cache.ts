@@ -1,7 +1,7 @@
 import {
-  createSuccessAggregates, type Benchmarks, type CohortMember, type Program, type Progress, type Sliced, type Subject, type SuccessAggregates,
+  createSuccessAggregates, RETENTION_WINDOW_DAYS, type Benchmarks, type CohortMember, type Program, type Progress, type Sliced, type Subject, type SuccessAggregates,
 } from '../../core'
-import { loadCohortChanges, type Storage } from '../storage'
+import { loadCohortChanges, usersWithWindowEvents, type Storage } from '../storage'
 import type { SubjectAssignment } from './assignments'
 import { createExperimentAggregates, type ExperimentAggregates } from './experiment-aggregates'
 import { createInsightAggregates, type InsightAggregates } from './insight-aggregates'
@@ -71,6 +71,12 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   let preparing: { program: Program; done: Promise<Prepared> } | undefined
   let preparations = 0
   let aggregates: CohortAggregates | undefined
+  /**
+   * While aggregates are kept: users with an event in their retention window (days 29–56 after their signup). Read in
+   * full when aggregates are built, then again for each user a refresh reads — storing events moves the user's progress
+   * row (its version, at least), so a refresh sees every user that received events.
+   */
+  let windowUsers = new Set<string>()
   let experiment: { program: Program; aggregates: ExperimentAggregates } | undefined
   // Refreshes and builds change what the other reads from: one at a time, each row applied whole.
   const changes = createKeyedQueue()
@@ -80,19 +86,29 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
     const since = lastRead === undefined ? undefined : new Date(Date.parse(lastRead) - COMMIT_OVERLAP_MS).toISOString()
     const read = await loadCohortChanges(storage, programId, since)
     lastRead = read.readAt
+    const windowHits = aggregates && read.rows.length > 0 ? await usersWithWindowEvents(storage, programId, RETENTION_WINDOW_DAYS, read.rows.map((row) => row.subject.userId)) : undefined
     let applied = 0
     const changed: CohortMember[] = []
     for (const row of read.rows) {
       if (++applied % ROWS_PER_SLICE === 0) await yieldToLoop()
-      const known = members.get(row.subject.userId)
-      if (known && JSON.stringify(known) === JSON.stringify(row)) continue
-      members.set(row.subject.userId, row)
-      changed.push(row)
-      generation++
+      const { userId } = row.subject
+      const known = members.get(userId)
+      const same = known !== undefined && JSON.stringify(known) === JSON.stringify(row)
+      const hit = windowHits?.has(userId) ?? false
+      if (same && (!aggregates || windowUsers.has(userId) === hit)) continue
+      if (!same) {
+        members.set(userId, row)
+        changed.push(row)
+        generation++
+      }
       if (!aggregates) continue
-      if (known) aggregates.insights.remove(known)
-      aggregates.insights.add(row)
-      aggregates.success.set(row)
+      if (hit) windowUsers.add(userId)
+      else windowUsers.delete(userId)
+      if (!same) {
+        if (known) aggregates.insights.remove(known)
+        aggregates.insights.add(row)
+      }
+      aggregates.success.set(row, hit)
     }
     if (experiment && changed.length > 0) await assignInto(experiment, changed)
   }
@@ -119,7 +135,8 @@ export function createCohortCache(programId: string, storage: Storage, ttlMs = C
   const build = (program: Program) =>
     changes.run('cohort', async () => {
       if (aggregates?.program === program) return aggregates
-      return (aggregates = await runYielding(loadAggregates(program, members.values())))
+      windowUsers = await usersWithWindowEvents(storage, programId, RETENTION_WINDOW_DAYS)
+      return (aggregates = await runYielding(loadAggregates(program, members.values(), windowUsers)))
     })
 
   /** Prepares benchmarks for `program` from the members as they are now; callers asking meanwhile share it. */
@@ -190,16 +207,18 @@ interface Prepared extends PreparedBenchmarks {
 }
 
 /** Insight and success aggregates filled in bulk from `members`, pausing every `ROWS_PER_SLICE` rows and between tree builds. */
-function* loadAggregates(program: Program, members: Iterable<CohortMember>): Sliced<CohortAggregates> {
+function* loadAggregates(program: Program, members: Iterable<CohortMember>, windowUsers: ReadonlySet<string>): Sliced<CohortAggregates> {
   const built = { program, insights: createInsightAggregates(program), success: createSuccessAggregates(program) }
   // In bulk: trees are built once from all values, much cheaper than one insertion per value.
-  const loaders = [built.insights.load(), built.success.load()]
+  const insights = built.insights.load()
+  const success = built.success.load()
   let added = 0
   for (const member of members) {
     if (++added % ROWS_PER_SLICE === 0) yield
-    for (const loader of loaders) loader.add(member)
+    insights.add(member)
+    success.add(member, windowUsers.has(member.subject.userId))
   }
-  for (const loader of loaders) {
+  for (const loader of [insights, success]) {
     for (const step of loader.finish()) {
       step()
       yield

@@ -1,10 +1,10 @@
 import {
-  accountEventReader, buildDigest, digestPeriodStart, RETENTION_WINDOW_DAYS, localizeProgress,
+  accountEventReader, buildDigest, digestPeriodStart, localizeProgress,
   type LocalizedProgram, type MeProgress, type Program, type Subject,
 } from '../../core'
 import { createBusFor, type ProgressBus } from '../bus'
 import {
-  findSubjects, listActivations, retainedUnits, markCelebrationSeen, saveSubjects, StorageUnavailableError,
+  findSubjects, listActivations, markCelebrationSeen, saveSubjects, StorageUnavailableError,
   type Storage,
 } from '../storage'
 import type { CairnService, TokenSubject } from '../service-types'
@@ -225,13 +225,9 @@ export async function createService(options: CreateServiceOptions): Promise<Cair
     insights: async (now) => {
       const program = await active.fresh()
       // Kept up to date row by row (the scan, `computeInsights`, is the reference it is tested against).
-      const [aggregates, retained, activations] = await Promise.all([
-        cohort.aggregates(program),
-        retainedUnits(storage, programId, now, RETENTION_WINDOW_DAYS),
-        listActivations(storage, programId),
-      ])
+      const [aggregates, activations] = await Promise.all([cohort.aggregates(program), listActivations(storage, programId)])
       const versions = activations.map(({ version, activatedAt }) => ({ version, activatedAt }))
-      return { ...aggregates.insights.read(now), success: aggregates.success.read(retained, now), versions }
+      return { ...aggregates.insights.read(now), success: aggregates.success.read(now), versions }
     },
     publishProgram: (program, definition, by, now) => track(() => versions.publish(program, definition, by, now)),
     activateProgram: (version, by, now) => track(() => versions.activate(version, by, now)),

@@ -65,13 +65,14 @@ export async function writeProgress(q: Queryable, programId: string, unsorted: r
 
 /**
  * Moves users' versions on without rewriting their snapshots (which did not change): another process's warm
- * evaluator must still notice that events it has not seen were stored.
+ * evaluator must still notice that events it has not seen were stored, and so must a cohort refresh (`updated_at`):
+ * the success metrics' retention depends on events, not on the snapshot.
  */
 export async function bumpProgressVersions(q: Queryable, programId: string, unsorted: readonly { userId: string; version: number }[]): Promise<void> {
   if (unsorted.length === 0) return
   const rows = [...unsorted].sort((a, b) => compareKeys(a.userId, b.userId))
   await q.query(
-    `UPDATE progress p SET version = u.version
+    `UPDATE progress p SET version = u.version, updated_at = now()
        FROM unnest($2::text[], $3::int[]) AS u(user_id, version)
       WHERE p.program_id = $1 AND p.user_id = u.user_id`,
     [programId, rows.map((r) => r.userId), rows.map((r) => r.version)],
