@@ -8,10 +8,11 @@ const NOW = Date.parse('2026-04-01T00:00:00.000Z')
 const iso = (ms: number) => new Date(ms).toISOString()
 
 describe('WaveletMatrix', () => {
-  it('counts values below a bound and finds the k-th smallest in every prefix, as a sort of the prefix would', () => {
+  it('reads back each value, counts values below a bound and finds the k-th smallest in every prefix, as a sort of the prefix would', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 300 }), { maxLength: 120 }), fc.nat({ max: 310 }), (values, x) => {
         const matrix = new WaveletMatrix(values)
+        expect(values.map((_, i) => matrix.access(i))).toEqual(values)
         for (let end = 0; end <= values.length; end++) {
           const prefix = values.slice(0, end).sort((a, b) => a - b)
           expect(matrix.countLess(end, x)).toBe(prefix.filter((v) => v < x).length)

@@ -64,13 +64,13 @@ export function* buildCohortDistribution(program: Program, cohort: readonly Coho
 
       // Peers with at least v milestones at stage, v = 0…M (+ a zero past the end).
       const atLeast = [peers]
-      for (const column of index.byCount) atLeast.push(column.atMost(end, stageMs) - own.filter((i) => column.offsets[i]! <= stageMs).length)
+      for (const column of index.byCount) atLeast.push(column.atMost(end, stageMs) - own.filter((i) => column.offset(i) <= stageMs).length)
       atLeast.push(0)
 
       const milestones: Benchmarks['milestones'] = {}
       program.milestones.forEach((milestone, m) => {
         const { eligibleBefore, achieved } = index.milestones[m]!
-        const ownOffsets = own.map((i) => achieved.offsets[i]!).filter((o) => !Number.isNaN(o))
+        const ownOffsets = own.map((i) => achieved.offset(i)).filter((o) => !Number.isNaN(o))
         const eligible = eligibleBefore[end]! - own.filter((i) => eligibleBefore[i + 1]! > eligibleBefore[i]!).length
         const atStage = achieved.atMost(end, stageMs) - ownOffsets.filter((o) => o <= stageMs).length
         const medianDays = medianOffset(achieved, end, ownOffsets)

@@ -14,11 +14,9 @@ export class OffsetColumn {
   /** The distinct offsets, ascending. */
   private readonly keys: Float64Array
   private readonly matrix: WaveletMatrix
-  /** Per member (signup order): the offset, NaN when none. */
-  readonly offsets: Float64Array
 
+  /** `offsets`: per member (signup order), the offset, NaN when none; not kept (the matrix holds it as a rank). */
   constructor(offsets: Float64Array) {
-    this.offsets = offsets
     const sorted = offsets.filter((o) => !Number.isNaN(o)).sort()
     let distinct = 0
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
@@ -26,6 +24,12 @@ export class OffsetColumn {
     const ranks = new Uint32Array(offsets.length)
     for (let i = 0; i < offsets.length; i++) ranks[i] = Number.isNaN(offsets[i]!) ? distinct : countBelow(this.keys, offsets[i]!, false)
     this.matrix = new WaveletMatrix(ranks)
+  }
+
+  /** Member `i`'s offset (signup order), NaN when none. */
+  offset(i: number): number {
+    const rank = this.matrix.access(i)
+    return rank === this.keys.length ? NaN : this.keys[rank]!
   }
 
   /** Members among the first `end` whose offset is at most `limit`. */

@@ -92,6 +92,20 @@ export class WaveletMatrix {
     return value
   }
 
+  /** The value at position `i` (below `length`). */
+  access(i: number): number {
+    let position = i
+    let value = 0
+    for (let level = 0; level < this.levels; level++) {
+      const ones = this.rank1(level, position)
+      if ((this.bits[level]![position >> 5]! >>> (position & 31)) & 1) {
+        value |= 1 << (this.levels - 1 - level)
+        position = this.zeros[level]! + ones
+      } else position -= ones
+    }
+    return value
+  }
+
   private rank1(level: number, i: number): number {
     const word = i >> 5
     const rest = i & 31
