@@ -1,4 +1,5 @@
 import type { MeProgress } from '../../core'
+import { yieldToLoop } from './time-slice'
 
 /** Users read together per live update round: bounds one round's queries and the time until the next round. */
 const MAX_USERS_PER_ROUND = 500
@@ -127,7 +128,7 @@ export function createLiveUpdates(deps: {
       for (;;) {
         const running = [inFlight.ready, inFlight.waiting].filter((r) => r !== undefined)
         if (running.length > 0) await Promise.all(running)
-        else if (scheduled) await new Promise((resolve) => setImmediate(resolve))
+        else if (scheduled) await yieldToLoop()
         else return
       }
     },
